@@ -1,0 +1,52 @@
+# Kaizen: `make run` starts everything on embedded defaults; `make test` runs the suite.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run stop status test lint schema bench eval install migrate seed clean
+
+$(STAMP): pyproject.toml scripts/install.sh
+	scripts/install.sh
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	scripts/rabbit.sh start
+	scripts/portal.sh build
+	scripts/stack.sh start
+
+stop:
+	scripts/stack.sh stop
+	scripts/rabbit.sh stop
+
+status:
+	scripts/stack.sh status
+
+migrate: install
+	$(PY) -m shared.migrate
+
+seed: install
+	$(PY) -m scripts.seed
+
+test: install
+	scripts/rabbit.sh start
+	scripts/portal.sh build
+	scripts/test.sh
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+schema: install
+	$(PY) -m gateway.export_schema gateway/schema.graphql
+
+bench: install
+	scripts/rabbit.sh start
+	$(PY) -m benchmarks
+
+eval: install
+	$(PY) -m services.insights.evaluation
+
+clean: stop
+	rm -rf var

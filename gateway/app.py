@@ -1,0 +1,122 @@
+"""The gateway: Starlette + strawberry at /graphql, health, metrics, dev sign-in, portal."""
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from pathlib import Path
+
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from strawberry.asgi import GraphQL
+
+from gateway import health
+from gateway.auth import AuthError, TokenVerifier, issue_dev_token
+from gateway.context import Context
+from gateway.metrics import REQUEST_LATENCY, REQUESTS
+from gateway.rpc import RpcClient, ServiceUnavailable
+from gateway.schema import schema
+from shared.errors import NotFound
+from shared.identity import SYSTEM
+from shared.settings import ROOT, AuthSettings, amqp_uri, deployed_services, rpc_timeout
+
+PORTAL_DIST = Path(os.environ.get("KAIZEN_PORTAL_DIST", ROOT / "portal" / "dist"))
+
+
+class KaizenGraphQL(GraphQL):
+    async def get_context(self, request, response) -> Context:
+        return Context(rpc=request.app.state.rpc, identity=request.state.identity,
+                       request=request, response=response)
+
+
+def unauthenticated(message: str) -> JSONResponse:
+    body = {"errors": [{"message": message, "extensions": {"code": "UNAUTHENTICATED"}}]}
+    return JSONResponse(body, status_code=401, headers={"WWW-Authenticate": "Bearer"})
+
+
+class GraphQLEndpoint:
+    """Verifies the bearer token before strawberry sees the request: a bad one is a 401."""
+
+    def __init__(self, graphql_app: KaizenGraphQL):
+        self.graphql_app = graphql_app
+
+    async def __call__(self, scope, receive, send) -> None:
+        request = Request(scope, receive)
+        try:
+            request.state.identity = request.app.state.verifier.identity_from_header(
+                request.headers.get("authorization"))
+        except AuthError as exc:
+            REQUESTS.labels("graphql", "unauthenticated").inc()
+            return await unauthenticated(str(exc))(scope, receive, send)
+        started = time.perf_counter()
+        await self.graphql_app(scope, receive, send)
+        REQUEST_LATENCY.labels("graphql").observe(time.perf_counter() - started)
+        REQUESTS.labels("graphql", "done").inc()
+
+
+async def healthz(request: Request) -> JSONResponse:
+    result = await health.check(request.app.state.rpc, amqp_uri(), deployed_services())
+    return JSONResponse(result, status_code=200 if result["status"] == "ok" else 503)
+
+
+async def dev_token(request: Request) -> Response:
+    settings: AuthSettings = request.app.state.auth_settings
+    if not settings.dev_login:
+        return PlainTextResponse("Not Found", status_code=404)
+    try:
+        body = await request.json()
+        email = str(body["email"])
+    except (ValueError, KeyError, TypeError):
+        return JSONResponse({"error": "send {\"email\": \"...\"}", "field": "email"}, 400)
+    try:
+        person = await request.app.state.rpc.call("career", "find_person_by_email", email)
+    except NotFound:
+        return JSONResponse({"error": "no seeded person with that e-mail", "field": "email"}, 404)
+    except ServiceUnavailable as exc:
+        return JSONResponse({"error": str(exc)}, status_code=503)
+    return JSONResponse({"token": issue_dev_token(person, settings), "person": person})
+
+
+async def dev_people(request: Request) -> Response:
+    """The demo people the dev sign-in page lists (only when dev login is on)."""
+    if not request.app.state.auth_settings.dev_login:
+        return PlainTextResponse("Not Found", status_code=404)
+    page = await request.app.state.rpc.call("career", "list_people", first=100, identity=SYSTEM)
+    return JSONResponse([{k: p[k] for k in ("name", "email", "team", "roles", "title")}
+                         for p in page["items"]])
+
+
+async def metrics(_request: Request) -> Response:
+    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+
+@contextlib.asynccontextmanager
+async def lifespan(app: Starlette):
+    app.state.auth_settings = AuthSettings.from_env()
+    app.state.verifier = TokenVerifier(app.state.auth_settings)
+    app.state.rpc = RpcClient(amqp_uri(), rpc_timeout())
+    yield
+    app.state.rpc.close()
+
+
+def create_app() -> Starlette:
+    graphql_app = KaizenGraphQL(
+        schema, graphql_ide="graphiql" if os.environ.get("KAIZEN_GRAPHIQL", "1") == "1" else None
+    )
+    routes = [
+        Route("/graphql", GraphQLEndpoint(graphql_app), methods=["GET", "POST"]),
+        Route("/healthz", healthz),
+        Route("/metrics", metrics),
+        Route("/auth/dev-token", dev_token, methods=["POST"]),
+        Route("/auth/dev-people", dev_people),
+    ]
+    if PORTAL_DIST.is_dir():
+        routes.append(Mount("/", StaticFiles(directory=PORTAL_DIST, html=True), name="portal"))
+    return Starlette(routes=routes, lifespan=lifespan)
+
+
+app = create_app()

@@ -1,0 +1,85 @@
+"""Typed GraphQL errors: every mutation returns a union of its success type and these."""
+from __future__ import annotations
+
+import strawberry
+from graphql import GraphQLError
+
+from gateway.rpc import ServiceUnavailable
+from shared import errors as domain
+
+
+@strawberry.interface(description="A problem the user can act on; `message` is safe to show.")
+class UserError:
+    message: str
+
+
+@strawberry.type
+class FieldError:
+    field: str
+    message: str
+
+
+@strawberry.type(description="Input was refused; `field` names the first bad field.")
+class ValidationError(UserError):
+    field: str
+    fields: list[FieldError]
+
+
+@strawberry.type
+class NotFoundError(UserError):
+    pass
+
+
+@strawberry.type
+class PermissionDeniedError(UserError):
+    pass
+
+
+@strawberry.type
+class ConflictError(UserError):
+    pass
+
+
+SIGN_IN_FIRST = "sign in first: send 'Authorization: Bearer <token>'"
+
+
+def user_error(exc: Exception) -> UserError:
+    """Maps a domain error raised by a service (re-raised by nameko by class) to its type."""
+    if isinstance(exc, domain.ValidationError):
+        fields = [FieldError(field=e["field"], message=e["message"]) for e in exc.errors]
+        return ValidationError(message=exc.message, field=fields[0].field, fields=fields)
+    if isinstance(exc, domain.NotFound):
+        return NotFoundError(message=exc.message)
+    if isinstance(exc, domain.Unauthenticated):
+        return PermissionDeniedError(message=SIGN_IN_FIRST)
+    if isinstance(exc, domain.PermissionDenied):
+        return PermissionDeniedError(message=exc.message)
+    if isinstance(exc, domain.Conflict):
+        return ConflictError(message=exc.message)
+    raise exc
+
+
+class PublicError(GraphQLError):
+    """An error of a query that is shown as is; every other error is masked."""
+
+    def __init__(self, message: str, code: str):
+        super().__init__(message, extensions={"code": code})
+
+
+def public_error(exc: Exception) -> PublicError:
+    if isinstance(exc, domain.Unauthenticated):
+        return PublicError(SIGN_IN_FIRST, "UNAUTHENTICATED")
+    if isinstance(exc, domain.PermissionDenied):
+        return PublicError(exc.message, "FORBIDDEN")
+    if isinstance(exc, domain.ValidationError):
+        return PublicError(exc.message, "BAD_USER_INPUT")
+    if isinstance(exc, ServiceUnavailable):
+        return PublicError(str(exc), "SERVICE_UNAVAILABLE")
+    raise exc
+
+
+def should_mask(error: GraphQLError) -> bool:
+    original = error.original_error
+    if isinstance(error, PublicError) or isinstance(original, PublicError):
+        return False
+    return original is not None  # syntax and validation errors carry no original error

@@ -1,0 +1,95 @@
+"""nameko's standalone RPC client, one per worker thread, called from async resolvers.
+
+Each thread keeps its client between requests; the caller's service token is set on the
+client's call context just before each call. A client whose connection broke is dropped,
+so the next call reconnects; reads (idempotent) are retried once on a fresh client.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import socket
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+from kombu.exceptions import OperationalError
+from nameko.exceptions import RpcTimeout
+from nameko.standalone.rpc import ClusterRpcProxy
+
+from gateway.metrics import RPC_LATENCY
+from shared.identity import Identity, context_for
+
+log = logging.getLogger(__name__)
+CONNECTION_ERRORS = (OSError, ConnectionError, OperationalError, socket.timeout)
+
+
+class ServiceUnavailable(Exception):
+    """A service did not answer in time or the broker is unreachable."""
+
+
+class RpcClient:
+    def __init__(self, amqp_uri: str, timeout: float, threads: int = 16):
+        self.config = {"AMQP_URI": amqp_uri, "serializer": "json"}
+        self.timeout = timeout
+        self._local = threading.local()
+        self._executor = ThreadPoolExecutor(threads, thread_name_prefix="rpc")
+        self._clients: list[ClusterRpcProxy] = []
+        self._lock = threading.Lock()
+
+    async def call(self, service: str, method: str, *args, identity: Identity | None = None,
+                   idempotent: bool = False, timeout: float | None = None, **kwargs):
+        context = context_for(identity) if identity else {}
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(
+            self._executor,
+            lambda: self.call_blocking(service, method, args, kwargs, context, idempotent, timeout),
+        )
+
+    def call_blocking(self, service, method, args, kwargs, context, idempotent, timeout=None):
+        attempts = 2 if idempotent else 1
+        for attempt in range(attempts):
+            started = time.perf_counter()
+            try:
+                return self._call_once(service, method, args, kwargs, context, timeout)
+            except RpcTimeout:
+                raise ServiceUnavailable(f"{service} did not answer in time") from None
+            except CONNECTION_ERRORS as exc:
+                self._drop_client()
+                if attempt + 1 == attempts:
+                    raise ServiceUnavailable(f"{service} is unreachable: {exc}") from None
+            finally:
+                RPC_LATENCY.labels(service, method).observe(time.perf_counter() - started)
+
+    def _call_once(self, service, method, args, kwargs, context, timeout):
+        client, cluster = self._client(timeout)
+        client._worker_ctx.data = dict(context)
+        return getattr(cluster[service], method)(*args, **kwargs)
+
+    def _client(self, timeout: float | None):
+        key = timeout or self.timeout
+        clients = self._local.__dict__.setdefault("clients", {})
+        if key not in clients:
+            client = ClusterRpcProxy(self.config, timeout=key)
+            clients[key] = (client, client.start())
+            with self._lock:
+                self._clients.append(client)
+        return clients[key]
+
+    def _drop_client(self) -> None:
+        for client, _ in getattr(self._local, "clients", {}).values():
+            try:
+                client.stop()
+            except Exception:  # already broken; nothing more to release
+                log.debug("stopping a broken RPC client failed", exc_info=True)
+        self._local.clients = {}
+
+    def close(self) -> None:
+        with self._lock:
+            for client in self._clients:
+                try:
+                    client.stop()
+                except Exception:
+                    log.debug("stopping an RPC client failed", exc_info=True)
+            self._clients.clear()
+        self._executor.shutdown(wait=False, cancel_futures=True)

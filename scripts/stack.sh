@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Starts/stops every service and the gateway, each recorded in a PID file under var/run.
+# Usage: scripts/stack.sh start|stop|status
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+VENV=$ROOT/.venv
+RUN=$ROOT/var/run
+LOG=$ROOT/var/log
+export KAIZEN_HOST=${KAIZEN_HOST:-127.0.0.1}
+export KAIZEN_PORT=${KAIZEN_PORT:-8000}
+export KAIZEN_DEV_LOGIN=${KAIZEN_DEV_LOGIN:-1}
+export AMQP_URI=${AMQP_URI:-amqp://guest:guest@127.0.0.1:${KAIZEN_AMQP_PORT:-5672}/}
+export PYTHONWARNINGS=${PYTHONWARNINGS:-ignore::DeprecationWarning}
+export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
+URL="http://$KAIZEN_HOST:$KAIZEN_PORT"
+
+services() { "$VENV/bin/python" -c 'from shared.settings import deployed_services as d; print(" ".join(d()))'; }
+
+alive() {  # pid file -> true when its process is still the one we started
+  local pid
+  [ -f "$1" ] || return 1
+  pid=$(cat "$1")
+  kill -0 "$pid" 2>/dev/null && grep -qE 'nameko|uvicorn' "/proc/$pid/cmdline" 2>/dev/null
+}
+
+launch() {  # name, command...
+  local name=$1; shift
+  if alive "$RUN/$name.pid"; then echo "$name: already running"; return; fi
+  nohup "$@" >"$LOG/$name.log" 2>&1 &
+  echo $! >"$RUN/$name.pid"
+}
+
+start() {
+  mkdir -p "$RUN" "$LOG"
+  "$VENV/bin/python" -m shared.migrate >/dev/null
+  for s in $(services); do
+    launch "$s" "$VENV/bin/nameko" run --config config/nameko.yaml "services.$s.service"
+  done
+  launch gateway "$VENV/bin/uvicorn" gateway.app:app --host "$KAIZEN_HOST" --port "$KAIZEN_PORT" \
+    --no-access-log
+  for _ in $(seq 1 240); do
+    curl -fs "$URL/healthz" >/dev/null 2>&1 && break
+    sleep 0.5
+  done
+  if ! curl -fs "$URL/healthz" >/dev/null; then
+    echo "Kaizen did not become healthy: $(curl -s "$URL/healthz")" >&2
+    echo "logs: $LOG" >&2
+    exit 1
+  fi
+  "$VENV/bin/python" -m scripts.seed
+  cat <<MSG
+
+Kaizen is running at $URL  (GraphQL: $URL/graphql, health: $URL/healthz)
+Sign in (development): open $URL and pick a demo person, or
+  curl -s -X POST $URL/auth/dev-token -H 'content-type: application/json' \\
+       -d '{"email": "ana.silva@kaizen.example"}'
+and send the token as 'Authorization: Bearer <token>'. Stop everything with: make stop
+MSG
+}
+
+stop() {
+  local f pid
+  for f in "$RUN"/*.pid; do
+    [ -e "$f" ] || continue
+    if alive "$f"; then
+      pid=$(cat "$f")
+      kill -TERM "$pid"
+      for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+      kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+      echo "stopped $(basename "$f" .pid) ($pid)"
+    fi
+    rm -f "$f"
+  done
+}
+
+status() {
+  local f
+  for f in "$RUN"/*.pid; do
+    [ -e "$f" ] || continue
+    alive "$f" && echo "$(basename "$f" .pid): running ($(cat "$f"))" || echo "$(basename "$f" .pid): dead"
+  done
+  curl -s "$URL/healthz"; echo
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  status) status ;;
+  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+esac

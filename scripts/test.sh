@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The whole suite, in two pytest runs: integration tests under eventlet (`nameko test`,
+# as nameko 2.14 recommends), everything else under plain pytest. Prints one total at the end.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+VENV=.venv
+export PYTHONWARNINGS=${PYTHONWARNINGS:-ignore::DeprecationWarning}
+export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
+AMQP="amqp://guest:guest@127.0.0.1:${KAIZEN_AMQP_PORT:-5672}/"
+MGMT="http://guest:guest@127.0.0.1:${KAIZEN_RABBIT_MGMT_PORT:-15672}"
+REPORTS=var/test-reports
+rm -rf "$REPORTS"; mkdir -p "$REPORTS"
+NAMEKO_OPTS=(--amqp-uri "$AMQP" --rabbit-ctl-uri "$MGMT" --suppress-nameko-eventlet-notification)
+
+status=0
+"$VENV/bin/nameko" test tests/integration "${NAMEKO_OPTS[@]}" -q \
+  --junitxml "$REPORTS/integration.xml" "$@" || status=$?
+"$VENV/bin/pytest" tests --ignore tests/integration "${NAMEKO_OPTS[@]}" -q \
+  --junitxml "$REPORTS/rest.xml" "$@" || { s=$?; [ $status -eq 0 ] && status=$s; }
+
+"$VENV/bin/python" - "$REPORTS" <<'PY'
+import sys, pathlib, xml.etree.ElementTree as ET
+totals = dict(tests=0, failures=0, errors=0, skipped=0)
+for report in pathlib.Path(sys.argv[1]).glob("*.xml"):
+    for suite in ET.parse(report).getroot().iter("testsuite"):
+        for key in totals:
+            totals[key] += int(suite.get(key, 0))
+failed = totals["failures"] + totals["errors"]
+passed = totals["tests"] - failed - totals["skipped"]
+print(f"\nkaizen total: {passed} passed, {failed} failed, {totals['skipped']} skipped")
+PY
+exit $status

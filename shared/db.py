@@ -1,0 +1,107 @@
+"""SQLAlchemy 2 dependency for nameko services, with the service's outbox and inbox.
+
+The engine is built once in ``setup()``; each worker gets a session that is rolled back
+unless the entrypoint committed, and closed in ``worker_teardown``. Events written with
+``emit`` commit with the change and are relayed right after the worker finishes.
+"""
+from __future__ import annotations
+
+import logging
+import weakref
+
+from nameko.extensions import DependencyProvider
+from nameko.standalone.events import event_dispatcher, get_event_exchange
+from sqlalchemy import Table, create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from shared import outbox
+from shared.settings import db_url
+
+log = logging.getLogger(__name__)
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+class Db:
+    """What a worker sees as ``self.db``: its session plus the outbox and inbox."""
+
+    def __init__(self, provider: Database, session: Session):
+        self._provider = provider
+        self.session = session
+
+    def emit(self, event_type: str, data: dict) -> dict:
+        message = outbox.envelope(event_type, data, self._provider.service)
+        outbox.add_event(self.session, self._provider.outbox, message)
+        self.session.info["emitted"] = True
+        return message
+
+    def claim(self, message: dict, handler: str) -> bool:
+        """True the first time `handler` sees this event id (in this transaction)."""
+        return outbox.claim_inbox(self.session, self._provider.inbox, message["event_id"], handler)
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def relay(self) -> int:
+        return self._provider.relay()
+
+
+class Database(DependencyProvider):
+    def __init__(self, service: str, outbox_table: Table, inbox_table: Table):
+        self.service = service
+        self.outbox = outbox_table
+        self.inbox = inbox_table
+        self.sessions: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+    def setup(self) -> None:
+        config = self.container.config
+        url = config.get("DB_URIS", {}).get(self.service) or db_url(self.service)
+        self.engine = make_engine(url)
+        # declared on first publish, so events are routable before any consumer exists
+        exchange = get_event_exchange(self.service, config)
+        self._dispatch = event_dispatcher(config, declare=[exchange])
+
+    def stop(self) -> None:
+        self.engine.dispose()
+
+    def publish(self, event_type: str, payload: dict) -> None:
+        self._dispatch(self.service, event_type, payload)
+
+    def relay(self) -> int:
+        return outbox.relay(self.engine, self.outbox, self.publish)
+
+    def get_dependency(self, worker_ctx) -> Db:
+        session = Session(self.engine, expire_on_commit=False)
+        self.sessions[worker_ctx] = session
+        return Db(self, session)
+
+    def worker_teardown(self, worker_ctx) -> None:
+        session = self.sessions.pop(worker_ctx, None)
+        if session is None:
+            return
+        emitted = session.info.get("emitted", False)
+        session.rollback()  # anything not committed by the entrypoint is discarded
+        session.close()
+        if emitted:
+            self._relay_after_commit()
+
+    def _relay_after_commit(self) -> None:
+        try:
+            self.relay()
+        except Exception:  # the timer relays what is left; never fail the call for it
+            log.warning("%s: relay after commit failed", self.service, exc_info=True)

@@ -1,0 +1,106 @@
+"""The identity that travels with every call.
+
+The gateway verifies the user's JWT, then forwards a short-lived *service token* in nameko's
+call context (key ``auth``). Anyone who can publish to the broker could forge plain headers,
+so services trust ``user_id`` and ``roles`` only after verifying that token's signature.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import jwt
+from nameko.extensions import DependencyProvider
+
+from shared.errors import PermissionDenied, Unauthenticated
+from shared.settings import AuthSettings
+
+CONTEXT_KEY = "auth"
+SERVICE_AUDIENCE = "kaizen-services"
+SERVICE_ISSUER = "kaizen-gateway"
+ROLES = ("employee", "reviewer", "manager", "admin")
+
+
+@dataclass(frozen=True)
+class Identity:
+    user_id: str
+    roles: tuple[str, ...] = field(default_factory=tuple)
+    team: str | None = None
+
+    def has(self, role: str) -> bool:
+        return role in self.roles or "admin" in self.roles
+
+    def require(self, role: str) -> None:
+        if not self.has(role):
+            raise PermissionDenied(f"this needs the {role} role")
+
+
+SYSTEM = Identity(user_id="system", roles=("admin",))
+
+
+def mint_service_token(identity: Identity, settings: AuthSettings | None = None) -> str:
+    settings = settings or AuthSettings.from_env()
+    now = int(time.time())
+    claims = {
+        "sub": identity.user_id,
+        "roles": list(identity.roles),
+        "team": identity.team,
+        "iss": SERVICE_ISSUER,
+        "aud": SERVICE_AUDIENCE,
+        "iat": now,
+        "exp": now + settings.service_token_ttl,
+    }
+    return jwt.encode(claims, settings.service_token_secret, algorithm="HS256")
+
+
+def verify_service_token(token: str, settings: AuthSettings | None = None) -> Identity:
+    settings = settings or AuthSettings.from_env()
+    try:
+        claims = jwt.decode(
+            token,
+            settings.service_token_secret,
+            algorithms=["HS256"],
+            audience=SERVICE_AUDIENCE,
+            issuer=SERVICE_ISSUER,
+            options={"require": ["exp", "sub", "aud", "iss"]},
+        )
+    except jwt.PyJWTError as exc:
+        raise Unauthenticated(f"invalid service token: {exc}") from None
+    roles = tuple(r for r in claims.get("roles", []) if r in ROLES)
+    return Identity(user_id=str(claims["sub"]), roles=roles, team=claims.get("team"))
+
+
+class CallerProxy:
+    """What a worker sees as ``self.caller``: the verified identity, or None."""
+
+    def __init__(self, token: str | None, settings: AuthSettings):
+        self._token = token
+        self._settings = settings
+        self._identity: Identity | None = None
+
+    @property
+    def identity(self) -> Identity | None:
+        if self._identity is None and self._token:
+            self._identity = verify_service_token(self._token, self._settings)
+        return self._identity
+
+    def require(self) -> Identity:
+        identity = self.identity
+        if identity is None:
+            raise Unauthenticated("sign in to do this")
+        return identity
+
+
+class Caller(DependencyProvider):
+    """Verifies the service token carried in the call context, lazily, per worker."""
+
+    def setup(self) -> None:
+        self.settings = AuthSettings.from_env()
+
+    def get_dependency(self, worker_ctx) -> CallerProxy:
+        return CallerProxy(worker_ctx.data.get(CONTEXT_KEY), self.settings)
+
+
+def context_for(identity: Identity) -> dict:
+    """Call-context data for a standalone RPC client acting as `identity`."""
+    return {CONTEXT_KEY: mint_service_token(identity)}

@@ -1,0 +1,128 @@
+"""Transactional outbox and idempotent inbox, one pair of tables in every service's DB.
+
+A change and the events it causes commit together; a relay publishes them afterwards, right
+after commit and again from a timer, so a crash between commit and publish loses nothing.
+Rows are claimed with FOR UPDATE SKIP LOCKED on PostgreSQL so several instances can relay.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    Column,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from shared.types import UtcDateTime
+
+log = logging.getLogger(__name__)
+
+Publish = Callable[[str, dict], None]  # (event_type, payload)
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def outbox_table(metadata: MetaData) -> Table:
+    return Table(
+        "outbox",
+        metadata,
+        Column("seq", Integer, primary_key=True, autoincrement=True),
+        Column("event_id", String(36), nullable=False, unique=True),
+        Column("event_type", String(80), nullable=False),
+        Column("payload", Text, nullable=False),
+        Column("created_at", UtcDateTime(), nullable=False),
+        Column("published_at", UtcDateTime(), nullable=True, index=True),
+        Column("attempts", Integer, nullable=False, default=0),
+    )
+
+
+def inbox_table(metadata: MetaData) -> Table:
+    return Table(
+        "inbox",
+        metadata,
+        Column("event_id", String(36), primary_key=True),
+        Column("handler", String(120), primary_key=True),
+        Column("processed_at", UtcDateTime(), nullable=False),
+    )
+
+
+def envelope(event_type: str, data: dict, source: str) -> dict:
+    return {
+        "event_id": str(uuid.uuid4()),
+        "event_type": event_type,
+        "source": source,
+        "occurred_at": now().isoformat(),
+        "data": data,
+    }
+
+
+def add_event(session: Session, table: Table, message: dict) -> None:
+    session.execute(
+        insert(table).values(
+            event_id=message["event_id"],
+            event_type=message["event_type"],
+            payload=json.dumps(message),
+            created_at=now(),
+            attempts=0,
+        )
+    )
+
+
+def claim_inbox(session: Session, table: Table, event_id: str, handler: str) -> bool:
+    """Records that `handler` processed `event_id` in the handler's transaction.
+
+    Returns False when it was already processed, so the caller skips the event."""
+    seen = session.execute(
+        select(table.c.event_id).where(table.c.event_id == event_id, table.c.handler == handler)
+    ).first()
+    if seen:
+        return False
+    try:
+        with session.begin_nested():
+            session.execute(
+                insert(table).values(event_id=event_id, handler=handler, processed_at=now())
+            )
+    except IntegrityError:  # a concurrent delivery of the same event won the race
+        return False
+    return True
+
+
+def relay(engine: Engine, table: Table, publish: Publish, batch: int = 100) -> int:
+    """Publishes pending events oldest first; returns how many were published."""
+    published = 0
+    with Session(engine) as session, session.begin():
+        rows = session.execute(
+            select(table.c.seq, table.c.event_type, table.c.payload)
+            .where(table.c.published_at.is_(None))
+            .order_by(table.c.seq)
+            .limit(batch)
+            .with_for_update(skip_locked=True)
+        ).all()
+        for seq, event_type, payload in rows:
+            try:
+                publish(event_type, json.loads(payload))
+            except Exception:  # broker down: leave it for the timer, keep order
+                log.warning("outbox publish failed for %s; will retry", event_type, exc_info=True)
+                session.execute(
+                    update(table).where(table.c.seq == seq).values(attempts=table.c.attempts + 1)
+                )
+                break
+            session.execute(update(table).where(table.c.seq == seq).values(published_at=now()))
+            published += 1
+    return published

@@ -1,0 +1,44 @@
+"""Opaque cursors for connections: a cursor is the position after which to continue."""
+from __future__ import annotations
+
+import base64
+
+from shared.errors import ValidationError
+
+MAX_PAGE = 100
+
+
+def encode_cursor(offset: int) -> str:
+    return base64.urlsafe_b64encode(f"o:{offset}".encode()).decode()
+
+
+def decode_cursor(cursor: str | None) -> int:
+    if not cursor:
+        return 0
+    try:
+        kind, value = base64.urlsafe_b64decode(cursor.encode()).decode().split(":", 1)
+        offset = int(value)
+    except (ValueError, UnicodeDecodeError):
+        raise ValidationError("is not a cursor this API returned", field="after") from None
+    if kind != "o" or offset < 0:
+        raise ValidationError("is not a cursor this API returned", field="after")
+    return offset
+
+
+def page_window(first: int | None, after: str | None) -> tuple[int, int]:
+    first = 20 if first is None else first
+    if not 1 <= first <= MAX_PAGE:
+        raise ValidationError(f"must be between 1 and {MAX_PAGE}", field="first")
+    return decode_cursor(after), first
+
+
+def page(items: list, offset: int, first: int, total: int) -> dict:
+    """`items` holds up to first+1 rows fetched from `offset`."""
+    visible = items[:first]
+    end = offset + len(visible)
+    return {
+        "items": visible,
+        "total": total,
+        "end_cursor": encode_cursor(end) if visible else None,
+        "has_next": len(items) > first,
+    }
