@@ -1,48 +1,63 @@
-"""Seeds the demo organisation through the services' own RPC, unless already seeded."""
+"""Seeds the demo organisation through the services' own RPC, unless already seeded.
+
+Each module in scripts/seeds with a `seed(ctx)` function runs once, in `ORDER`."""
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import sys
 
 from nameko.standalone.rpc import ClusterRpcProxy
 
-from scripts import seed_data
+import scripts.seeds as seeds
 from shared.identity import SYSTEM, Identity, context_for
 from shared.settings import amqp_uri
 
 
-def as_user(identity: Identity) -> ClusterRpcProxy:
-    return ClusterRpcProxy({"AMQP_URI": amqp_uri()}, context_data=context_for(identity),
-                           timeout=30)
+class SeedContext:
+    def __init__(self) -> None:
+        self.people: dict[str, dict] = {}
+
+    def _proxy(self, identity: Identity) -> ClusterRpcProxy:
+        return ClusterRpcProxy({"AMQP_URI": amqp_uri()}, context_data=context_for(identity),
+                               timeout=60)
+
+    def as_system(self) -> ClusterRpcProxy:
+        return self._proxy(SYSTEM)
+
+    def identity(self, email: str) -> Identity:
+        person = self.people[email]
+        return Identity(person["id"], tuple(person["roles"]), person["team"])
+
+    def as_person(self, email: str) -> ClusterRpcProxy:
+        return self._proxy(self.identity(email))
+
+    def refresh_people(self) -> None:
+        with self.as_system() as cluster:
+            items, after = [], None
+            while True:
+                page = cluster.career.list_people(first=100, after=after)
+                items += page["items"]
+                if not page["has_next"]:
+                    break
+                after = page["end_cursor"]
+        self.people = {p["email"]: p for p in items}
 
 
-def already_seeded() -> bool:
-    with as_user(SYSTEM) as cluster:
-        return cluster.career.list_people(first=1)["total"] > 0
-
-
-def seed_people() -> dict[str, dict]:
-    with as_user(SYSTEM) as cluster:
-        cluster.career.upsert_people(seed_data.people())
-        listed = cluster.career.list_people(first=100)["items"]
-    return {p["email"]: p for p in listed}
-
-
-def seed_ideas(people: dict[str, dict]) -> int:
-    for idea in seed_data.ideas():
-        author = people[idea.pop("author_email")]
-        identity = Identity(author["id"], tuple(author["roles"]), author["team"])
-        with as_user(identity) as cluster:
-            cluster.ideas.submit_idea(idea)
-    return len(seed_data.IDEAS)
+def seeders() -> list:
+    modules = [importlib.import_module(f"scripts.seeds.{m.name}")
+               for m in pkgutil.iter_modules(seeds.__path__)]
+    return sorted((m for m in modules if hasattr(m, "seed")), key=lambda m: m.ORDER)
 
 
 def main() -> int:
-    if already_seeded():
+    ctx = SeedContext()
+    ctx.refresh_people()
+    if ctx.people:
         print("demo data: already seeded")
         return 0
-    people = seed_people()
-    count = seed_ideas(people)
-    print(f"demo data: {len(people)} people, {count} ideas")
+    done = [module.seed(ctx) for module in seeders()]
+    print("demo data: " + ", ".join(done))
     return 0
 
 

@@ -5,13 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 VENV=$ROOT/.venv
-RUN=$ROOT/var/run
-LOG=$ROOT/var/log
+export KAIZEN_VAR_DIR=${KAIZEN_VAR_DIR:-$ROOT/var}
+RUN=$KAIZEN_VAR_DIR/run
+LOG=$KAIZEN_VAR_DIR/log
 export KAIZEN_HOST=${KAIZEN_HOST:-127.0.0.1}
 export KAIZEN_PORT=${KAIZEN_PORT:-8000}
 export KAIZEN_DEV_LOGIN=${KAIZEN_DEV_LOGIN:-1}
 export AMQP_URI=${AMQP_URI:-amqp://guest:guest@127.0.0.1:${KAIZEN_AMQP_PORT:-5672}/}
-export PYTHONWARNINGS=${PYTHONWARNINGS:-ignore::DeprecationWarning}
+export PYTHONWARNINGS=${PYTHONWARNINGS:-ignore}
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
 URL="http://$KAIZEN_HOST:$KAIZEN_PORT"
 

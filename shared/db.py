@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from shared import outbox
+from shared.contracts import Contract
 from shared.settings import db_url
 
 log = logging.getLogger(__name__)
@@ -44,8 +45,9 @@ class Db:
         self._provider = provider
         self.session = session
 
-    def emit(self, event_type: str, data: dict) -> dict:
-        message = outbox.envelope(event_type, data, self._provider.service)
+    def emit(self, event: Contract) -> dict:
+        """Writes `event` to the outbox in this worker's transaction."""
+        message = outbox.envelope(event.event_type, event.dump(), self._provider.service)
         outbox.add_event(self.session, self._provider.outbox, message)
         self.session.info["emitted"] = True
         return message

@@ -44,3 +44,14 @@ def make_db(db_backend, tmp_path, request):
         return url
 
     return make
+
+
+@pytest.fixture(scope="session")
+def stack():
+    """The running stack (services + gateway) with the demo seed, shared by e2e and portal
+    tests. Only the plain-pytest run uses it; integration tests use nameko's fixtures."""
+    from tests.support.stack import start_stack, stop_stack
+
+    running = start_stack()
+    yield running
+    stop_stack(running)

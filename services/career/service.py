@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from services.career import domain
 from services.career.models import INBOX, OUTBOX, Person
-from shared.contracts import PersonUpserted
+from shared.contracts.career import PersonUpserted
 from shared.db import Database
 from shared.errors import NotFound
 from shared.identity import Caller
@@ -86,9 +86,9 @@ class CareerService:
             setattr(person, key, fields[key])
         person.roles = " ".join(fields["roles"])
         self.db.session.flush()
-        self.db.emit("person_upserted", PersonUpserted(
+        self.db.emit(PersonUpserted(
             person_id=person.id, name=person.name, team=person.team, roles=fields["roles"]
-        ).dump())
+        ))
         return person.id
 
     def _link_managers(self, raw: list[dict], cleaned: list[dict]) -> None:

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from services.ideas import domain
 from services.ideas.models import INBOX, OUTBOX, Idea, IdeaTag
-from shared.contracts import IdeaSubmitted
+from shared.contracts.ideas import IdeaSubmitted
 from shared.db import Database
 from shared.identity import Caller
 from shared.outbox import now
@@ -61,10 +61,10 @@ class IdeasService:
             tags=[IdeaTag(tag=t, position=i) for i, t in enumerate(clean["tags"])],
         )
         self.db.session.add(idea)
-        self.db.emit("idea_submitted", IdeaSubmitted(
+        self.db.emit(IdeaSubmitted(
             idea_id=idea.id, title=idea.title, problem=idea.problem, proposal=idea.proposal,
             tags=clean["tags"], author_id=idea.author_id, created_at=stamp.isoformat(),
-        ).dump())
+        ))
         self.db.commit()
         return idea_dto(idea)
 

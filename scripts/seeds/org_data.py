@@ -3,7 +3,8 @@ from __future__ import annotations
 
 # (name, email local part, title, team, roles, manager local part)
 PEOPLE = [
-    ("Dev Patel", "dev.patel", "Head of Operations", "Operations Office", ["admin", "manager"], None),
+    ("Dev Patel", "dev.patel", "Head of Operations", "Operations Office",
+     ["admin", "manager"], None),
     ("Carla Meyer", "carla.meyer", "Assembly Manager", "Assembly", ["manager", "reviewer"],
      "dev.patel"),
     ("Ben Okafor", "ben.okafor", "Continuous Improvement Lead", "Quality",

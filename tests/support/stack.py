@@ -1,0 +1,94 @@
+"""The whole Kaizen stack for end-to-end tests: started once per session by
+scripts/stack.sh (the script behind `make run`) on its own RabbitMQ vhost, temp databases
+and a free port, and stopped by PID at the end."""
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from shared.settings import ROOT
+from tests.support.postgres import free_port
+
+MGMT = os.environ.get("KAIZEN_RABBIT_MGMT_URL", "http://127.0.0.1:15672")
+AMQP_HOST = os.environ.get("KAIZEN_AMQP_HOSTPORT", "127.0.0.1:5672")
+
+
+@dataclass
+class Stack:
+    url: str
+    amqp_uri: str
+    var_dir: Path
+    env: dict
+
+    def token(self, email: str) -> str:
+        response = httpx.post(f"{self.url}/auth/dev-token", json={"email": email}, timeout=30)
+        response.raise_for_status()
+        return response.json()["token"]
+
+    def graphql(self, query: str, variables: dict | None = None, token: str | None = None,
+                headers: dict | None = None) -> httpx.Response:
+        headers = dict(headers or {})
+        if token:
+            headers["authorization"] = f"Bearer {token}"
+        return httpx.post(f"{self.url}/graphql", json={"query": query, "variables": variables},
+                          headers=headers, timeout=60)
+
+    def gql(self, query: str, variables: dict | None = None, token: str | None = None) -> dict:
+        """`data` of a successful GraphQL call; fails loudly on any GraphQL error."""
+        response = self.graphql(query, variables, token)
+        body = response.json()
+        assert response.status_code == 200 and "errors" not in body, body
+        return body["data"]
+
+
+def create_vhost(name: str) -> None:
+    auth = ("guest", "guest")
+    httpx.put(f"{MGMT}/api/vhosts/{name}", auth=auth, timeout=10).raise_for_status()
+    permissions = {"configure": ".*", "write": ".*", "read": ".*"}
+    httpx.put(f"{MGMT}/api/permissions/{name}/guest", json=permissions, auth=auth,
+              timeout=10).raise_for_status()
+
+
+def delete_vhost(name: str) -> None:
+    httpx.delete(f"{MGMT}/api/vhosts/{name}", auth=("guest", "guest"), timeout=10)
+
+
+def start_stack() -> Stack:
+    vhost = f"kaizen-e2e-{uuid.uuid4().hex[:8]}"
+    create_vhost(vhost)
+    var_dir = Path(tempfile.mkdtemp(prefix="kaizen-e2e-"))
+    port = free_port()
+    env = {
+        **os.environ,
+        "AMQP_URI": f"amqp://guest:guest@{AMQP_HOST}/{vhost}",
+        "KAIZEN_VAR_DIR": str(var_dir),
+        "KAIZEN_PORT": str(port),
+        "KAIZEN_DEV_LOGIN": "1",
+        "KAIZEN_VHOST": vhost,
+    }
+    result = subprocess.run([str(ROOT / "scripts" / "stack.sh"), "start"], env=env,
+                            capture_output=True, text=True, timeout=600)
+    stack = Stack(url=f"http://127.0.0.1:{port}", amqp_uri=env["AMQP_URI"], var_dir=var_dir,
+                  env=env)
+    if result.returncode != 0:
+        stop_stack(stack)
+        raise RuntimeError(f"stack did not start:\n{result.stdout}\n{result.stderr}\n"
+                           + logs(var_dir))
+    return stack
+
+
+def logs(var_dir: Path) -> str:
+    return "\n".join(f"--- {p.name}\n{p.read_text()[-3000:]}"
+                     for p in sorted((var_dir / "log").glob("*.log")))
+
+
+def stop_stack(stack: Stack) -> None:
+    subprocess.run([str(ROOT / "scripts" / "stack.sh"), "stop"], env=stack.env,
+                   capture_output=True, text=True, timeout=120)
+    delete_vhost(stack.env["KAIZEN_VHOST"])
