@@ -1,6 +1,7 @@
 """Seeds the demo organisation through the services' own RPC, unless already seeded.
 
-Each module in scripts/seeds with a `seed(ctx)` function runs once, in `ORDER`."""
+Each module in scripts/seeds with a `seed(ctx)` function runs once, in `ORDER`, when the
+services it names in `SERVICES` are deployed."""
 from __future__ import annotations
 
 import importlib
@@ -11,7 +12,7 @@ from nameko.standalone.rpc import ClusterRpcProxy
 
 import scripts.seeds as seeds
 from shared.identity import SYSTEM, Identity, context_for
-from shared.settings import amqp_uri
+from shared.settings import amqp_uri, deployed_services
 
 
 class SeedContext:
@@ -47,7 +48,9 @@ class SeedContext:
 def seeders() -> list:
     modules = [importlib.import_module(f"scripts.seeds.{m.name}")
                for m in pkgutil.iter_modules(seeds.__path__)]
-    return sorted((m for m in modules if hasattr(m, "seed")), key=lambda m: m.ORDER)
+    deployed = set(deployed_services())
+    runnable = [m for m in modules if hasattr(m, "seed") and set(m.SERVICES) <= deployed]
+    return sorted(runnable, key=lambda m: m.ORDER)
 
 
 def main() -> int:

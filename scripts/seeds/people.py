@@ -4,6 +4,7 @@ from __future__ import annotations
 from scripts.seeds import org_data
 
 ORDER = 10
+SERVICES = ("career",)
 
 
 def seed(ctx) -> str:

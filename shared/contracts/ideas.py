@@ -15,3 +15,44 @@ class IdeaSubmitted(Contract):
     author_id: str
     campaign_id: str | None = None
     created_at: str
+
+
+class IdeaUpdated(Contract):
+    event_type = "idea_updated"
+
+    idea_id: str
+    title: str
+    problem: str
+    proposal: str
+    tags: list[str]
+    author_id: str
+
+
+class IdeaStatusChanged(Contract):
+    event_type = "idea_status_changed"
+
+    idea_id: str
+    title: str
+    author_id: str
+    from_status: str
+    to_status: str
+    reason: str | None = None
+    changed_by: str
+    changed_at: str
+
+
+class IdeaMerged(Contract):
+    event_type = "idea_merged"
+
+    idea_id: str  # the duplicate
+    into_id: str  # the canonical idea
+    merged_by: str
+
+
+class IdeaVoted(Contract):
+    event_type = "idea_voted"
+
+    idea_id: str
+    voter_id: str
+    voted: bool  # False when the vote was withdrawn
+    vote_count: int

@@ -1,0 +1,62 @@
+"""Events published by the experiments service."""
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from shared.contracts.base import Contract
+
+
+class ExperimentPlanned(Contract):
+    event_type = "experiment_planned"
+
+    experiment_id: str
+    idea_id: str | None
+    title: str
+    hypothesis: str
+    owner_id: str
+    member_ids: list[str]
+
+
+class ExperimentStarted(Contract):
+    event_type = "experiment_started"
+
+    experiment_id: str
+    idea_id: str | None
+    title: str
+    started_at: str
+
+
+class MeasurementRecorded(Contract):
+    event_type = "measurement_recorded"
+
+    experiment_id: str
+    measurement_id: str
+    value: float
+    at: str
+
+
+class Effect(BaseModel):
+    """Embedded in experiment_concluded; never published on its own."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    absolute: float | None
+    relative: float | None
+    toward_target: float | None
+    improved: bool | None
+
+
+class ExperimentConcluded(Contract):
+    event_type = "experiment_concluded"
+
+    experiment_id: str
+    idea_id: str | None
+    title: str
+    hypothesis: str
+    decision: str  # ADOPT | ADAPT | ABANDON
+    learnings: str
+    where_else: str | None = None
+    effect: Effect | None = None
+    owner_id: str
+    member_ids: list[str]
+    concluded_at: str
