@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 import uuid
+import weakref
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -103,8 +105,24 @@ def claim_inbox(session: Session, table: Table, event_id: str, handler: str) -> 
     return True
 
 
+_relay_locks: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_relay_locks_guard = threading.Lock()
+
+
+def _relay_lock(engine: Engine) -> threading.Lock:
+    # SQLite has no row locks: relays of one process take turns. Several instances relaying
+    # from one database is a PostgreSQL deployment, where FOR UPDATE SKIP LOCKED splits rows.
+    with _relay_locks_guard:
+        return _relay_locks.setdefault(engine, threading.Lock())
+
+
 def relay(engine: Engine, table: Table, publish: Publish, batch: int = 100) -> int:
     """Publishes pending events oldest first; returns how many were published."""
+    with _relay_lock(engine):
+        return _relay_batch(engine, table, publish, batch)
+
+
+def _relay_batch(engine: Engine, table: Table, publish: Publish, batch: int) -> int:
     published = 0
     with Session(engine) as session, session.begin():
         rows = session.execute(
