@@ -1,0 +1,51 @@
+"""`make bench`: every benchmark in one run, printed as one table, saved to var/bench."""
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+
+from shared.settings import var_dir
+from tests.support.stack import start_stack, stop_stack
+
+# (module, needs the running stack)
+BENCHMARKS = [
+    ("benchmarks.bench_rpc", True),
+    ("benchmarks.bench_skills", False),
+    ("benchmarks.bench_encoder", False),
+]
+
+
+def fmt(row: dict) -> str:
+    cells = [f"{row['name']:<44}"]
+    for key, value in row.items():
+        if key != "name":
+            cells.append(f"{key}={value:.2f}" if isinstance(value, float) else f"{key}={value}")
+    return "  ".join(cells)
+
+
+def main() -> int:
+    results: dict[str, list[dict]] = {}
+    stack = start_stack()
+    try:
+        for module_name, needs_stack in BENCHMARKS:
+            try:
+                module = importlib.import_module(module_name)
+            except ModuleNotFoundError:
+                continue
+            rows = module.run(stack) if needs_stack else module.main()
+            results[module_name] = rows
+            print(f"\n== {module_name}")
+            for row in rows:
+                print(fmt(row))
+    finally:
+        stop_stack(stack)
+    out = var_dir() / "bench" / "results.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2))
+    print(f"\nsaved {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
