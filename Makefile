@@ -31,7 +31,6 @@ seed: install
 	$(PY) -m scripts.seed
 
 test: install
-	scripts/rabbit.sh start
 	scripts/portal.sh build
 	scripts/test.sh
 

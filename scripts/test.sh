@@ -12,6 +12,9 @@ REPORTS=var/test-reports
 rm -rf "$REPORTS"; mkdir -p "$REPORTS"
 NAMEKO_OPTS=(--amqp-uri "$AMQP" --rabbit-ctl-uri "$MGMT" --suppress-nameko-eventlet-notification)
 
+started_rabbit=0
+if ! scripts/rabbit.sh status >/dev/null 2>&1; then scripts/rabbit.sh start; started_rabbit=1; fi
+
 status=0
 "$VENV/bin/nameko" test tests/integration "${NAMEKO_OPTS[@]}" -q \
   --junitxml "$REPORTS/integration.xml" "$@" || status=$?
@@ -29,4 +32,5 @@ failed = totals["failures"] + totals["errors"]
 passed = totals["tests"] - failed - totals["skipped"]
 print(f"\nkaizen total: {passed} passed, {failed} failed, {totals['skipped']} skipped")
 PY
+[ $started_rabbit -eq 1 ] && scripts/rabbit.sh stop
 exit $status
