@@ -15,8 +15,8 @@ import httpx
 from shared.settings import ROOT
 from tests.support.postgres import free_port
 
-MGMT = os.environ.get("KAIZEN_RABBIT_MGMT_URL", "http://127.0.0.1:15672")
-AMQP_HOST = os.environ.get("KAIZEN_AMQP_HOSTPORT", "127.0.0.1:5672")
+MGMT = f"http://127.0.0.1:{os.environ.get('KAIZEN_RABBIT_MGMT_PORT', '15672')}"
+AMQP_HOST = f"127.0.0.1:{os.environ.get('KAIZEN_AMQP_PORT', '5672')}"
 
 
 @dataclass
