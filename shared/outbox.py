@@ -123,24 +123,46 @@ def relay(engine: Engine, table: Table, publish: Publish, batch: int = 100) -> i
 
 
 def _relay_batch(engine: Engine, table: Table, publish: Publish, batch: int) -> int:
-    published = 0
+    pending = (
+        select(table.c.seq, table.c.event_type, table.c.payload)
+        .where(table.c.published_at.is_(None))
+        .order_by(table.c.seq)
+        .limit(batch)
+    )
+    if engine.dialect.name == "sqlite":
+        # Read without a transaction, publish, then mark in one short write: no SQLite write
+        # lock is held while a publish yields to other greenthreads (a writer waiting in
+        # SQLite's busy handler would block the whole eventlet hub). A crash between publish
+        # and mark republishes; handlers are idempotent.
+        with Session(engine) as session:
+            rows = session.execute(pending).all()
+        with Session(engine) as session, session.begin():
+            return _publish_rows(session, table, rows, publish)
+    # PostgreSQL: row locks split the pending rows between relaying instances.
     with Session(engine) as session, session.begin():
-        rows = session.execute(
-            select(table.c.seq, table.c.event_type, table.c.payload)
-            .where(table.c.published_at.is_(None))
-            .order_by(table.c.seq)
-            .limit(batch)
-            .with_for_update(skip_locked=True)
-        ).all()
-        for seq, event_type, payload in rows:
-            try:
-                publish(event_type, json.loads(payload))
-            except Exception:  # broker down: leave it for the timer, keep order
-                log.warning("outbox publish failed for %s; will retry", event_type, exc_info=True)
-                session.execute(
-                    update(table).where(table.c.seq == seq).values(attempts=table.c.attempts + 1)
-                )
-                break
-            session.execute(update(table).where(table.c.seq == seq).values(published_at=now()))
-            published += 1
-    return published
+        rows = session.execute(pending.with_for_update(skip_locked=True)).all()
+        return _publish_rows(session, table, rows, publish)
+
+
+def _publish_rows(session: Session, table: Table, rows, publish: Publish) -> int:
+    """Publishes rows in order, stopping at the first failure; marks them in one statement.
+
+    On SQLite the session has not written yet, so the write lock is taken only by the
+    UPDATE statements at the end, after the last publish has returned."""
+    done: list[int] = []
+    failed = None
+    for seq, event_type, payload in rows:
+        try:
+            publish(event_type, json.loads(payload))
+        except Exception:  # broker down: leave it for the timer, keep order
+            log.warning("outbox publish failed for %s; will retry", event_type, exc_info=True)
+            failed = seq
+            break
+        done.append(seq)
+    if done:
+        session.execute(update(table).where(table.c.seq.in_(done)).values(published_at=now()))
+    if failed is not None:
+        session.execute(
+            update(table).where(table.c.seq == failed).values(attempts=table.c.attempts + 1)
+        )
+    return len(done)
