@@ -1,103 +1,47 @@
-"""Ideas in GraphQL: types, queries and mutations over the ideas service."""
+"""Ideas in GraphQL: queries here, the types in ideas_node/ideas_types, the mutations in
+ideas_mutations; `IdeasQuery` and `IdeasMutation` are what the root schema composes."""
 from __future__ import annotations
-
-from datetime import datetime
-from enum import Enum
-from typing import Annotated
 
 import strawberry
 from strawberry.types import Info
 
 from gateway.context import Context
-from gateway.errors import (
-    SIGN_IN_FIRST,
-    PermissionDeniedError,
-    ValidationError,
-    user_error,
-)
+from gateway.ideas_mutations import CampaignMutations, IdeaMutations, ReviewMutations
+from gateway.ideas_node import Idea
+from gateway.ideas_types import Campaign, IdeaFilter, IdeaOrder, IdeaStatus, ideas_loader
 from gateway.pagination import Connection, connection_from
-from gateway.people import Person, load_person
-from shared.errors import DomainError
 
-
-@strawberry.enum
-class IdeaStatus(Enum):
-    SUBMITTED = "SUBMITTED"
-    IN_REVIEW = "IN_REVIEW"
-    ACCEPTED = "ACCEPTED"
-    EXPERIMENTING = "EXPERIMENTING"
-    IMPLEMENTED = "IMPLEMENTED"
-    DECLINED = "DECLINED"
-    DUPLICATE = "DUPLICATE"
-
-
-@strawberry.type
-class Idea:
-    id: strawberry.ID
-    title: str
-    problem: str
-    proposal: str
-    benefit: str
-    tags: list[str]
-    status: IdeaStatus
-    vote_count: int
-    created_at: datetime
-    updated_at: datetime
-    author_id: strawberry.Private[str]
-
-    @strawberry.field
-    async def author(self, info: Info[Context, None]) -> Person | None:
-        return await load_person(info, self.author_id)
-
-    @classmethod
-    def from_dto(cls, dto: dict) -> Idea:
-        return cls(
-            id=strawberry.ID(dto["id"]), title=dto["title"], problem=dto["problem"],
-            proposal=dto["proposal"], benefit=dto["benefit"], tags=dto["tags"],
-            status=IdeaStatus(dto["status"]), vote_count=dto["vote_count"],
-            created_at=datetime.fromisoformat(dto["created_at"]),
-            updated_at=datetime.fromisoformat(dto["updated_at"]),
-            author_id=dto["author_id"],
-        )
-
-
-@strawberry.input
-class SubmitIdeaInput:
-    title: str
-    problem: str = ""
-    proposal: str = ""
-    benefit: str = ""
-    tags: list[str] = strawberry.field(default_factory=list)
-
-
-SubmitIdeaResult = Annotated[
-    Idea | ValidationError | PermissionDeniedError, strawberry.union("SubmitIdeaResult")
-]
+__all__ = ["Idea", "IdeaStatus", "IdeasMutation", "IdeasQuery"]
 
 
 @strawberry.type
 class IdeasQuery:
     @strawberry.field
     async def idea(self, info: Info[Context, None], id: strawberry.ID) -> Idea | None:
-        dto = await info.context.loader("ideas", "ideas", "get_ideas").load(str(id))
+        dto = await ideas_loader(info).load(str(id))
         return Idea.from_dto(dto) if dto else None
 
-    @strawberry.field
-    async def ideas(self, info: Info[Context, None], first: int = 20,
+    @strawberry.field(description="Without a status filter, DUPLICATE ideas are left out.")
+    async def ideas(self, info: Info[Context, None], filter: IdeaFilter | None = None,
+                    order_by: IdeaOrder = IdeaOrder.NEWEST, first: int = 20,
                     after: str | None = None) -> Connection[Idea]:
-        page = await info.context.query("ideas", "list_ideas", first=first, after=after)
+        page = await info.context.query(
+            "ideas", "list_ideas", first=first, after=after,
+            filter=filter.to_dict() if filter else None, order_by=order_by.value)
         return connection_from(page, Idea.from_dto)
+
+    @strawberry.field(description="Every campaign, the latest start first.")
+    async def campaigns(self, info: Info[Context, None],
+                        open_only: bool = False) -> list[Campaign]:
+        dtos = await info.context.query("ideas", "list_campaigns", open_only=open_only)
+        return [Campaign.from_dto(d) for d in dtos]
+
+    @strawberry.field
+    async def campaign(self, info: Info[Context, None], id: strawberry.ID) -> Campaign | None:
+        dto = await ideas_loader(info, "campaigns", "get_campaigns").load(str(id))
+        return Campaign.from_dto(dto) if dto else None
 
 
 @strawberry.type
-class IdeasMutation:
-    @strawberry.mutation
-    async def submit_idea(self, info: Info[Context, None],
-                          input: SubmitIdeaInput) -> SubmitIdeaResult:
-        if info.context.identity is None:
-            return PermissionDeniedError(message=SIGN_IN_FIRST)
-        try:
-            dto = await info.context.command("ideas", "submit_idea", strawberry.asdict(input))
-        except DomainError as exc:
-            return user_error(exc)
-        return Idea.from_dto(dto)
+class IdeasMutation(IdeaMutations, ReviewMutations, CampaignMutations):
+    pass

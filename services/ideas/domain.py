@@ -1,15 +1,14 @@
-"""Rules of the ideas service, free of frameworks."""
+"""Rules of the ideas service, free of frameworks: the workflow table, who may do what,
+and how an assessment becomes a priority. Input validation lives in `fields.py`."""
 from __future__ import annotations
 
-import re
-import unicodedata
+from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
-from shared.errors import FieldErrors
+from shared.errors import Conflict, FieldErrors, PermissionDenied, ValidationError
 
-TITLE_MIN, TITLE_MAX = 3, 140
-TEXT_MAX = 5000
-TAGS_MAX, TAG_MAX_LEN = 10, 30
+REASON_MAX = 2000
 
 
 class IdeaStatus(StrEnum):
@@ -22,49 +21,163 @@ class IdeaStatus(StrEnum):
     DUPLICATE = "DUPLICATE"
 
 
-def normalise_tag(raw: str) -> str:
-    text = unicodedata.normalize("NFKC", raw).casefold().strip()
-    text = re.sub(r"[^\w\s-]", "", text)
-    return re.sub(r"[\s_]+", "-", text).strip("-")
+S = IdeaStatus
+OPEN = frozenset({S.SUBMITTED, S.IN_REVIEW, S.ACCEPTED, S.EXPERIMENTING})
+MAIN_PATH = (S.SUBMITTED, S.IN_REVIEW, S.ACCEPTED, S.EXPERIMENTING, S.IMPLEMENTED)
 
 
-def normalise_tags(raw: list[str] | None, errors: FieldErrors) -> list[str]:
-    tags: list[str] = []
-    for item in raw or []:
-        tag = normalise_tag(str(item))
-        if tag and tag not in tags:
-            tags.append(tag)
-    errors.check(len(tags) <= TAGS_MAX, "tags", f"at most {TAGS_MAX} tags")
-    too_long = [t for t in tags if len(t) > TAG_MAX_LEN]
-    errors.check(not too_long, "tags", f"each tag at most {TAG_MAX_LEN} characters")
-    return tags
+@dataclass(frozen=True)
+class Move:
+    reason_required: bool = False
+    merge_only: bool = False  # DUPLICATE needs the canonical idea: only mergeIdea makes it
 
 
-def _text(fields: dict, name: str, errors: FieldErrors) -> str:
-    value = fields.get(name) or ""
-    if not isinstance(value, str):
-        errors.add(name, "must be text")
-        return ""
-    value = value.strip()
-    errors.check(len(value) <= TEXT_MAX, name, f"at most {TEXT_MAX} characters")
-    return value
+# Every allowed move; anything else is a ConflictError naming both states.
+TRANSITIONS: dict[tuple[IdeaStatus, IdeaStatus], Move] = {
+    (S.SUBMITTED, S.IN_REVIEW): Move(),
+    (S.IN_REVIEW, S.ACCEPTED): Move(),
+    (S.ACCEPTED, S.EXPERIMENTING): Move(),
+    (S.EXPERIMENTING, S.IMPLEMENTED): Move(),
+    (S.EXPERIMENTING, S.ACCEPTED): Move(),  # the experiment was abandoned: back to the backlog
+    (S.DECLINED, S.IN_REVIEW): Move(),  # reopened
+    (S.SUBMITTED, S.DECLINED): Move(reason_required=True),
+    (S.IN_REVIEW, S.DECLINED): Move(reason_required=True),
+    (S.ACCEPTED, S.DECLINED): Move(reason_required=True),
+    (S.EXPERIMENTING, S.DECLINED): Move(reason_required=True),
+    (S.SUBMITTED, S.DUPLICATE): Move(merge_only=True),
+    (S.IN_REVIEW, S.DUPLICATE): Move(merge_only=True),
+    (S.ACCEPTED, S.DUPLICATE): Move(merge_only=True),
+    (S.EXPERIMENTING, S.DUPLICATE): Move(merge_only=True),
+}
 
 
-def validate_submission(fields: dict) -> dict:
-    """Clean fields of a new idea, or ValidationError naming every bad field."""
+def check_transition(current: str, target: str, *, reviewer: bool, reason: str | None = None,
+                     merging: bool = False) -> str | None:
+    """The cleaned reason of an allowed move; raises PermissionDenied, Conflict or
+    ValidationError (field `reason`) otherwise."""
+    if not reviewer:
+        raise PermissionDenied("moving an idea through the workflow needs the reviewer role")
+    move = TRANSITIONS.get((IdeaStatus(current), IdeaStatus(target)))
+    if move is None:
+        raise Conflict(f"an idea cannot move from {current} to {target}")
+    if move.merge_only and not merging:
+        raise Conflict(f"an idea moves from {current} to {target} only by merging it: "
+                       "use mergeIdea")
+    return clean_reason(reason, required=move.reason_required)
+
+
+def clean_reason(reason: str | None, *, required: bool) -> str | None:
+    text = " ".join(str(reason or "").split()) or None
     errors = FieldErrors()
-    title = " ".join(str(fields.get("title") or "").split())
-    errors.check(
-        TITLE_MIN <= len(title) <= TITLE_MAX,
-        "title",
-        f"must be {TITLE_MIN} to {TITLE_MAX} characters (got {len(title)})",
-    )
-    clean = {
-        "title": title,
-        "problem": _text(fields, "problem", errors),
-        "proposal": _text(fields, "proposal", errors),
-        "benefit": _text(fields, "benefit", errors),
-        "tags": normalise_tags(fields.get("tags"), errors),
-    }
+    errors.check(text is not None or not required, "reason", "say why the idea is declined")
+    errors.check(len(text or "") <= REASON_MAX, "reason", f"at most {REASON_MAX} characters")
     errors.raise_if_any()
-    return clean
+    return text
+
+
+def path_to(current: str, target: str) -> list[IdeaStatus]:
+    """The moves that bring an open idea to `target` when an experiment reports progress:
+    forward along the main path, or back from EXPERIMENTING to ACCEPTED. Empty when the idea
+    is already there, closed (DECLINED, DUPLICATE, IMPLEMENTED) or already past `target`."""
+    current, target = IdeaStatus(current), IdeaStatus(target)
+    if current not in OPEN or current == target:
+        return []
+    if (current, target) == (S.EXPERIMENTING, S.ACCEPTED):
+        return [target]
+    start, end = MAIN_PATH.index(current), MAIN_PATH.index(target)
+    return list(MAIN_PATH[start + 1:end + 1])
+
+
+def check_edit(*, author_id: str, editor_id: str, status: str) -> None:
+    if author_id != editor_id:
+        raise PermissionDenied("only the author can edit an idea")
+    if status != S.SUBMITTED:
+        raise Conflict(f"an idea can be edited only while {S.SUBMITTED}; this one is {status}")
+
+
+def check_vote(status: str) -> None:
+    if status not in OPEN:
+        raise Conflict(f"votes are closed on an idea that is {status}; "
+                       f"an idea takes votes while {', '.join(sorted(OPEN))}")
+
+
+def check_comment_owner(*, author_id: str, editor_id: str) -> None:
+    if author_id != editor_id:
+        raise PermissionDenied("only its author can change or delete a comment")
+
+
+def check_merge(*, duplicate: dict, into: dict, reviewer: bool) -> bool:
+    """True when this merge is new; False when it was already done (idempotent).
+    `duplicate`/`into` carry `id`, `status` and `duplicate_of_id`."""
+    if not reviewer:
+        raise PermissionDenied("merging ideas needs the reviewer role")
+    if duplicate["id"] == into["id"]:
+        raise ValidationError("cannot be the idea being merged", field="intoId")
+    if duplicate["status"] == S.DUPLICATE:
+        if duplicate["duplicate_of_id"] == into["id"]:
+            return False
+        raise Conflict(f"this idea is already {S.DUPLICATE} of another idea")
+    if into["status"] == S.DUPLICATE:
+        raise Conflict(f"the target idea is itself {S.DUPLICATE}: merge into its canonical idea")
+    check_transition(duplicate["status"], S.DUPLICATE, reviewer=True, merging=True)
+    return True
+
+
+def check_assessor(*, reviewer: bool, status: str) -> None:
+    if not reviewer:
+        raise PermissionDenied("assessing an idea needs the reviewer role")
+    if status == S.DUPLICATE:
+        raise Conflict(f"a {S.DUPLICATE} idea is assessed through its canonical idea")
+
+
+def campaign_is_open(starts_on: date, ends_on: date, closed: bool, today: date) -> bool:
+    return not closed and starts_on <= today <= ends_on
+
+
+def check_campaign_takes_ideas(campaign: dict | None, today: date) -> None:
+    """`campaign` carries title, starts_on, ends_on, closed; None when it does not exist."""
+    if campaign is None:
+        raise ValidationError("no campaign with this id", field="campaignId")
+    if campaign["closed"] or campaign["ends_on"] < today:
+        raise ValidationError(f"the campaign '{campaign['title']}' is closed: it accepts no "
+                              "new ideas", field="campaignId")
+    if campaign["starts_on"] > today:
+        raise ValidationError(f"the campaign '{campaign['title']}' opens on "
+                              f"{campaign['starts_on'].isoformat()}", field="campaignId")
+
+
+def check_admin(*, admin: bool, action: str) -> None:
+    if not admin:
+        raise PermissionDenied(f"{action} needs the admin role")
+
+
+class PriorityBand(StrEnum):
+    """The impact/effort matrix, in the order a reviewer works through it."""
+
+    QUICK_WIN = "QUICK_WIN"  # high impact, low effort: do these first
+    MAJOR_PROJECT = "MAJOR_PROJECT"  # high impact, high effort
+    FILL_IN = "FILL_IN"  # low impact, low effort
+    THANKLESS_TASK = "THANKLESS_TASK"  # low impact, high effort
+
+
+BANDS = list(PriorityBand)
+HIGH_IMPACT, LOW_EFFORT = 3, 2  # impact 3..5 is high; effort 1..2 is low
+
+
+def priority(impact: int, effort: int) -> int:
+    """1..25, higher first: impact counts for, effort against."""
+    return impact * (6 - effort)
+
+
+def priority_band(impact: int | None, effort: int | None) -> PriorityBand | None:
+    if impact is None or effort is None:
+        return None
+    high_impact, low_effort = impact >= HIGH_IMPACT, effort <= LOW_EFFORT
+    if high_impact:
+        return PriorityBand.QUICK_WIN if low_effort else PriorityBand.MAJOR_PROJECT
+    return PriorityBand.FILL_IN if low_effort else PriorityBand.THANKLESS_TASK
+
+
+def priority_rank(impact: int, effort: int) -> tuple[int, int]:
+    """Sort key of ideas(orderBy: PRIORITY): quick wins first, then by score."""
+    return BANDS.index(priority_band(impact, effort)), -priority(impact, effort)

@@ -15,6 +15,9 @@ class IdeaSubmitted(Contract):
     author_id: str
     campaign_id: str | None = None
     created_at: str
+    benefit: str = ""
+    area: str | None = None
+    source_reflection_id: str | None = None  # set when a reflection was turned into it
 
 
 class IdeaUpdated(Contract):
@@ -26,6 +29,8 @@ class IdeaUpdated(Contract):
     proposal: str
     tags: list[str]
     author_id: str
+    benefit: str = ""
+    area: str | None = None
 
 
 class IdeaStatusChanged(Contract):

@@ -1,16 +1,21 @@
 """The ideas service on a real broker, against SQLite and PostgreSQL."""
 from __future__ import annotations
 
+import json
+from datetime import date, timedelta
+
 import pytest
 from nameko.testing.services import entrypoint_hook
 from sqlalchemy import create_engine, func, select
 
-from services.ideas.models import OUTBOX, Idea
+from services.ideas.models import OUTBOX, Idea, StatusChange
 from services.ideas.service import IdeasService
-from shared.errors import Unauthenticated, ValidationError
+from shared.errors import Conflict, NotFound, PermissionDenied, Unauthenticated, ValidationError
 from shared.identity import Identity
 from shared.settings import AuthSettings
-from tests.integration.conftest import ANA, as_user
+from tests.integration.conftest import ADMIN, ANA, BEN, as_user
+
+CARLA = Identity("44444444-4444-4444-4444-444444444444", ("employee",), "Assembly")
 
 
 def count(url: str, table) -> int:
@@ -21,11 +26,33 @@ def count(url: str, table) -> int:
     return value
 
 
+def events(url: str, event_type: str | None = None) -> list[dict]:
+    """The `data` of the events in the outbox, oldest first."""
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        rows = conn.execute(select(OUTBOX.c.event_type, OUTBOX.c.payload)
+                            .order_by(OUTBOX.c.seq)).all()
+    engine.dispose()
+    return [json.loads(p)["data"] for t, p in rows if event_type in (None, t)]
+
+
+def open_campaign(container, **overrides) -> dict:
+    today = date.today()
+    fields = {"title": "Safer aisles", "description": "Fewer near misses",
+              "starts_on": (today - timedelta(days=5)).isoformat(),
+              "ends_on": (today + timedelta(days=30)).isoformat(), **overrides}
+    return call(container, "create_campaign", fields, identity=ADMIN)
+
+
+def start_ideas(start_service, make_db) -> tuple:
+    """The ideas service in a container on a fresh database: (container, db url)."""
+    url = make_db("ideas")
+    return start_service(IdeasService, db_url=url), url
+
+
 @pytest.fixture
 def ideas(start_service, make_db):
-    url = make_db("ideas")
-    container = start_service(IdeasService, db_url=url)
-    return container, url
+    return start_ideas(start_service, make_db)
 
 
 def call(container, method, *args, identity: Identity | None = ANA, **kwargs):
@@ -113,3 +140,122 @@ def test_listing_rejects_a_page_size_out_of_range(ideas):
     with pytest.raises(ValidationError) as raised:
         call(container, "list_ideas", first=0)
     assert raised.value.errors[0]["field"] == "first"
+
+
+def test_submission_keeps_benefit_area_campaign_and_its_first_history_entry(ideas):
+    container, url = ideas
+    campaign = open_campaign(container)
+    idea = call(container, "submit_idea", {
+        "title": "Mirror at the aisle C exit", "problem": "Forklifts meet head-on",
+        "proposal": "Convex mirror", "benefit": "Fewer near misses", "area": "Logistics",
+        "campaign_id": campaign["id"]})
+    assert (idea["benefit"], idea["area"], idea["campaign_id"]) == \
+        ("Fewer near misses", "Logistics", campaign["id"])
+    assert (idea["vote_count"], idea["comment_count"], idea["priority"]) == (0, 0, None)
+    [history] = call(container, "get_history_of", [idea["id"]])
+    assert [(h["from_status"], h["to_status"], h["changed_by"]) for h in history] == \
+        [(None, "SUBMITTED", ANA.user_id)]
+    [event] = events(url, "idea_submitted")
+    assert event["campaign_id"] == campaign["id"] and event["benefit"] == "Fewer near misses"
+
+
+def test_a_closed_or_unknown_campaign_takes_no_idea_and_nothing_is_stored(ideas):
+    container, url = ideas
+    campaign = open_campaign(container)
+    call(container, "close_campaign", campaign["id"], identity=ADMIN)
+    ended = open_campaign(container, starts_on="2020-01-01", ends_on="2020-02-01")
+    for campaign_id in (campaign["id"], ended["id"], "no-such-campaign"):
+        with pytest.raises(ValidationError) as raised:
+            call(container, "submit_idea", {"title": "Late idea", "campaign_id": campaign_id})
+        assert raised.value.errors[0]["field"] == "campaignId"
+    assert count(url, Idea.__table__) == 0 and events(url) == []
+
+
+def test_only_an_admin_creates_or_closes_a_campaign(ideas):
+    container, _ = ideas
+    fields = {"title": "Energy", "starts_on": "2026-01-01", "ends_on": "2026-03-01"}
+    for person in (ANA, BEN):
+        with pytest.raises(PermissionDenied):
+            call(container, "create_campaign", fields, identity=person)
+    campaign = open_campaign(container)
+    with pytest.raises(PermissionDenied):
+        call(container, "close_campaign", campaign["id"], identity=BEN)
+    assert call(container, "get_campaigns", [campaign["id"]])[0]["is_open"] is True
+    closed = call(container, "close_campaign", campaign["id"], identity=ADMIN)
+    assert closed["is_open"] is False and closed["closed_at"]
+    assert call(container, "close_campaign", campaign["id"], identity=ADMIN) == closed
+
+
+def test_campaigns_are_listed_with_their_idea_count(ideas):
+    container, _ = ideas
+    older = open_campaign(container, title="Older", starts_on="2020-01-01")
+    newer = open_campaign(container, title="Newer")
+    call(container, "submit_idea", {"title": "In the newer one", "campaign_id": newer["id"]})
+    listed = call(container, "list_campaigns")
+    assert [(c["title"], c["idea_count"]) for c in listed] == [("Newer", 1), ("Older", 0)]
+    call(container, "close_campaign", older["id"], identity=ADMIN)
+    assert [c["title"] for c in call(container, "list_campaigns", open_only=True)] == ["Newer"]
+
+
+def test_a_bad_campaign_names_its_fields_and_stores_nothing(ideas):
+    container, _ = ideas
+    with pytest.raises(ValidationError) as raised:
+        call(container, "create_campaign", {"title": "x", "starts_on": "2026-05-01",
+                                            "ends_on": "2026-04-01"}, identity=ADMIN)
+    assert {e["field"] for e in raised.value.errors} == {"title", "endsOn"}
+    assert call(container, "list_campaigns") == []
+
+
+def test_the_author_edits_while_submitted_and_an_event_tells_others(ideas):
+    container, url = ideas
+    idea = call(container, "submit_idea", {"title": "Label drawers", "tags": ["5s"]})
+    edited = call(container, "update_idea", idea["id"],
+                  {"title": "Label every drawer", "tags": ["5S", "Labels"], "problem": None})
+    assert edited["title"] == "Label every drawer" and edited["tags"] == ["5s", "labels"]
+    assert call(container, "get_ideas", [idea["id"]]) == [edited]
+    [event] = events(url, "idea_updated")
+    assert event["title"] == "Label every drawer" and event["tags"] == ["5s", "labels"]
+
+
+def test_editing_another_persons_idea_is_permission_denied_even_for_a_reviewer(ideas):
+    container, url = ideas
+    idea = call(container, "submit_idea", {"title": "Label drawers"})
+    for person in (CARLA, BEN, ADMIN):
+        with pytest.raises(PermissionDenied):
+            call(container, "update_idea", idea["id"], {"title": "Hijacked"}, identity=person)
+    assert call(container, "get_ideas", [idea["id"]])[0]["title"] == "Label drawers"
+    assert events(url, "idea_updated") == []
+
+
+def test_an_idea_in_review_can_no_longer_be_edited(ideas):
+    container, _ = ideas
+    idea = call(container, "submit_idea", {"title": "Label drawers"})
+    call(container, "transition_idea", idea["id"], "IN_REVIEW", identity=BEN)
+    with pytest.raises(Conflict) as raised:
+        call(container, "update_idea", idea["id"], {"title": "Too late"})
+    assert "SUBMITTED" in raised.value.message and "IN_REVIEW" in raised.value.message
+
+
+def test_a_bad_edit_names_the_field_and_changes_nothing(ideas):
+    container, url = ideas
+    idea = call(container, "submit_idea", {"title": "Label drawers", "tags": ["5s"]})
+    with pytest.raises(ValidationError) as raised:
+        call(container, "update_idea", idea["id"], {"title": "no", "tags": []})
+    assert [e["field"] for e in raised.value.errors] == ["title"]
+    assert call(container, "get_ideas", [idea["id"]]) == [idea]
+    with pytest.raises(NotFound):
+        call(container, "update_idea", "missing", {"title": "Anything"})
+    assert events(url, "idea_updated") == []
+
+
+def test_a_reflection_turned_into_an_idea_twice_gives_the_same_idea(ideas):
+    container, url = ideas
+    fields = {"title": "Pair new starters with a buddy", "source_reflection_id": "refl-1"}
+    first = call(container, "submit_idea", fields)
+    again = call(container, "submit_idea", fields)
+    assert first == again and first["source_reflection_id"] == "refl-1"
+    assert count(url, Idea.__table__) == 1 and count(url, StatusChange.__table__) == 1
+    assert events(url, "idea_submitted")[0]["source_reflection_id"] == "refl-1"
+    with pytest.raises(ValidationError) as raised:
+        call(container, "submit_idea", fields, identity=CARLA)
+    assert raised.value.errors[0]["field"] == "sourceReflectionId"

@@ -1,0 +1,92 @@
+"""Entrypoints for votes and comments (mixed into IdeasService)."""
+from __future__ import annotations
+
+import uuid
+
+from nameko.rpc import rpc
+from sqlalchemy import select
+
+from services.ideas import domain, store, validation
+from services.ideas.dto import comment_dto, grouped, idea_dto
+from services.ideas.models import Comment
+from shared.contracts.ideas import IdeaVoted
+from shared.errors import NotFound, PermissionDenied
+from shared.outbox import now
+
+
+class EngagementEntrypoints:
+    @rpc
+    def vote_idea(self, idea_id: str) -> dict:
+        """Idempotent: a second vote by the same person changes nothing and emits nothing."""
+        voter = self.caller.require()
+        idea = store.find_idea(self.db.session, idea_id, lock=True)
+        domain.check_vote(idea.status)
+        if store.cast_vote(self.db.session, idea, voter.user_id):
+            self.db.emit(IdeaVoted(idea_id=idea.id, voter_id=voter.user_id, voted=True,
+                                   vote_count=idea.vote_count))
+        self.db.commit()
+        return idea_dto(self.db.session, idea)
+
+    @rpc
+    def unvote_idea(self, idea_id: str) -> dict:
+        """Idempotent: withdrawing a vote that is not there changes nothing."""
+        voter = self.caller.require()
+        idea = store.find_idea(self.db.session, idea_id, lock=True)
+        if store.withdraw_vote(self.db.session, idea, voter.user_id):
+            self.db.emit(IdeaVoted(idea_id=idea.id, voter_id=voter.user_id, voted=False,
+                                   vote_count=idea.vote_count))
+        self.db.commit()
+        return idea_dto(self.db.session, idea)
+
+    @rpc
+    def get_votes_of(self, voter_id: str, idea_ids: list[str]) -> list[bool]:
+        """Whether `voter_id` voted for each idea, in order. Only about oneself."""
+        caller = self.caller.require()
+        if voter_id != caller.user_id and not caller.has("admin"):
+            raise PermissionDenied("you can ask only about your own votes")
+        return store.votes_of(self.db.session, voter_id, list(idea_ids))
+
+    @rpc
+    def comment_on_idea(self, idea_id: str, body: str) -> dict:
+        author = self.caller.require()
+        text = validation.validate_comment(body)
+        idea = store.find_idea(self.db.session, idea_id)
+        stamp = now()
+        comment = Comment(id=str(uuid.uuid4()), idea_id=idea.id, author_id=author.user_id,
+                          body=text, created_at=stamp, updated_at=stamp)
+        self.db.session.add(comment)
+        self.db.commit()
+        return comment_dto(comment)
+
+    @rpc
+    def edit_comment(self, comment_id: str, body: str) -> dict:
+        editor = self.caller.require()
+        comment = self._own_comment(comment_id, editor.user_id)
+        comment.body = validation.validate_comment(body)
+        comment.updated_at = now()
+        self.db.commit()
+        return comment_dto(comment)
+
+    @rpc
+    def delete_comment(self, comment_id: str) -> str:
+        editor = self.caller.require()
+        comment = self._own_comment(comment_id, editor.user_id)
+        self.db.session.delete(comment)
+        self.db.commit()
+        return comment_id
+
+    def _own_comment(self, comment_id: str, editor_id: str) -> Comment:
+        comment = self.db.session.get(Comment, str(comment_id))
+        if comment is None:
+            raise NotFound("no comment with this id")
+        domain.check_comment_owner(author_id=comment.author_id, editor_id=editor_id)
+        return comment
+
+    @rpc
+    def get_comments_of(self, idea_ids: list[str]) -> list[list[dict]]:
+        """The comments of each idea, oldest first, in the order of `idea_ids`."""
+        self.caller.require()
+        rows = self.db.session.scalars(
+            select(Comment).where(Comment.idea_id.in_(idea_ids))
+            .order_by(Comment.created_at, Comment.id)).all()
+        return grouped(list(idea_ids), rows, "idea_id", comment_dto)
