@@ -15,6 +15,7 @@ class ExperimentPlanned(Contract):
     hypothesis: str
     owner_id: str
     member_ids: list[str]
+    previous_experiment_id: str | None = None  # a follow-up of an ADAPT decision
 
 
 class ExperimentStarted(Contract):
@@ -33,6 +34,8 @@ class MeasurementRecorded(Contract):
     measurement_id: str
     value: float
     at: str
+    corrected_from: float | None = None  # the value before, when this corrects one
+    recorded_by: str | None = None
 
 
 class Effect(BaseModel):
@@ -60,3 +63,4 @@ class ExperimentConcluded(Contract):
     owner_id: str
     member_ids: list[str]
     concluded_at: str
+    follow_up_id: str | None = None  # the experiment an ADAPT decision spawned

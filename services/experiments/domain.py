@@ -1,0 +1,112 @@
+"""Rules of the experiments service, free of frameworks: the PDCA stage machine, who may do
+what, and which measurements form the baseline. Input validation lives in `validation.py`,
+the run-chart analysis in `runchart.py`.
+
+Stages and the mutations that move them:
+
+  PLAN -startExperiment-> DO -studyExperiment-> STUDY -concludeExperiment-> ACT -> CONCLUDED
+
+ACT is where the team decides (ADOPT, ADAPT or ABANDON). `concludeExperiment` records the
+decision and the learnings and passes through ACT to CONCLUDED in one transaction: both
+moves are in the stage history, so an experiment is never left waiting in ACT with a
+decision half-made.
+"""
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from enum import StrEnum
+
+from shared.errors import Conflict, PermissionDenied
+
+
+class Stage(StrEnum):
+    PLAN = "PLAN"
+    DO = "DO"
+    STUDY = "STUDY"
+    ACT = "ACT"
+    CONCLUDED = "CONCLUDED"
+
+
+class Decision(StrEnum):
+    ADOPT = "ADOPT"  # the change works: make it the standard
+    ADAPT = "ADAPT"  # promising: change it and run a follow-up experiment
+    ABANDON = "ABANDON"  # it did not work: stop, keep the learnings
+
+
+class Direction(StrEnum):
+    INCREASE = "INCREASE"
+    DECREASE = "DECREASE"
+
+
+S = Stage
+# Every allowed move; anything else is a Conflict naming both stages.
+TRANSITIONS = frozenset({(S.PLAN, S.DO), (S.DO, S.STUDY), (S.STUDY, S.ACT), (S.ACT, S.CONCLUDED)})
+# The stages each action walks through, in order, from where the experiment is.
+ACTIONS: dict[str, tuple[Stage, ...]] = {
+    "start": (S.DO,),
+    "study": (S.STUDY,),
+    "conclude": (S.ACT, S.CONCLUDED),
+}
+HINTS = {
+    S.DO: "start it while PLAN",
+    S.STUDY: "study it while DO",
+    S.ACT: "study its results first: it concludes from STUDY",
+}
+RECORDING = frozenset({S.PLAN, S.DO, S.STUDY})
+
+
+def check_transition(current: str, target: str) -> None:
+    current, target = Stage(current), Stage(target)
+    if (current, target) not in TRANSITIONS:
+        hint = HINTS.get(target)
+        raise Conflict(f"an experiment cannot move from {current} to {target}"
+                       + (f" ({hint})" if hint else ""))
+
+
+def moves_for(action: str, current: str) -> list[tuple[Stage, Stage]]:
+    """The (from, to) moves of `action` from `current`; raises Conflict on the first that is
+    not allowed, so nothing moves."""
+    moves, stage = [], Stage(current)
+    for target in ACTIONS[action]:
+        check_transition(stage, target)
+        moves.append((stage, target))
+        stage = target
+    return moves
+
+
+def check_recording(stage: str) -> None:
+    if Stage(stage) not in RECORDING:
+        raise Conflict(f"measurements are closed on a {stage} experiment; they are recorded "
+                       f"while {', '.join(s for s in S if s in RECORDING)}")
+
+
+def check_member(member_ids: list[str], user_id: str, action: str) -> None:
+    if user_id not in member_ids:
+        raise PermissionDenied(f"only members of the experiment can {action}")
+
+
+def check_can_move(member_ids: list[str], user_id: str, manager: bool, action: str) -> None:
+    """Members move their experiment along; a manager may do it for them."""
+    if not manager:
+        check_member(member_ids, user_id, action)
+
+
+def check_can_conclude(owner_id: str, user_id: str, manager: bool) -> None:
+    if user_id != owner_id and not manager:
+        raise PermissionDenied("only the owner of the experiment or a manager can conclude it")
+
+
+def check_can_follow_up(member_ids: list[str], user_id: str, manager: bool) -> None:
+    if not manager and user_id not in member_ids:
+        raise PermissionDenied("only members of an experiment or a manager can plan its "
+                               "follow-up")
+
+
+def start_of(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)
+
+
+def is_baseline(at: datetime, recorded_before_start: bool, starts_on: date) -> bool:
+    """A measurement is part of the baseline period when it was recorded before the
+    experiment entered DO, or when it describes a time before the planned start date."""
+    return recorded_before_start or at < start_of(starts_on)

@@ -1,0 +1,49 @@
+"""What a plan refers to in other services, checked with the caller's identity (the call
+context carries the caller's token onwards): its members (career) and its idea (ideas)."""
+from __future__ import annotations
+
+import logging
+
+import eventlet
+from nameko.exceptions import UnknownService
+
+from shared.errors import FieldErrors
+
+log = logging.getLogger(__name__)
+
+ANSWER_WITHIN = 10.0
+
+
+def ask(proxy, method: str, ids: list[str]) -> list | None:
+    """The owner's batch answer (None per unknown id), or None when it cannot answer now."""
+    try:
+        with eventlet.Timeout(ANSWER_WITHIN):
+            return getattr(proxy, method).call_async(ids).result()
+    except (UnknownService, eventlet.Timeout) as exc:
+        log.warning("%s.%s did not answer: %r", proxy.service_name, method, exc)
+        return None
+
+
+def check_members(career_rpc, member_ids: list[str], errors: FieldErrors) -> None:
+    if not member_ids:
+        return
+    found = ask(career_rpc, "get_people", member_ids)
+    if found is None:
+        errors.add("memberIds", "cannot be checked now: the people directory does not answer")
+        return
+    unknown = [i for i, person in zip(member_ids, found, strict=True) if person is None]
+    errors.check(not unknown, "memberIds", f"no person with id {', '.join(unknown)}")
+
+
+def check_idea(ideas_rpc, idea_id: str | None, errors: FieldErrors) -> None:
+    if idea_id is None:
+        return
+    found = ask(ideas_rpc, "get_ideas", [idea_id])
+    if found is None:
+        errors.add("ideaId", "cannot be checked now: the ideas service does not answer")
+        return
+    idea = found[0]
+    if idea is None:
+        errors.add("ideaId", "no idea with this id")
+    elif idea.get("status") == "DUPLICATE":
+        errors.add("ideaId", "was merged into another idea: run the experiment on that one")

@@ -1,0 +1,125 @@
+"""Queries and writes of the experiments service, batched by experiment id."""
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from datetime import datetime
+
+from sqlalchemy import exists, func, select
+from sqlalchemy.orm import Session
+
+from services.experiments.domain import Stage
+from services.experiments.models import Correction, Experiment, Measurement, Member, StageChange
+from shared.errors import NotFound
+
+
+def find(session: Session, experiment_id: str, lock: bool = False) -> Experiment:
+    # populate_existing: a row read earlier in this worker is read again under the lock
+    experiment = session.get(Experiment, str(experiment_id), with_for_update=lock,
+                             populate_existing=lock)
+    if experiment is None:
+        raise NotFound("no experiment with this id")
+    return experiment
+
+
+def _grouped(rows, key) -> dict[str, list]:
+    grouped: dict[str, list] = defaultdict(list)
+    for row in rows:
+        grouped[key(row)].append(row)
+    return grouped
+
+
+def member_ids(session: Session, ids: list[str]) -> dict[str, list[str]]:
+    rows = session.execute(select(Member.experiment_id, Member.person_id)
+                           .where(Member.experiment_id.in_(ids))
+                           .order_by(Member.position)).all()
+    return {k: [r.person_id for r in v] for k, v in _grouped(rows, lambda r: r[0]).items()}
+
+
+def measurements_of(session: Session, ids: list[str]) -> dict[str, list[Measurement]]:
+    rows = session.scalars(select(Measurement).where(Measurement.experiment_id.in_(ids))
+                           .order_by(Measurement.at)).all()
+    return _grouped(rows, lambda m: m.experiment_id)
+
+
+def follow_up_ids(session: Session, ids: list[str]) -> dict[str, list[str]]:
+    rows = session.execute(select(Experiment.previous_id, Experiment.id)
+                           .where(Experiment.previous_id.in_(ids))
+                           .order_by(Experiment.created_at, Experiment.id)).all()
+    return {k: [r.id for r in v] for k, v in _grouped(rows, lambda r: r[0]).items()}
+
+
+def history_of(session: Session, ids: list[str]) -> dict[str, list[StageChange]]:
+    rows = session.scalars(select(StageChange).where(StageChange.experiment_id.in_(ids))
+                           .order_by(StageChange.seq)).all()
+    return _grouped(rows, lambda c: c.experiment_id)
+
+
+def corrections_of(session: Session, ids: list[str]) -> dict[str, list[tuple]]:
+    """(correction, measurement) pairs per experiment, oldest correction first."""
+    rows = session.execute(select(Correction, Measurement)
+                           .join(Measurement, Correction.measurement_id == Measurement.id)
+                           .where(Measurement.experiment_id.in_(ids))
+                           .order_by(Correction.seq)).all()
+    return _grouped(rows, lambda r: r[1].experiment_id)
+
+
+def listing(session: Session, flt: dict, offset: int,
+            limit: int) -> tuple[list[Experiment], int]:
+    """Up to limit+1 experiments from `offset`, the newest first, and the total."""
+    where = []
+    if "stage" in flt:
+        where.append(Experiment.stage == flt["stage"])
+    if "idea_id" in flt:
+        where.append(Experiment.idea_id == flt["idea_id"])
+    if "member_id" in flt:
+        where.append(exists().where(Member.experiment_id == Experiment.id,
+                                    Member.person_id == flt["member_id"]))
+    total = session.scalar(select(func.count()).select_from(Experiment).where(*where))
+    rows = session.scalars(select(Experiment).where(*where)
+                           .order_by(Experiment.created_at.desc(), Experiment.id.desc())
+                           .offset(offset).limit(limit + 1)).all()
+    return list(rows), total
+
+
+def add_members(session: Session, experiment_id: str, person_ids: list[str]) -> None:
+    session.add_all(Member(experiment_id=experiment_id, person_id=p, position=i)
+                    for i, p in enumerate(person_ids))
+
+
+def record_stage(session: Session, experiment: Experiment, from_stage: str | None, to: str,
+                 by: str, at: datetime) -> None:
+    session.add(StageChange(experiment_id=experiment.id, from_stage=from_stage, to_stage=to,
+                            changed_by=by, changed_at=at))
+    experiment.stage, experiment.updated_at = to, at
+    stamp = {Stage.DO: "started_at", Stage.STUDY: "studied_at", Stage.CONCLUDED: "concluded_at"}
+    if to in stamp:
+        setattr(experiment, stamp[Stage(to)], at)
+
+
+def measurement_at(session: Session, experiment_id: str, at: datetime) -> Measurement | None:
+    return session.scalar(select(Measurement).where(Measurement.experiment_id == experiment_id,
+                                                    Measurement.at == at))
+
+
+def record(session: Session, experiment: Experiment, existing: Measurement | None,
+           value: float, at: datetime, note: str | None, by: str,
+           now: datetime) -> tuple[str, Measurement, float | None]:
+    """("recorded" | "corrected" | "unchanged", the measurement, its value before).
+    `existing` is the experiment's measurement at `at`, if any; a note left out (None)
+    keeps the note it has."""
+    if existing is None:
+        measurement = Measurement(id=str(uuid.uuid4()), experiment_id=experiment.id, at=at,
+                                  value=value, note=note, recorded_by=by, recorded_at=now,
+                                  before_start=experiment.stage == Stage.PLAN)
+        session.add(measurement)
+        return "recorded", measurement, None
+    new_note = existing.note if note is None else note
+    if (existing.value, existing.note) == (value, new_note):
+        return "unchanged", existing, None
+    session.add(Correction(measurement_id=existing.id, old_value=existing.value,
+                           new_value=value, old_note=existing.note, new_note=new_note,
+                           corrected_by=by, corrected_at=now))
+    before = existing.value
+    existing.value, existing.note = value, new_note
+    return "corrected", existing, before

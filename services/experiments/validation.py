@@ -1,0 +1,161 @@
+"""Input validation of the experiments service: clean values, or one ValidationError naming
+every bad field in GraphQL spelling (`metric.target`, `startsOn`) with nothing stored."""
+from __future__ import annotations
+
+import math
+from datetime import UTC, date, datetime, timedelta
+
+from services.experiments.domain import Decision, Direction, Stage
+from shared.errors import FieldErrors
+
+TITLE_MIN, TITLE_MAX = 3, 140
+TEXT_MAX = 5000
+WHERE_ELSE_MAX = 2000
+NAME_MAX, UNIT_MAX = 80, 20
+NOTE_MAX = 500
+MEMBERS_MAX = 20
+FUTURE_SLACK = timedelta(days=1)  # a local date ahead of UTC is not a typo
+LARGEST = 1e15  # keeps sums, ranges and medians of any series finite
+
+
+def text(value: object, name: str, errors: FieldErrors, *, required: bool = False,
+         limit: int = TEXT_MAX, one_line: bool = False) -> str:
+    if value is not None and not isinstance(value, str):
+        errors.add(name, "must be text")
+        return ""
+    clean = " ".join((value or "").split()) if one_line else (value or "").strip()
+    errors.check(bool(clean) or not required, name, "is required")
+    errors.check(len(clean) <= limit, name, f"at most {limit} characters")
+    return clean
+
+
+def number(value: object, name: str, errors: FieldErrors) -> float | None:
+    clean = None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            clean = float(value)
+        except OverflowError:  # an integer beyond any float
+            clean = None
+    ok = clean is not None and math.isfinite(clean)
+    errors.check(ok, name, "must be a finite number")
+    small = not ok or abs(clean) <= LARGEST
+    errors.check(small, name, f"must be between -{LARGEST:g} and {LARGEST:g}")
+    return clean if ok and small else None
+
+
+def day(value: object, name: str, errors: FieldErrors) -> date | None:
+    try:
+        return date.fromisoformat(str(value or ""))
+    except ValueError:
+        errors.add(name, "must be a date (YYYY-MM-DD)")
+        return None
+
+
+def moment(value: object, name: str, errors: FieldErrors, now: datetime) -> datetime | None:
+    """An aware UTC datetime from an ISO text (a date alone is its midnight; no offset means
+    UTC), not more than a day in the future."""
+    try:
+        parsed = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    except ValueError:
+        errors.add(name, "must be a date and time (ISO 8601, e.g. 2026-03-02T08:00:00Z)")
+        return None
+    at = parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    errors.check(at <= now + FUTURE_SLACK, name, "cannot be in the future")
+    return at
+
+
+def metric(raw: object, errors: FieldErrors) -> dict:
+    fields = raw if isinstance(raw, dict) else {}
+    errors.check(isinstance(raw, dict), "metric", "is required")
+    clean = {"name": text(fields.get("name"), "metric.name", errors, required=True,
+                          limit=NAME_MAX, one_line=True),
+             "unit": text(fields.get("unit"), "metric.unit", errors, limit=UNIT_MAX,
+                          one_line=True),
+             "baseline": number(fields.get("baseline"), "metric.baseline", errors),
+             "target": number(fields.get("target"), "metric.target", errors)}
+    direction = fields.get("direction")
+    errors.check(direction in set(Direction), "metric.direction", "must be INCREASE or DECREASE")
+    clean["direction"] = direction
+    _target_side(clean, errors)
+    return clean
+
+
+def _target_side(clean: dict, errors: FieldErrors) -> None:
+    baseline, target, direction = clean["baseline"], clean["target"], clean["direction"]
+    if baseline is None or target is None or direction not in set(Direction):
+        return
+    if direction == Direction.INCREASE:
+        errors.check(target > baseline, "metric.target",
+                     f"must be above the baseline ({baseline:g}) for a metric to INCREASE")
+    else:
+        errors.check(target < baseline, "metric.target",
+                     f"must be below the baseline ({baseline:g}) for a metric to DECREASE")
+
+
+def ids(value: object, name: str, errors: FieldErrors, limit: int = MEMBERS_MAX) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(i, str) and i for i in value):
+        errors.add(name, "must be a list of ids")
+        return []
+    unique = list(dict.fromkeys(value))
+    errors.check(len(unique) <= limit, name, f"at most {limit}")
+    return unique
+
+
+def optional_id(value: object, name: str, errors: FieldErrors) -> str | None:
+    if value in (None, ""):
+        return None
+    ok = isinstance(value, str) and len(value) <= 36
+    errors.check(ok, name, "is not an id")
+    return value if ok else None
+
+
+def plan(fields: dict, errors: FieldErrors) -> dict:
+    """Clean fields of a new experiment; problems are added to `errors`, not raised, so the
+    caller can add what the career and ideas services say before raising them all."""
+    clean = {
+        "title": text(fields.get("title"), "title", errors, required=True, limit=TITLE_MAX,
+                      one_line=True),
+        "hypothesis": text(fields.get("hypothesis"), "hypothesis", errors, required=True),
+        "metric": metric(fields.get("metric"), errors),
+        "starts_on": day(fields.get("starts_on"), "startsOn", errors),
+        "ends_on": day(fields.get("ends_on"), "endsOn", errors),
+        "member_ids": ids(fields.get("member_ids"), "memberIds", errors),
+        "idea_id": optional_id(fields.get("idea_id"), "ideaId", errors),
+        "previous_id": optional_id(fields.get("previous_experiment_id"),
+                                   "previousExperimentId", errors),
+    }
+    errors.check(len(clean["title"]) >= TITLE_MIN or not clean["title"], "title",
+                 f"must be {TITLE_MIN} to {TITLE_MAX} characters")
+    if clean["starts_on"] and clean["ends_on"]:
+        errors.check(clean["ends_on"] >= clean["starts_on"], "endsOn",
+                     "must be on or after startsOn")
+    return clean
+
+
+def conclusion(decision: object, learnings: object, where_else: object) -> dict:
+    errors = FieldErrors()
+    errors.check(decision in set(Decision), "decision", "must be ADOPT, ADAPT or ABANDON")
+    clean = {"decision": decision,
+             "learnings": text(learnings, "learnings", errors, required=True),
+             "where_else": text(where_else, "whereElse", errors, limit=WHERE_ELSE_MAX) or None}
+    errors.raise_if_any()
+    return clean
+
+
+def measurement(value: object, at: object, note: object, now: datetime) -> dict:
+    errors = FieldErrors()
+    clean = {"value": number(value, "value", errors), "at": moment(at, "at", errors, now),
+             "note": text(note, "note", errors, limit=NOTE_MAX) or None}
+    errors.raise_if_any()
+    return clean
+
+
+def listing(raw: dict | None) -> dict:
+    errors = FieldErrors()
+    flt = {k: v for k, v in (raw or {}).items() if v not in (None, "")}
+    if "stage" in flt:
+        errors.check(flt["stage"] in set(Stage), "stage", "is not a stage")
+    errors.raise_if_any()
+    return {k: str(flt[k]) for k in ("stage", "idea_id", "member_id") if k in flt}
