@@ -1,4 +1,5 @@
-"""The demo organisation: people (known e-mails, listed in the README) and ideas."""
+"""The demo organisation: people (known e-mails, listed in the README). Their ideas are in
+scripts/seeds/ideas_data.py."""
 from __future__ import annotations
 
 # (name, email local part, title, team, roles, manager local part)
@@ -24,6 +25,51 @@ PEOPLE = [
      "dev.patel"),
     ("Emma Dubois", "emma.dubois", "Data Analyst", "Platform Engineering", ["employee"],
      "dev.patel"),
+    # added with the career marketplace: ~40 people, mostly in five teams
+    ("Noah Schmidt", "noah.schmidt", "Line Operator", "Assembly", ["employee"], "carla.meyer"),
+    ("Fatima Zahra", "fatima.zahra", "Assembly Technician", "Assembly", ["employee"],
+     "carla.meyer"),
+    ("Pedro Alves", "pedro.alves", "Maintenance Technician", "Assembly", ["employee"],
+     "carla.meyer"),
+    ("Hana Sato", "hana.sato", "Shift Supervisor", "Assembly", ["employee", "reviewer"],
+     "carla.meyer"),
+    ("Marek Nowak", "marek.nowak", "Welder", "Assembly", ["employee"], "carla.meyer"),
+    ("Aisha Bello", "aisha.bello", "Line Operator", "Assembly", ["employee"], "carla.meyer"),
+    ("Grace Kim", "grace.kim", "Quality Inspector", "Quality", ["employee"], "ben.okafor"),
+    ("Omar Farouk", "omar.farouk", "Quality Engineer", "Quality", ["employee"], "ben.okafor"),
+    ("Ines Costa", "ines.costa", "Lab Technician", "Quality", ["employee"], "ben.okafor"),
+    ("Viktor Petrov", "viktor.petrov", "Supplier Quality Engineer", "Quality", ["employee"],
+     "ben.okafor"),
+    ("Julia Wagner", "julia.wagner", "Metrology Technician", "Quality", ["employee"],
+     "ben.okafor"),
+    ("Sofia Rossi", "sofia.rossi", "Inventory Controller", "Logistics", ["employee"],
+     "luis.ortega"),
+    ("Daniel Okoro", "daniel.okoro", "Forklift Operator", "Logistics", ["employee"],
+     "luis.ortega"),
+    ("Lucas Martin", "lucas.martin", "Shipping Coordinator", "Logistics", ["employee"],
+     "luis.ortega"),
+    ("Yuki Tanaka", "yuki.tanaka", "Warehouse Planner", "Logistics", ["employee"],
+     "luis.ortega"),
+    ("Ahmed Hassan", "ahmed.hassan", "Warehouse Team Lead", "Logistics",
+     ["employee", "reviewer"], "luis.ortega"),
+    ("Nina Larsen", "nina.larsen", "Support Agent", "Customer Care", ["employee"],
+     "kwame.mensah"),
+    ("Carlos Ruiz", "carlos.ruiz", "Returns Specialist", "Customer Care", ["employee"],
+     "kwame.mensah"),
+    ("Amara Diallo", "amara.diallo", "Support Agent", "Customer Care", ["employee"],
+     "kwame.mensah"),
+    ("Felix Braun", "felix.braun", "Customer Trainer", "Customer Care", ["employee"],
+     "kwame.mensah"),
+    ("Zoe Clarke", "zoe.clarke", "Knowledge Base Editor", "Customer Care", ["employee"],
+     "kwame.mensah"),
+    ("Mateo Garcia", "mateo.garcia", "Engineering Manager", "Platform Engineering",
+     ["manager"], "dev.patel"),
+    ("Leila Karimi", "leila.karimi", "Software Engineer", "Platform Engineering",
+     ["employee"], "mateo.garcia"),
+    ("Sam Taylor", "sam.taylor", "DevOps Engineer", "Platform Engineering", ["employee"],
+     "mateo.garcia"),
+    ("Chloe Martin", "chloe.martin", "Data Engineer", "Platform Engineering", ["employee"],
+     "mateo.garcia"),
 ]
 
 DOMAIN = "kaizen.example"
@@ -43,46 +89,3 @@ def people() -> list[dict]:
         for i, (name, local, title, team, roles, manager) in enumerate(PEOPLE)
     ]
 
-
-# (author local part, title, problem, proposal, tags)
-IDEAS = [
-    ("ana.silva", "Shadow board for torque wrenches",
-     "Technicians lose 10 minutes per shift looking for the right torque wrench.",
-     "Mount a labelled shadow board at each station so a missing tool is obvious.",
-     ["5s", "assembly", "tools"]),
-    ("tom.becker", "Move screw bins within arm's reach",
-     "Operators walk two steps for every screw pick at station 4.",
-     "Re-arrange the bins on a tilted rack in front of the operator.",
-     ["ergonomics", "assembly", "waste-motion"]),
-    ("priya.nair", "Pick-to-light for fast movers",
-     "Picking errors on the 50 fastest-moving items cause most returns.",
-     "Install pick-to-light on the fast-mover aisle and measure errors for a month.",
-     ["warehouse", "quality", "picking"]),
-    ("jonas.berg", "One-way traffic in aisle C",
-     "Forklifts meet head-on in aisle C several times a day and must reverse.",
-     "Make aisle C one-way with floor markings and a mirror at the exit.",
-     ["safety", "warehouse"]),
-    ("sara.haddad", "Visual standard for solder joints",
-     "New inspectors disagree on which solder joints to reject.",
-     "Post a photo board of good and bad joints at each inspection bench.",
-     ["quality", "standard-work"]),
-    ("lena.vogel", "Reply templates for the top 10 questions",
-     "Support agents retype the same answers to the ten most common questions.",
-     "Create reviewed reply templates and track handling time.",
-     ["customer-care", "standard-work"]),
-    ("ravi.kumar", "Automate the weekly scrap report",
-     "The scrap report is assembled by hand from three spreadsheets every Monday.",
-     "Generate it nightly from the MES database and e-mail it to line leads.",
-     ["automation", "reporting"]),
-    ("mei.chen", "Quick changeover kit for line 2",
-     "Changeovers on line 2 take 45 minutes, mostly hunting for fixtures.",
-     "Prepare a changeover cart with all fixtures pre-sorted (SMED).",
-     ["smed", "assembly", "changeover"]),
-]
-
-
-def ideas() -> list[dict]:
-    return [
-        {"author_email": f"{a}@{DOMAIN}", "title": t, "problem": p, "proposal": q, "tags": g}
-        for a, t, p, q, g in IDEAS
-    ]

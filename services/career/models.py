@@ -1,10 +1,19 @@
-"""Tables of the career service: the people directory (more to come: skills, opportunities)."""
+"""Tables of the career service: the people directory with profiles, the skills taxonomy,
+opportunities, applications, mentoring requests and role voices."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import String
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from shared.outbox import inbox_table, outbox_table
 from shared.types import UtcDateTime
@@ -26,6 +35,157 @@ class Person(Base):
     location: Mapped[str] = mapped_column(String(80), default="")
     roles: Mapped[str] = mapped_column(String(120), default="employee")  # space separated
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    # the profile (revision 0002)
+    headline: Mapped[str] = mapped_column(String(140), default="", server_default="")
+    aspirations: Mapped[str] = mapped_column(Text, default="", server_default="")
+    interests: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")  # JSON list
+    available_hours: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    profile_updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+
+    skills: Mapped[list[PersonSkill]] = relationship(
+        cascade="all, delete-orphan", order_by="PersonSkill.position", lazy="selectin"
+    )
+    mentoring: Mapped[list[MentoringSkill]] = relationship(
+        cascade="all, delete-orphan", order_by="MentoringSkill.position", lazy="selectin"
+    )
+
+
+class Skill(Base):
+    """An ESCO skill (id from its URI) or a custom one typed by someone (`custom`)."""
+
+    __tablename__ = "skills"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(255))
+    key: Mapped[str] = mapped_column(String(255), index=True)  # normalised name
+    uri: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    alt_labels: Mapped[str] = mapped_column(Text, default="")  # one per line
+    description: Mapped[str] = mapped_column(Text, default="")
+    custom: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class PersonSkill(Base):
+    __tablename__ = "person_skills"
+
+    person_id: Mapped[str] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
+    )
+    skill_id: Mapped[str] = mapped_column(ForeignKey("skills.id"), primary_key=True, index=True)
+    level: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    skill: Mapped[Skill] = relationship(lazy="joined")
+
+
+class MentoringSkill(Base):
+    __tablename__ = "mentoring_skills"
+
+    person_id: Mapped[str] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
+    )
+    skill_id: Mapped[str] = mapped_column(ForeignKey("skills.id"), primary_key=True, index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    skill: Mapped[Skill] = relationship(lazy="joined")
+
+
+class Evidence(Base):
+    """Proof of skill from improvement work: an experiment run, an idea implemented."""
+
+    __tablename__ = "evidence"
+    __table_args__ = (UniqueConstraint("person_id", "source", "source_id"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    person_id: Mapped[str] = mapped_column(String(36), index=True)
+    source: Mapped[str] = mapped_column(String(20))  # EXPERIMENT | IDEA
+    source_id: Mapped[str] = mapped_column(String(36))
+    title: Mapped[str] = mapped_column(String(255))
+    text: Mapped[str] = mapped_column(Text)
+    occurred_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class Opportunity(Base):
+    __tablename__ = "opportunities"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    title: Mapped[str] = mapped_column(String(140))
+    role_key: Mapped[str] = mapped_column(String(140), index=True)  # normalised title
+    description: Mapped[str] = mapped_column(Text, default="")
+    team: Mapped[str | None] = mapped_column(String(80), nullable=True, index=True)
+    owner_id: Mapped[str] = mapped_column(String(36), index=True)
+    hours_per_week: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    location: Mapped[str] = mapped_column(String(80), default="")
+    remote: Mapped[bool] = mapped_column(Boolean, default=False)
+    starts_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    closes_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    capacity: Mapped[int] = mapped_column(Integer, default=1)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    lock_version: Mapped[int] = mapped_column(Integer, default=0)  # bumped to lock on SQLite
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+    skills: Mapped[list[OpportunitySkill]] = relationship(
+        cascade="all, delete-orphan", order_by="OpportunitySkill.position", lazy="selectin"
+    )
+
+
+class OpportunitySkill(Base):
+    __tablename__ = "opportunity_skills"
+
+    opportunity_id: Mapped[str] = mapped_column(
+        ForeignKey("opportunities.id", ondelete="CASCADE"), primary_key=True
+    )
+    skill_id: Mapped[str] = mapped_column(ForeignKey("skills.id"), primary_key=True, index=True)
+    level: Mapped[int] = mapped_column(Integer)
+    required: Mapped[bool] = mapped_column(Boolean, default=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    skill: Mapped[Skill] = relationship(lazy="joined")
+
+
+class Application(Base):
+    __tablename__ = "applications"
+    __table_args__ = (UniqueConstraint("opportunity_id", "applicant_id"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    opportunity_id: Mapped[str] = mapped_column(
+        ForeignKey("opportunities.id", ondelete="CASCADE"), index=True
+    )
+    applicant_id: Mapped[str] = mapped_column(String(36), index=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    message: Mapped[str] = mapped_column(Text, default="")  # the owner's, with the decision
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+
+
+class MentoringRequest(Base):
+    __tablename__ = "mentoring_requests"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    mentor_id: Mapped[str] = mapped_column(String(36), index=True)
+    mentee_id: Mapped[str] = mapped_column(String(36), index=True)
+    skills: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of skill names
+    message: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    response: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    responded_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+
+
+class RoleVoice(Base):
+    """What someone who holds or held a role says it is like; one per person and role."""
+
+    __tablename__ = "role_voices"
+    __table_args__ = (UniqueConstraint("role_key", "author_id"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    role_key: Mapped[str] = mapped_column(String(140), index=True)
+    author_id: Mapped[str] = mapped_column(String(36), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    current: Mapped[bool] = mapped_column(Boolean, default=True)  # holds it now
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 OUTBOX = outbox_table(Base.metadata)

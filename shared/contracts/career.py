@@ -22,6 +22,7 @@ class ProfileUpdated(Contract):
     interests: list[str]
     aspirations: str
     mentoring_skills: list[str]
+    available_hours_per_week: int | None = None
 
 
 class OpportunityPosted(Contract):

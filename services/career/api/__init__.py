@@ -1,0 +1,1 @@
+"""The career service's entrypoints, one mixin per area; service.py composes them."""

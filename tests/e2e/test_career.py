@@ -1,0 +1,93 @@
+"""The career marketplace through the gateway, on the seeded stack: a newcomer fills a
+profile with autocompleted skills, browses and filters opportunities, sees the skill gap
+for one, expresses interest, and the owner accepts; others see only what they may."""
+from __future__ import annotations
+
+ZOE = "zoe.clarke@kaizen.example"  # seeded without a profile
+MATEO = "mateo.garcia@kaizen.example"  # owns "Automate the weekly scrap report"
+PRIYA = "priya.nair@kaizen.example"  # applied to it in the seed
+PROJECT = "Automate the weekly scrap report"
+
+SKILLS = "query($q: String!) { skills(search: $q, first: 5) { id name custom } }"
+PROFILE = """mutation($input: UpdateProfileInput!) { updateMyProfile(input: $input) {
+  __typename ... on Person { headline skills { skill { name custom } level }
+                             mentoringSkills { name } }
+  ... on UserError { message } ... on ValidationError { field } } }"""
+BROWSE = """query($filter: OpportunityFilter) { opportunities(filter: $filter, first: 50) {
+  totalCount edges { node { id title kind status owner { name } skills { skill { name } } } } } }"""
+GAP = """query($id: ID!) { skillGap(opportunityId: $id) { coverage
+  matched { skill { name } required have } underLevel { skill { name } required have }
+  missing { skill { name } required } } }"""
+INTEREST = """mutation($id: ID!) { expressInterest(opportunityId: $id, note: "Count me in") {
+  __typename ... on Application { id status } ... on UserError { message } } }"""
+APPLICANTS = """query($id: ID!) { opportunity(id: $id) { spotsLeft voices { text }
+  applications { id note applicant { email } } } }"""
+DECIDE = """mutation($id: ID!) { decideApplication(id: $id, decision: ACCEPT, message: "Welcome") {
+  __typename ... on Application { status } ... on UserError { message } } }"""
+MINE = "{ myApplications { status message opportunity { title } } }"
+
+
+def test_a_newcomer_profiles_browses_applies_and_the_owner_accepts(stack):
+    zoe = stack.token(ZOE)
+    python = stack.gql(SKILLS, {"q": "pyth"}, zoe)["skills"][0]
+    assert python["name"].startswith("Python") and not python["custom"]
+    assert stack.gql(SKILLS, {"q": "lean manu"}, zoe)["skills"][0]["name"].startswith(
+        "lean manufacturing")
+
+    profile = stack.gql(PROFILE, {"input": {
+        "headline": "Support agent learning to automate",
+        "skills": [{"name": python["name"], "level": 2}, {"name": "SQL", "level": 3},
+                   {"name": "Zendesk macros", "level": 4}],
+        "mentoringSkills": ["customer service"]}}, zoe)["updateMyProfile"]
+    assert profile["__typename"] == "Person"
+    assert [s["skill"]["custom"] for s in profile["skills"]] == [False, False, True]
+    assert profile["mentoringSkills"] == [{"name": "customer service"}]
+
+    gigs = stack.gql(BROWSE, {"filter": {"kind": "GIG", "status": "OPEN"}}, zoe)
+    assert gigs["opportunities"]["totalCount"] >= 5
+    assert {e["node"]["kind"] for e in gigs["opportunities"]["edges"]} == {"GIG"}
+    python_work = stack.gql(BROWSE, {"filter": {"skill": "python", "search": "scrap"}}, zoe)
+    [project] = [e["node"] for e in python_work["opportunities"]["edges"]]
+    assert project["title"] == PROJECT and project["owner"] == {"name": "Mateo Garcia"}
+
+    gap = stack.gql(GAP, {"id": project["id"]}, zoe)["skillGap"]
+    assert [(g["required"], g["have"]) for g in gap["underLevel"]] == [(3, 2)]  # Python
+    assert gap["underLevel"][0]["skill"]["name"].startswith("Python")
+    assert len(gap["matched"]) == 1 and [m["required"] for m in gap["missing"]] == [2]
+    assert 0 < gap["coverage"] < 1
+
+    applied = stack.gql(INTEREST, {"id": project["id"]}, zoe)["expressInterest"]
+    assert applied["status"] == "PENDING"
+    again = stack.gql(INTEREST, {"id": project["id"]}, zoe)["expressInterest"]
+    assert again["__typename"] == "ConflictError"
+
+    seen_by_zoe = stack.gql(APPLICANTS, {"id": project["id"]}, zoe)["opportunity"]
+    assert [a["applicant"]["email"] for a in seen_by_zoe["applications"]] == [ZOE]
+    owner = stack.token(MATEO)
+    seen_by_owner = stack.gql(APPLICANTS, {"id": project["id"]}, owner)["opportunity"]
+    assert {a["applicant"]["email"] for a in seen_by_owner["applications"]} == {PRIYA, ZOE}
+
+    refused = stack.gql(DECIDE, {"id": applied["id"]}, zoe)["decideApplication"]
+    assert refused["__typename"] == "PermissionDeniedError"
+    accepted = stack.gql(DECIDE, {"id": applied["id"]}, owner)["decideApplication"]
+    assert accepted == {"__typename": "Application", "status": "ACCEPTED"}
+    mine = stack.gql(MINE, token=zoe)["myApplications"]
+    assert {"status": "ACCEPTED", "message": "Welcome", "opportunity": {"title": PROJECT}} in mine
+    assert stack.gql(APPLICANTS, {"id": project["id"]}, owner)["opportunity"]["spotsLeft"] == 1
+
+
+def test_directory_mentors_and_role_voices(stack):
+    zoe = stack.token(ZOE)
+    ops = stack.gql("""{ employees(filter: {team: "Logistics"}, first: 50) { totalCount
+        edges { node { name manager { name } } } } }""", token=zoe)["employees"]
+    assert ops["totalCount"] == 8
+    assert {e["node"]["manager"]["name"] for e in ops["edges"]} <= {"Luis Ortega", "Dev Patel"}
+    mentors = stack.gql("""{ mentors(skills: ["root cause analysis", "six sigma methods"]) {
+        person { name } coverage } }""", token=zoe)["mentors"]
+    assert mentors[0] == {"person": {"name": "Ben Okafor"}, "coverage": 1.0}
+    roles = stack.gql(BROWSE, {"filter": {"kind": "ROLE", "search": "quality engineer"}},
+                      zoe)["opportunities"]["edges"]
+    voices = stack.gql(APPLICANTS, {"id": roles[0]["node"]["id"]}, zoe)["opportunity"]["voices"]
+    assert len(voices) == 2
+    self_edit = stack.gql(PROFILE, {"input": {"skills": [{"name": "x", "level": 9}]}}, zoe)
+    assert self_edit["updateMyProfile"]["field"] == "skills[0].level"
