@@ -9,6 +9,7 @@ from strawberry.extensions import (
     QueryDepthLimiter,
 )
 
+from gateway.career import CareerMutation, CareerQuery
 from gateway.errors import (
     ConflictError,
     NotFoundError,
@@ -16,8 +17,10 @@ from gateway.errors import (
     ValidationError,
     should_mask,
 )
+from gateway.experiments import ExperimentsMutation, ExperimentsQuery
 from gateway.ideas import IdeasMutation, IdeasQuery
 from gateway.people import PeopleQuery
+from gateway.reflections import ReflectionsMutation, ReflectionsQuery
 
 MAX_DEPTH = 10
 MAX_TOKENS = 2000
@@ -25,12 +28,12 @@ MAX_ALIASES = 15
 
 
 @strawberry.type
-class Query(PeopleQuery, IdeasQuery):
+class Query(PeopleQuery, IdeasQuery, ReflectionsQuery, ExperimentsQuery, CareerQuery):
     pass
 
 
 @strawberry.type
-class Mutation(IdeasMutation):
+class Mutation(IdeasMutation, ReflectionsMutation, ExperimentsMutation, CareerMutation):
     pass
 
 
