@@ -1,0 +1,22 @@
+"""Similarity thresholds of the insights service (cosine on unit-norm MiniLM embeddings).
+
+Calibrated by `make eval` (services/insights/evaluation) on the labelled duplicate set; the
+figures behind each value are recorded in docs/insights.md. Change them only with a new
+evaluation run.
+"""
+from __future__ import annotations
+
+# similarIdeas: an idea at or above this score is flagged `possibleDuplicate`.
+DUPLICATE = 0.72
+# similarIdeas: ideas below this score are not offered at all.
+SIMILAR_MIN = 0.35
+# themes: a new idea joins the nearest theme when its similarity to the centroid is at least this.
+THEME_JOIN = 0.55
+# themes: pool re-clustering links ideas at least this similar (community detection).
+THEME_CLUSTER = 0.60
+# themes: a re-clustered cluster keeps an old theme id when they share at least this share of ideas.
+THEME_MATCH = 0.5
+# themes: the pool is re-clustered after this many unassigned arrivals.
+RECLUSTER_EVERY = 20
+# similarExperiments: past experiments below this score are not offered.
+SIMILAR_EXPERIMENT_MIN = 0.30
