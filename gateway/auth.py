@@ -5,7 +5,7 @@ import time
 
 import jwt
 
-from shared.identity import ROLES, Identity
+from shared.identity import ROLES, SYSTEM, Identity
 from shared.settings import AuthSettings
 
 HS_ALGORITHMS = ["HS256"]
@@ -36,6 +36,8 @@ class TokenVerifier:
             raise AuthError("token expired: sign in again") from None
         except jwt.PyJWTError as exc:
             raise AuthError(f"invalid token: {exc}") from None
+        if str(claims["sub"]) == SYSTEM.user_id:  # services' own identity, never a user's
+            raise AuthError("invalid token: reserved subject")
         roles = tuple(r for r in claims.get("roles", ["employee"]) if r in ROLES)
         return Identity(user_id=str(claims["sub"]), roles=roles, team=claims.get("team"))
 

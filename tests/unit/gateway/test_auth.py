@@ -22,7 +22,7 @@ PERSON = {"id": "p1", "email": "a@x.example", "name": "A", "roles": ["employee",
 def claims(**overrides) -> dict:
     now = int(time.time())
     base = {"sub": "p1", "roles": ["employee"], "iss": SETTINGS.jwt_issuer,
-            "aud": SETTINGS.jwt_audience, "iat": now, "exp": now + 60}
+            "aud": SETTINGS.jwt_audience, "iat": now, "exp": now + 3600}  # built at collection
     return {**base, **overrides}
 
 
@@ -40,6 +40,7 @@ def test_dev_token_round_trips_identity():
     (jwt.encode(claims(iss="evil"), "s" * 40, "HS256"), "issuer"),
     (jwt.encode({k: v for k, v in claims().items() if k != "exp"}, "s" * 40, "HS256"), "exp"),
     (jwt.encode(claims(), "s" * 40, "HS512"), "alg"),
+    (jwt.encode(claims(sub="system"), "s" * 40, "HS256"), "reserved subject"),
 ])
 def test_bad_tokens_are_refused_with_a_reason(token, message):
     with pytest.raises(AuthError) as raised:
