@@ -13,6 +13,7 @@ BENCHMARKS = [
     ("benchmarks.bench_rpc", True),
     ("benchmarks.bench_skills", False),
     ("benchmarks.bench_encoder", False),
+    ("benchmarks.bench_portal", True),
 ]
 
 

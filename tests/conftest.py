@@ -11,6 +11,12 @@ from tests.support.postgres import Cluster, find_bin_dir
 REQUIRE_POSTGRES = os.environ.get("KAIZEN_REQUIRE_POSTGRES") == "1"
 
 
+def pytest_collection_modifyitems(items):
+    """Browser tests run last: Playwright's sync API keeps an asyncio loop running in the
+    main thread while the session's browser is open, which would break asyncio.run()."""
+    items.sort(key=lambda item: "tests/portal/" in item.nodeid.replace("\\", "/"))
+
+
 @pytest.fixture(scope="session")
 def pg_cluster():
     bin_dir = find_bin_dir()
