@@ -19,7 +19,7 @@ run: install
 
 stop:
 	scripts/stack.sh stop
-	scripts/rabbit.sh stop
+	scripts/rabbit.sh stop-ours
 
 status:
 	scripts/stack.sh status

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts/stops a RabbitMQ node whose data and logs live under var/rabbitmq.
-# Usage: scripts/rabbit.sh start|stop|status
+# Usage: scripts/rabbit.sh start|stop|stop-ours|status (stop-ours: only if `start` started it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -41,6 +41,7 @@ CONF
   if running; then echo "rabbitmq: already running ($RABBITMQ_NODENAME)"; return; fi
   # Debian's postinst may leave a system node on the default ports; never touch it.
   "$BIN/rabbitmq-server" -detached >/dev/null 2>&1
+  touch "$BASE/started-by-us"  # `stop-ours` stops only a node this script started
   "$BIN/rabbitmqctl" -q wait --timeout 60 "$RABBITMQ_PID_FILE" >/dev/null
   "$BIN/rabbitmqctl" -q await_startup >/dev/null
   for _ in $(seq 1 60); do
@@ -52,11 +53,17 @@ CONF
 
 stop() {
   if running; then "$BIN/rabbitmqctl" -q stop "$RABBITMQ_PID_FILE" >/dev/null; echo "rabbitmq: stopped"; fi
+  rm -f "$BASE/started-by-us"
+}
+
+stop_ours() {
+  if [ -f "$BASE/started-by-us" ]; then stop; else echo "rabbitmq: left running (not started by make run)"; fi
 }
 
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
+  stop-ours) stop_ours ;;
   status) running && echo running || { echo stopped; exit 1; } ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|stop-ours|status" >&2; exit 2 ;;
 esac
