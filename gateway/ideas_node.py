@@ -3,6 +3,7 @@ costs one RPC per field, whatever its size."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry.types import Info
@@ -19,6 +20,9 @@ from gateway.ideas_types import (
     votes_loader,
 )
 from gateway.people import Person, load_person
+
+if TYPE_CHECKING:
+    from gateway.insights_types import Theme
 
 
 @strawberry.type
@@ -89,6 +93,13 @@ class Idea:
         dtos = await ideas_loader(info, "idea_experiments",
                                   "get_experiment_links_of").load(str(self.id))
         return [ExperimentLink.from_dto(d) for d in dtos]
+
+    @strawberry.field(description="The theme it falls in; null while it waits to be clustered.")
+    async def theme(self, info: Info[Context, None]) -> Annotated[
+            Theme, strawberry.lazy("gateway.insights_types")] | None:
+        from gateway.insights_types import load_theme
+
+        return await load_theme(info, str(self.id))
 
     @classmethod
     def from_dto(cls, dto: dict) -> Idea:

@@ -19,6 +19,7 @@ from gateway.errors import (
 )
 from gateway.experiments import ExperimentsMutation, ExperimentsQuery
 from gateway.ideas import IdeasMutation, IdeasQuery
+from gateway.insights import InsightsMutation, InsightsQuery
 from gateway.people import PeopleQuery
 from gateway.reflections import ReflectionsMutation, ReflectionsQuery
 
@@ -28,12 +29,14 @@ MAX_ALIASES = 15
 
 
 @strawberry.type
-class Query(PeopleQuery, IdeasQuery, ReflectionsQuery, ExperimentsQuery, CareerQuery):
+class Query(PeopleQuery, IdeasQuery, ReflectionsQuery, ExperimentsQuery, CareerQuery,
+            InsightsQuery):
     pass
 
 
 @strawberry.type
-class Mutation(IdeasMutation, ReflectionsMutation, ExperimentsMutation, CareerMutation):
+class Mutation(IdeasMutation, ReflectionsMutation, ExperimentsMutation, CareerMutation,
+               InsightsMutation):
     pass
 
 

@@ -1,0 +1,139 @@
+"""`kaizen-insights reindex`: rebuilds the insights read model from the owning services.
+
+Pulls ideas, concluded experiments, opportunities, shared reflections and profiles over RPC
+(as the system identity), pushes them to the running insights service in batches with a
+progress bar, then lets it retire what no longer exists and re-cluster. The service encodes
+only texts that changed, and theme ids survive."""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterator
+
+from nameko.standalone.rpc import ClusterRpcProxy
+from tqdm import tqdm
+
+from services.insights.texts import experiment_text, idea_text, opportunity_text
+from shared.identity import SYSTEM, Identity, context_for
+from shared.settings import amqp_uri, deployed_services
+
+BATCH = 64
+PAGE = 100
+
+
+def pages(fetch: Callable[[str | None], dict]) -> Iterator[dict]:
+    after = None
+    while True:
+        page = fetch(after)
+        yield from page["items"]
+        if not page["has_next"]:
+            return
+        after = page["end_cursor"]
+
+
+def idea_item(dto: dict) -> dict:
+    return {"id": dto["id"], "title": dto["title"], "status": dto["status"],
+            "text": idea_text(dto["title"], dto["problem"], dto["proposal"]),
+            "author_id": dto["author_id"], "created_at": dto["created_at"],
+            "active": dto["status"] != "DUPLICATE", "extra": {"tags": dto["tags"]}}
+
+
+def experiment_item(dto: dict) -> dict:
+    return {"id": dto["id"], "title": dto["title"], "status": dto["decision"] or "",
+            "text": experiment_text(dto["title"], dto["hypothesis"]),
+            "author_id": dto["owner_id"], "created_at": dto["concluded_at"],
+            "extra": {"decision": dto["decision"], "learnings": dto["learnings"] or "",
+                      "idea_id": dto["idea_id"], "hypothesis": dto["hypothesis"]}}
+
+
+def opportunity_item(dto: dict) -> dict:
+    skills = [{"name": s["skill"]["name"], "skill_id": s["skill"]["id"], "level": s["level"],
+               "required": s["required"]} for s in dto["skills"]]
+    return {"id": dto["id"], "title": dto["title"], "status": dto["status"],
+            "text": opportunity_text(dto["title"], dto["description"],
+                                     [s["name"] for s in skills]),
+            "author_id": dto["owner_id"], "created_at": dto["created_at"],
+            "active": dto["status"] == "OPEN",
+            "extra": {"kind": dto["kind"], "team": dto["team"], "skills": skills}}
+
+
+def reflection_item(dto: dict) -> dict:
+    return {"id": dto["id"], "text": dto["body"], "status": dto["visibility"],
+            "author_id": dto["author_id"], "created_at": dto["created_at"],
+            "extra": {"visibility": dto["visibility"], "team": dto["team"]}}
+
+
+def profile_item(dto: dict) -> dict:
+    return {"person_id": dto["person_id"], "headline": dto["headline"],
+            "skills": [{"name": s["skill"]["name"], "skill_id": s["skill"]["id"],
+                        "level": s["level"]} for s in dto["skills"]],
+            "interests": dto["interests"], "aspirations": dto["aspirations"],
+            "mentoring_skills": [s["name"] for s in dto["mentoring_skills"]]}
+
+
+def proxy(identity: Identity = SYSTEM) -> ClusterRpcProxy:
+    return ClusterRpcProxy({"AMQP_URI": amqp_uri()}, context_data=context_for(identity),
+                           timeout=600)
+
+
+def collect(cluster, deployed: set[str]) -> dict[str, list[dict]]:
+    """Everything insights derives from, by document kind, from the services deployed."""
+    found: dict[str, list[dict]] = {}
+    if "ideas" in deployed:
+        found["IDEA"] = [idea_item(d) for d in pages(
+            lambda after: cluster.ideas.list_ideas(first=PAGE, after=after))]
+    if "experiments" in deployed:
+        found["EXPERIMENT"] = [experiment_item(d) for d in pages(
+            lambda after: cluster.experiments.list_experiments(
+                first=PAGE, after=after, filter={"stage": "CONCLUDED"}))]
+    if "career" in deployed:
+        found["OPPORTUNITY"] = [opportunity_item(d) for d in pages(
+            lambda after: cluster.career.list_opportunities({}, first=PAGE, after=after))]
+        people = list(pages(lambda after: cluster.career.list_people(first=PAGE, after=after)))
+        ids = [p["id"] for p in people]
+        found["PROFILE"] = [profile_item(p) for i in range(0, len(ids), PAGE)
+                            for p in cluster.career.get_profiles(ids[i:i + PAGE]) if p]
+        if "reflections" in deployed:
+            found["REFLECTION"] = shared_reflections({p["team"] for p in people})
+    return found
+
+
+def shared_reflections(teams: set[str | None]) -> list[dict]:
+    """ORGANIZATION reflections plus each team's TEAM ones, as the system in that team."""
+    seen: dict[str, dict] = {}
+    for team in sorted(teams, key=lambda t: t or ""):
+        with proxy(Identity(SYSTEM.user_id, SYSTEM.roles, team)) as cluster:
+            for dto in pages(lambda after, c=cluster: c.reflections.list_team_reflections(
+                    first=PAGE, after=after)):
+                seen.setdefault(dto["id"], reflection_item(dto))
+    return list(seen.values())
+
+
+def reindex(batch: int = BATCH, progress: bool = True) -> dict:
+    deployed = set(deployed_services())
+    with proxy() as cluster:
+        rev = cluster.insights.begin_reindex()["rev"]
+        found = collect(cluster, deployed)
+        for kind, items in found.items():
+            with tqdm(total=len(items), desc=kind.lower(), unit="doc",
+                      disable=not progress) as bar:
+                for start in range(0, len(items), batch):
+                    bar.update(cluster.insights.index_documents(kind, items[start:start + batch]))
+        return cluster.insights.finish_reindex(rev, [k for k in found if k != "PROFILE"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="kaizen-insights")
+    commands = parser.add_subparsers(dest="command", required=True)
+    command = commands.add_parser("reindex", help="rebuild the read model from the services")
+    command.add_argument("--batch", type=int, default=BATCH, help="documents per call")
+    command.add_argument("--quiet", action="store_true", help="no progress bar")
+    args = parser.parse_args(argv)
+    result = reindex(args.batch, progress=not args.quiet)
+    print(f"reindexed: {result['themes']} themes ({result['kept']} kept their id), "
+          f"{result['pooled']} unclustered, {result['removed']} removed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

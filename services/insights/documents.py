@@ -1,0 +1,144 @@
+"""Embedded documents of the read model: upsert (re-encoding only when the text changed),
+deactivate, and the revision counter the in-memory vector caches follow."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import numpy as np
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from services.insights.encoder import encode_off_hub, get_encoder
+from services.insights.models import Counter, Document
+from shared.outbox import now
+
+IDEA, REFLECTION, EXPERIMENT, OPPORTUNITY = "IDEA", "REFLECTION", "EXPERIMENT", "OPPORTUNITY"
+
+
+@dataclass
+class Doc:
+    """What an event says about one document."""
+
+    kind: str
+    id: str
+    title: str
+    text: str
+    status: str = ""
+    author_id: str | None = None
+    active: bool = True
+    created_at: datetime | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def parse_time(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    value = datetime.fromisoformat(text)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def to_bytes(vector: np.ndarray) -> bytes:
+    return np.asarray(vector, dtype=np.float32).reshape(-1).tobytes()
+
+
+def from_bytes(blob: bytes) -> np.ndarray:
+    return np.frombuffer(blob, dtype=np.float32)
+
+
+def stack(blobs: list[bytes], dim: int = 384) -> np.ndarray:
+    if not blobs:
+        return np.zeros((0, dim), dtype=np.float32)
+    return np.stack([from_bytes(b) for b in blobs])
+
+
+def extra_of(row: Document) -> dict:
+    return json.loads(row.extra or "{}")
+
+
+def bump(session: Session, name: str = "rev", by: int = 1) -> int:
+    """Increments counter `name` in this transaction and returns its new value."""
+    counter = session.get(Counter, name, with_for_update=True)
+    if counter is None:
+        counter = Counter(name=name, value=0)
+        session.add(counter)
+    counter.value += by
+    session.flush()
+    return counter.value
+
+
+def counter(session: Session, name: str) -> int:
+    return session.scalar(select(Counter.value).where(Counter.name == name)) or 0
+
+
+def reset(session: Session, name: str) -> None:
+    session.execute(update(Counter).where(Counter.name == name).values(value=0))
+
+
+Vectors = dict[tuple[str, str], np.ndarray]
+
+
+def prepare(session: Session, docs: list[Doc]) -> Vectors:
+    """Embeddings of the docs that are new or whose text changed, encoded off the hub.
+
+    Call it before the transaction writes anything (it ends the read it starts): holding a
+    SQLite write lock while the encoder runs would stall every other writer."""
+    keys = {(d.kind, d.id) for d in docs}
+    known = {(k, i): t for k, i, t in session.execute(select(
+        Document.kind, Document.id, Document.text).where(
+        Document.kind.in_({k for k, _ in keys}), Document.id.in_({i for _, i in keys})))
+        if (k, i) in keys}
+    session.rollback()
+    stale = [d for d in docs if known.get((d.kind, d.id)) != d.text]
+    if not stale:
+        return {}
+    return dict(zip([(d.kind, d.id) for d in stale], encode_off_hub([d.text for d in stale]),
+                    strict=True))
+
+
+def upsert_many(session: Session, docs: list[Doc],
+                vectors: Vectors | None = None) -> list[tuple[Document, bool]]:
+    """Writes `docs` with the embeddings `prepare` made; returns (row, is_new) each. A text
+    that changed since `prepare` is encoded here (rare: a concurrent update)."""
+    vectors = dict(vectors or {})
+    existing = {(r.kind, r.id): r for r in session.scalars(select(Document).where(
+        Document.kind.in_({d.kind for d in docs}), Document.id.in_({d.id for d in docs})))}
+    missing = [d for d in docs if (d.kind, d.id) not in vectors and (
+        (d.kind, d.id) not in existing or existing[(d.kind, d.id)].text != d.text)]
+    if missing:
+        vectors.update(zip([(d.kind, d.id) for d in missing],
+                           get_encoder().encode([d.text for d in missing]), strict=True))
+    rev = bump(session, by=len(docs)) - len(docs)
+    result = []
+    for offset, doc in enumerate(docs):
+        row = existing.get((doc.kind, doc.id))
+        is_new = row is None
+        if is_new:
+            row = Document(kind=doc.kind, id=doc.id, created_at=doc.created_at or now())
+            session.add(row)
+        if (doc.kind, doc.id) in vectors and (is_new or row.text != doc.text):
+            row.embedding = to_bytes(vectors[(doc.kind, doc.id)])
+        row.title, row.text, row.status = doc.title, doc.text, doc.status
+        row.author_id, row.active, row.rev = doc.author_id, doc.active, rev + offset + 1
+        row.extra = json.dumps({**(extra_of(row) if not is_new else {}), **doc.extra})
+        result.append((row, is_new))
+    session.flush()
+    return result
+
+
+def deactivate(session: Session, kind: str, doc_id: str, status: str | None = None,
+               **extra) -> Document | None:
+    row = session.get(Document, (kind, doc_id))
+    if row is None:
+        return None
+    row.active = False
+    row.status = status or row.status
+    row.extra = json.dumps({**extra_of(row), **extra})
+    row.rev = bump(session)
+    return row
+
+
+def touch(session: Session, row: Document) -> None:
+    """Marks `row` changed for the vector caches (e.g. its status or theme moved)."""
+    row.rev = bump(session)

@@ -1,0 +1,94 @@
+"""Tables of the insights service: a read model derived from other services' events.
+
+Everything here can be rebuilt (`kaizen-insights reindex`) except `dismissals`, which records
+what people said they are not interested in. Every embedded item is one `documents` row
+(kind IDEA, REFLECTION, EXPERIMENT or OPPORTUNITY) with its float32 embedding, so a restart
+never re-encodes; `rev` (from the `counters` row "rev") tells each process's in-memory
+vector cache which rows changed since it last looked.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, Index, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from shared.outbox import inbox_table, outbox_table
+from shared.types import UtcDateTime
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Document(Base):
+    __tablename__ = "documents"
+    __table_args__ = (
+        Index("ix_documents_kind_rev", "kind", "rev"),
+        Index("ix_documents_kind_theme", "kind", "theme_id"),
+    )
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="")
+    author_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    # False: merged idea, unshared reflection, closed opportunity; kept out of every search
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    theme_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    rev: Mapped[int] = mapped_column(Integer, default=0)
+    extra: Mapped[str] = mapped_column(Text, default="{}")  # JSON: kind-specific fields
+    embedding: Mapped[bytes] = mapped_column(LargeBinary)  # float32, unit norm
+
+
+class Theme(Base):
+    __tablename__ = "themes"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    label: Mapped[str] = mapped_column(Text, default="")
+    keywords: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
+    representative_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    centroid: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class Profile(Base):
+    """The latest profile_updated of each person."""
+
+    __tablename__ = "profiles"
+
+    person_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(Text, default="")
+    headline: Mapped[str] = mapped_column(Text, default="")
+    skills: Mapped[str] = mapped_column(Text, default="[]")
+    interests: Mapped[str] = mapped_column(Text, default="[]")
+    aspirations: Mapped[str] = mapped_column(Text, default="")
+    mentoring_skills: Mapped[str] = mapped_column(Text, default="[]")
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class Dismissal(Base):
+    """`notInterested`: never recommended again to this person; similar ones weigh less."""
+
+    __tablename__ = "dismissals"
+
+    person_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    opportunity_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class Counter(Base):
+    """Named integers: "rev" (document revisions), "pool_arrivals" (since the last
+    re-clustering)."""
+
+    __tablename__ = "counters"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+OUTBOX = outbox_table(Base.metadata)
+INBOX = inbox_table(Base.metadata)

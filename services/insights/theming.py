@@ -1,0 +1,198 @@
+"""Incremental themes with stable ids, on top of the pure functions in themes.py.
+
+* An arriving idea or shared reflection joins the nearest theme when its cosine to the
+  centroid is at least THEME_JOIN; otherwise it waits in the pool (theme_id NULL).
+* Every RECLUSTER_EVERY pool arrivals the pool is clustered into new themes
+  (:func:`cluster_the_pool`); on demand everything is re-clustered and the new clusters take
+  over the ids of the old themes they overlap (:func:`recluster_everything`).
+* Concluded experiments only join themes (their learnings are counted), never form one.
+Labels come from c-TF-IDF keywords of the ideas and ORGANIZATION-wide reflections (never
+team-only text, which the whole organisation would then read), re-ranked by closeness to
+the centroid.
+"""
+from __future__ import annotations
+
+import json
+import uuid
+
+import numpy as np
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from services.insights import thresholds
+from services.insights.documents import (
+    EXPERIMENT,
+    IDEA,
+    REFLECTION,
+    bump,
+    extra_of,
+    from_bytes,
+    reset,
+    stack,
+    to_bytes,
+)
+from services.insights.encoder import get_encoder
+from services.insights.models import Document, Theme
+from services.insights.themes import (
+    assign,
+    centroid_of,
+    cluster_pool,
+    ctfidf_keywords,
+    label_from,
+    match_clusters,
+    rerank_keywords,
+)
+from shared.outbox import now
+
+CLUSTERED = (IDEA, REFLECTION)  # what themes are made of
+MIN_THEME_SIZE = 3
+KEYWORDS = 5
+
+
+def centroids(session: Session) -> dict[str, np.ndarray]:
+    return {t.id: from_bytes(t.centroid) for t in session.scalars(select(Theme))}
+
+
+def members(session: Session, theme_ids: set[str] | None = None) -> list[Document]:
+    query = select(Document).where(Document.kind.in_(CLUSTERED), Document.active.is_(True))
+    if theme_ids is not None:
+        query = query.where(Document.theme_id.in_(theme_ids))
+    return list(session.scalars(query.order_by(Document.kind, Document.id)))
+
+
+def place(session: Session, row: Document) -> bool:
+    """Joins `row` to a theme or leaves it in the pool; True when the pool is due for
+    clustering. Call after the row's text, embedding and `active` are written."""
+    before = row.theme_id
+    row.theme_id = None
+    if row.active:
+        row.theme_id = assign(from_bytes(row.embedding), centroids(session),
+                              thresholds.THEME_JOIN)
+    session.flush()
+    for theme_id in {before, row.theme_id} - {None}:
+        if row.kind in CLUSTERED:
+            refresh_centroid(session, theme_id)
+    if row.kind in CLUSTERED and row.active and row.theme_id is None and before is None:
+        return bump(session, "pool_arrivals") >= thresholds.RECLUSTER_EVERY
+    return False
+
+
+def refresh_centroid(session: Session, theme_id: str) -> None:
+    theme = session.get(Theme, theme_id)
+    rows = members(session, {theme_id})
+    if theme is not None and rows:
+        theme.centroid = to_bytes(centroid_of(stack([r.embedding for r in rows])))
+        theme.updated_at = now()
+
+
+def cluster_the_pool(session: Session) -> list[str]:
+    """New themes from the pool; existing themes keep their ids and members. Returns the
+    ids of the themes created."""
+    pool = [r for r in members(session) if r.theme_id is None]
+    created = []
+    for cluster in cluster_pool([r.id for r in pool], stack([r.embedding for r in pool]),
+                                thresholds.THEME_CLUSTER, MIN_THEME_SIZE):
+        created.append(_new_theme(session, [r for r in pool if r.id in set(cluster)]))
+    reset(session, "pool_arrivals")
+    relabel(session)
+    return created
+
+
+def recluster_everything(session: Session) -> dict:
+    """Re-clusters every idea and reflection; a new cluster keeps the id of the old theme it
+    overlaps by at least THEME_MATCH (Jaccard). Deterministic for the same documents."""
+    rows = members(session)
+    by_id = {r.id: r for r in rows}
+    old = {}
+    for row in rows:
+        if row.theme_id:
+            old.setdefault(row.theme_id, set()).add(row.id)
+    clusters = cluster_pool(list(by_id), stack([r.embedding for r in rows]),
+                            thresholds.THEME_CLUSTER, MIN_THEME_SIZE)
+    matched = match_clusters(old, [set(c) for c in clusters], thresholds.THEME_MATCH)
+    kept = {theme_id for theme_id in matched.values() if theme_id}
+    for row in rows:
+        row.theme_id = None
+    final = {_fill_theme(session, matched[index], [by_id[i] for i in cluster])
+             for index, cluster in enumerate(clusters)}
+    for theme in session.scalars(select(Theme)).all():
+        if theme.id not in final:
+            session.delete(theme)
+    session.flush()
+    _rejoin_leftovers(session, rows)
+    reset(session, "pool_arrivals")
+    relabel(session)
+    return {"themes": len(clusters), "kept": len(kept), "pooled": sum(
+        1 for r in rows if r.theme_id is None)}
+
+
+def _rejoin_leftovers(session: Session, rows: list[Document]) -> None:
+    """Items the greedy clustering left out join a theme if close enough, as on arrival;
+    experiments are re-placed against the new centroids."""
+    current = centroids(session)
+    experiments = session.scalars(select(Document).where(
+        Document.kind == EXPERIMENT, Document.active.is_(True))).all()
+    for row in [*[r for r in rows if r.theme_id is None], *experiments]:
+        row.theme_id = assign(from_bytes(row.embedding), current, thresholds.THEME_JOIN)
+    for theme_id in current:
+        refresh_centroid(session, theme_id)
+
+
+def _new_theme(session: Session, rows: list[Document]) -> str:
+    return _fill_theme(session, None, rows)
+
+
+def _fill_theme(session: Session, theme_id: str | None, rows: list[Document]) -> str:
+    theme = session.get(Theme, theme_id) if theme_id else None
+    if theme is None:
+        stamp = now()
+        theme = Theme(id=theme_id or str(uuid.uuid4()), created_at=stamp, updated_at=stamp,
+                      centroid=b"")
+        session.add(theme)
+    theme.centroid = to_bytes(centroid_of(stack([r.embedding for r in rows])))
+    theme.updated_at = now()
+    for row in rows:
+        row.theme_id = theme.id
+    session.flush()
+    return theme.id
+
+
+def _label_text(row: Document) -> str | None:
+    if row.kind == IDEA:
+        return row.text
+    if row.kind == REFLECTION and extra_of(row).get("visibility") == "ORGANIZATION":
+        return row.text
+    return None
+
+
+def relabel(session: Session) -> None:
+    """Keywords, label and representative idea of every theme."""
+    themes = {t.id: t for t in session.scalars(select(Theme))}
+    rows = [r for r in members(session, set(themes))]
+    docs = {theme_id: [] for theme_id in themes}
+    for row in rows:
+        text = _label_text(row)
+        if text:
+            docs[row.theme_id].append(text)
+    keywords = ctfidf_keywords(docs, top_n=KEYWORDS * 2)
+    words = sorted({w for ws in keywords.values() for w in ws})
+    # on the hub, briefly: the caller holds the write lock, which must not wait on a thread
+    vectors = dict(zip(words, get_encoder().encode(words), strict=True)) if words else {}
+    for theme_id, theme in themes.items():
+        centroid = from_bytes(theme.centroid)
+        ranked = keywords.get(theme_id) or []
+        if ranked:
+            ranked = rerank_keywords(ranked, np.stack([vectors[w] for w in ranked]), centroid,
+                                     KEYWORDS)
+        theme.keywords, theme.label = json.dumps(ranked), label_from(ranked)
+        theme.representative_id = _representative(
+            [r for r in rows if r.theme_id == theme_id and r.kind == IDEA], centroid)
+    session.flush()
+
+
+def _representative(ideas: list[Document], centroid: np.ndarray) -> str | None:
+    if not ideas:
+        return None
+    scores = stack([r.embedding for r in ideas]) @ centroid
+    best = max(range(len(ideas)), key=lambda i: (float(scores[i]), -i))
+    return ideas[best].id

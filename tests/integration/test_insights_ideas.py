@@ -1,0 +1,209 @@
+"""The insights service on a real broker with the real sentence model, against SQLite and
+PostgreSQL: duplicates flagged while an idea is typed, themes that keep their ids, merged
+ideas left out, and the service answering while it encodes a large batch."""
+from __future__ import annotations
+
+import eventlet
+import pytest
+from nameko.testing.services import entrypoint_hook
+from sqlalchemy import create_engine, select
+
+from services.insights.encoder import Encoder, get_encoder
+from services.insights.models import Document
+from services.insights.service import InsightsService
+from shared.contracts.ideas import IdeaMerged, IdeaSubmitted
+from shared.errors import PermissionDenied, Unauthenticated, ValidationError
+from shared.outbox import envelope, now
+from tests.integration.conftest import ADMIN, ANA, BEN, as_user
+
+TOOLS = ("Shadow board for torque wrenches",
+         "Operators waste time searching for the right torque wrench at station 3")
+PARAPHRASE = "Put up shadow boards so people stop hunting for torque wrenches at station 3"
+UNRELATED = "Paint the parking lot lines again"
+CHANGEOVER = [
+    ("Quick-release clamps for changeovers",
+     "Changeovers on line 2 take 45 minutes because fixtures are bolted"),
+    ("Changeover cart with all fixtures",
+     "Setup time between product variants is too long on line 2"),
+    ("SMED workshop for line 2 changeovers",
+     "Reduce changeover time by preparing fixtures before the line stops"),
+]
+CANTEEN = [
+    ("Healthier food in the cafeteria",
+     "The canteen only serves fried food and salads run out early"),
+    ("Longer canteen opening hours",
+     "Night shift cannot buy a warm meal because the cafeteria closes at 8pm"),
+    ("Vegetarian options in the canteen",
+     "There is rarely a vegetarian warm meal in the cafeteria"),
+]
+NOISE = [
+    ("Sound barriers around the presses in hall 2",
+     "The presses in hall 2 are so loud that operators get headaches"),
+    ("Quieter presses in hall 2",
+     "Noise from the presses in hall 2 is exhausting by the end of the shift"),
+    ("Better hearing protection in hall 2",
+     "Press noise in hall 2 is too loud even with ear plugs"),
+]
+JOINS_CHANGEOVER = ("Pre-stage fixtures before each changeover",
+                    "Line 2 stands still while we fetch fixtures during a changeover")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def model():
+    """Loaded once for the session (the encoder is cached per process)."""
+    return get_encoder()
+
+
+def start_insights(start_service, make_db) -> tuple:
+    url = make_db("insights")
+    return start_service(InsightsService, db_url=url), url
+
+
+@pytest.fixture
+def insights(start_service, make_db):
+    return start_insights(start_service, make_db)
+
+
+def call(container, method, *args, identity=ANA, **kwargs):
+    context = as_user(identity) if identity else {}
+    with entrypoint_hook(container, method, context_data=context) as hook:
+        return hook(*args, **kwargs)
+
+
+def handle(container, handler: str, message: dict) -> None:
+    with entrypoint_hook(container, handler) as hook:
+        hook(message)
+
+
+def submitted(idea_id: str, title: str, problem: str, author_id: str = ANA.user_id) -> dict:
+    return envelope("idea_submitted", IdeaSubmitted(
+        idea_id=idea_id, title=title, problem=problem, proposal="", tags=[],
+        author_id=author_id, created_at=now().isoformat()).dump(), "ideas")
+
+
+def submit(container, ideas: list[tuple[str, str]], prefix: str) -> list[str]:
+    ids = [f"{prefix}-{i}" for i in range(len(ideas))]
+    for idea_id, (title, problem) in zip(ids, ideas, strict=True):
+        handle(container, "on_idea_submitted", submitted(idea_id, title, problem))
+    return ids
+
+
+def theme_ids(container, idea_ids: list[str]) -> list[str | None]:
+    return [t["id"] if t else None for t in call(container, "theme_of_ideas", idea_ids)]
+
+
+def test_a_paraphrase_is_a_possible_duplicate_and_an_unrelated_idea_is_not(insights):
+    container, _ = insights
+    [tools] = submit(container, [TOOLS], "tools")
+    [canteen] = submit(container, CANTEEN[:1], "canteen")
+    found = call(container, "similar_ideas", PARAPHRASE, first=5)
+    assert found[0]["idea_id"] == tools and found[0]["possible_duplicate"] is True
+    assert canteen not in [f["idea_id"] for f in found if f["possible_duplicate"]]
+    unrelated = call(container, "similar_ideas", UNRELATED)
+    assert not any(f["possible_duplicate"] for f in unrelated)
+
+
+def test_merged_ideas_are_never_offered_and_events_are_idempotent(insights):
+    container, url = insights
+    message = submitted("dup-1", *TOOLS)
+    handle(container, "on_idea_submitted", message)
+    handle(container, "on_idea_submitted", message)  # redelivered: no second row, no error
+    assert [f["idea_id"] for f in call(container, "similar_ideas", PARAPHRASE)] == ["dup-1"]
+    merged = envelope("idea_merged", IdeaMerged(idea_id="dup-1", into_id="other",
+                                                merged_by=BEN.user_id).dump(), "ideas")
+    handle(container, "on_idea_merged", merged)
+    assert call(container, "similar_ideas", PARAPHRASE) == []
+    assert call(container, "theme_of_ideas", ["dup-1"]) == [None]
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        rows = conn.execute(select(Document.id, Document.active)).all()
+    engine.dispose()
+    assert rows == [("dup-1", False)]
+
+
+def test_themes_keep_their_ids_when_unrelated_ideas_arrive(insights):
+    container, _ = insights
+    changeover = submit(container, CHANGEOVER, "chg")
+    canteen = submit(container, CANTEEN, "cnt")
+    assert call(container, "themes") == []  # all in the pool until it is clustered
+    call(container, "recluster", identity=BEN)
+    before = theme_ids(container, [changeover[0], canteen[0]])
+    assert None not in before and before[0] != before[1]
+
+    [joined] = submit(container, [JOINS_CHANGEOVER], "join")
+    noise = submit(container, NOISE, "noise")
+    assert theme_ids(container, [joined]) == [before[0]]  # joined on arrival
+    assert theme_ids(container, noise) == [None, None, None]  # unrelated: pooled
+    call(container, "recluster", identity=BEN)
+
+    assert theme_ids(container, [changeover[0], canteen[0], joined]) == [*before, before[0]]
+    themes = {t["id"]: t for t in call(container, "themes", first=10)}
+    noise_theme = theme_ids(container, noise)
+    assert noise_theme[0] is not None and noise_theme[0] not in before
+    assert len(set(noise_theme)) == 1 and set(themes) == {*before, noise_theme[0]}
+    changeover_theme = themes[before[0]]
+    assert changeover_theme["size"] == 4 and set(changeover_theme["idea_ids"]) == {
+        *changeover, joined}
+    assert "changeover" in changeover_theme["label"].lower()
+    assert changeover_theme["representative_idea_id"] in changeover_theme["idea_ids"]
+    assert changeover_theme["trend"] == {"last_30_days": 4, "previous_30_days": 0}
+
+
+def test_recluster_needs_a_reviewer_and_queries_need_a_caller(insights):
+    container, _ = insights
+    with pytest.raises(PermissionDenied):
+        call(container, "recluster", identity=ANA)
+    with pytest.raises(Unauthenticated):
+        call(container, "similar_ideas", "anything", identity=None)
+    with pytest.raises(ValidationError) as error:
+        call(container, "similar_ideas", "   ", first=0)
+    assert {e["field"] for e in error.value.errors} == {"text", "first"}
+
+
+def test_it_answers_a_ping_while_a_large_batch_is_encoded(insights, monkeypatch):
+    container, _ = insights
+    encoding = {"now": False, "large": False}
+    real_encode = Encoder.encode
+
+    def observed(self, texts, batch_size=32):  # the real encoder, observed from the outside
+        encoding["now"], encoding["large"] = True, len(texts) > 100
+        try:
+            return real_encode(self, texts, batch_size)
+        finally:
+            encoding["now"] = False
+
+    monkeypatch.setattr(Encoder, "encode", observed)
+    items = [{"id": f"bulk-{i}", "title": f"Idea {i}",
+              "text": f"Idea number {i}: reduce waste at station {i % 17} by moving the "
+                      f"{['bins', 'tools', 'carts', 'labels'][i % 4]} closer to the operator"}
+             for i in range(500)]
+    batch = eventlet.spawn(call, container, "index_documents", "IDEA", items, identity=ADMIN)
+    while not (encoding["now"] and encoding["large"]) and not batch.dead:
+        eventlet.sleep(0.001)
+    assert call(container, "ping") == "pong"
+    # still encoding after the ping came back: had the encoder held the hub, this
+    # greenthread could not have run until the batch was encoded
+    assert encoding["now"] and encoding["large"]
+    assert batch.wait() == 500
+    assert len(call(container, "similar_ideas", "move the tools closer", first=3)) == 3
+
+
+def test_a_restart_reads_the_stored_embeddings_instead_of_encoding_again(
+        start_service, make_db, monkeypatch):
+    url = make_db("insights")
+    first = start_service(InsightsService, db_url=url)
+    stored = submit(first, CHANGEOVER + CANTEEN, "idea")
+    first.stop()
+
+    encoded: list[list[str]] = []
+    real_encode = Encoder.encode
+
+    def observed(self, texts, batch_size=32):
+        encoded.append(list(texts))
+        return real_encode(self, texts, batch_size)
+
+    monkeypatch.setattr(Encoder, "encode", observed)
+    restarted = start_service(InsightsService, db_url=url)
+    found = call(restarted, "similar_ideas", "changeover fixtures on line 2", first=6)
+    assert {f["idea_id"] for f in found} <= set(stored) and len(found) >= 3
+    assert encoded == [["changeover fixtures on line 2"]]  # only the query

@@ -1,0 +1,123 @@
+"""Shared reflections in themes, with the reflections service publishing on the real broker:
+private reflections never reach insights, an unshared or deleted one disappears from every
+theme count (and its text from the read model), and themes people only reflect on are
+flagged unaddressed."""
+from __future__ import annotations
+
+import eventlet
+import pytest
+from sqlalchemy import create_engine, select
+
+from services.insights.models import Document
+from services.reflections.service import ReflectionsService
+from tests.integration.conftest import BEN
+from tests.integration.test_insights_ideas import (  # noqa: F401 - fixtures
+    CHANGEOVER,
+    call,
+    model,
+    start_insights,
+    submit,
+)
+
+ABOUT_CHANGEOVER = ("Today's changeover on line 2 took almost an hour again because the "
+                    "fixtures were missing")
+ABOUT_NOISE = [
+    "The noise in hall 2 is exhausting; by the end of the shift my ears ring from the presses",
+    "Hall 2 is so loud that we cannot hear each other at the presses, even with ear plugs",
+    "Press noise in hall 2 gives me headaches every afternoon",
+]
+DIARY = "Diary-7f1e: I doubt I am good enough for the team lead role"
+
+
+@pytest.fixture
+def services(start_service, make_db):
+    insights, url = start_insights(start_service, make_db)
+    reflections = start_service(ReflectionsService)
+    return insights, reflections, url
+
+
+def documents(url: str) -> list[tuple]:
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        rows = conn.execute(select(Document.kind, Document.id, Document.active,
+                                   Document.text)).all()
+    engine.dispose()
+    return [tuple(r) for r in rows]
+
+
+def settle(url: str, shared: list[str] = (), unshared: list[str] = ()) -> None:
+    """Waits until insights has handled the events of these reflections (handlers run
+    concurrently, so each reflection is waited for, not just the last event)."""
+    with eventlet.Timeout(30):
+        while True:
+            state = {doc_id: active for kind, doc_id, active, _ in documents(url)}
+            if all(state.get(i) is True for i in shared) and all(
+                    state.get(i) is False for i in unshared):
+                return
+            eventlet.sleep(0.05)
+
+
+def drain(reflections, url: str) -> None:
+    """A sentinel shared then deleted: private reflections written before it publish nothing,
+    so once its tombstone is in, they had their chance to leak."""
+    sentinel = call(reflections, "write_reflection", {"body": "Sentinel",
+                                                      "visibility": "ORGANIZATION"})
+    call(reflections, "delete_reflection", sentinel["id"])
+    settle(url, unshared=[sentinel["id"]])
+    with eventlet.Timeout(30):
+        while ("REFLECTION", sentinel["id"], False, "") not in documents(url):
+            eventlet.sleep(0.05)
+
+
+def share(reflections, body: str, visibility: str = "ORGANIZATION") -> str:
+    return call(reflections, "write_reflection", {"body": body, "visibility": visibility})["id"]
+
+
+def reflected(insights) -> dict[str, int]:
+    return {t["id"]: t["reflection_count"] for t in call(insights, "themes", first=50)}
+
+
+def test_private_reflections_never_reach_insights(services):
+    insights, reflections, url = services
+    diary = call(reflections, "write_reflection", {"body": DIARY})  # PRIVATE by default
+    call(reflections, "update_reflection", diary["id"], {"tags": ["career"]})
+    drain(reflections, url)
+    assert not any("Diary-7f1e" in text for *_, text in documents(url))
+    assert diary["id"] not in [doc_id for _, doc_id, *_ in documents(url)]
+
+
+def test_an_unshared_reflection_disappears_from_every_theme_count(services):
+    insights, reflections, url = services
+    ideas = submit(insights, CHANGEOVER, "chg")
+    call(insights, "recluster", identity=BEN)
+    [changeover] = [t["id"] for t in call(insights, "theme_of_ideas", ideas[:1])]
+    about_changeover = share(reflections, ABOUT_CHANGEOVER, "TEAM")
+    noise = [share(reflections, body) for body in ABOUT_NOISE]
+    settle(url, shared=[about_changeover, *noise])
+    call(insights, "recluster", identity=BEN)
+
+    themes = {t["id"]: t for t in call(insights, "themes", first=50)}
+    assert themes[changeover]["reflection_count"] == 1
+    assert themes[changeover]["unaddressed"] is False
+    [unaddressed] = [t for t in themes.values() if t["unaddressed"]]
+    assert unaddressed["size"] == 0 and unaddressed["reflection_count"] == 3
+    assert "noise" in unaddressed["label"].lower() or "hall" in unaddressed["label"].lower()
+    assert call(insights, "themes", first=50, unaddressed=True) == [unaddressed]
+
+    call(reflections, "update_reflection", about_changeover, {"visibility": "PRIVATE"})
+    call(reflections, "delete_reflection", noise[0])
+    settle(url, shared=noise[1:], unshared=[about_changeover, noise[0]])
+    counts = reflected(insights)
+    assert counts[changeover] == 0 and counts[unaddressed["id"]] == 2
+    assert sum(counts.values()) == 2
+    texts = " ".join(text for *_, text in documents(url))
+    assert "almost an hour again" not in texts and "ears ring" not in texts
+
+
+def test_theme_labels_never_quote_team_only_reflections(services):
+    insights, reflections, url = services
+    settle(url, shared=[share(reflections, body, "TEAM") for body in ABOUT_NOISE])
+    call(insights, "recluster", identity=BEN)
+    [theme] = call(insights, "themes", first=5)
+    assert theme["reflection_count"] == 3 and theme["keywords"] == []
+    assert theme["label"] == "Unlabelled theme"
