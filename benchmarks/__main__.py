@@ -14,6 +14,7 @@ BENCHMARKS = [
     ("benchmarks.bench_skills", False),
     ("benchmarks.bench_encoder", False),
     ("benchmarks.bench_portal", True),
+    ("benchmarks.bench_sizing", True),
 ]
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route
@@ -17,7 +18,7 @@ from strawberry.asgi import GraphQL
 from gateway import health
 from gateway.auth import AuthError, TokenVerifier, issue_dev_token
 from gateway.context import Context
-from gateway.metrics import REQUEST_LATENCY, REQUESTS
+from gateway.metrics import REQUEST_LATENCY, REQUESTS, RequestTracking
 from gateway.rpc import RpcClient, ServiceUnavailable
 from gateway.schema import schema
 from shared.errors import NotFound
@@ -116,7 +117,8 @@ def create_app() -> Starlette:
     ]
     if PORTAL_DIST.is_dir():
         routes.append(Mount("/", StaticFiles(directory=PORTAL_DIST, html=True), name="portal"))
-    return Starlette(routes=routes, lifespan=lifespan)
+    return Starlette(routes=routes, lifespan=lifespan,
+                     middleware=[Middleware(RequestTracking)])
 
 
 app = create_app()

@@ -19,6 +19,7 @@ from nameko.standalone.rpc import ClusterRpcProxy
 
 from gateway.metrics import RPC_LATENCY
 from shared.identity import Identity, context_for
+from shared.logs import begin_call, current_call_id, request_call_id
 
 log = logging.getLogger(__name__)
 CONNECTION_ERRORS = (OSError, ConnectionError, OperationalError, socket.timeout)
@@ -40,18 +41,21 @@ class RpcClient:
     async def call(self, service: str, method: str, *args, identity: Identity | None = None,
                    idempotent: bool = False, timeout: float | None = None, **kwargs):
         context = context_for(identity) if identity else {}
+        call_id = current_call_id() or request_call_id()
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(
             self._executor,
-            lambda: self.call_blocking(service, method, args, kwargs, context, idempotent, timeout),
+            lambda: self.call_blocking(service, method, args, kwargs, context, idempotent, timeout,
+                                       call_id),
         )
 
-    def call_blocking(self, service, method, args, kwargs, context, idempotent, timeout=None):
+    def call_blocking(self, service, method, args, kwargs, context, idempotent, timeout=None,
+                      call_id=None):
         attempts = 2 if idempotent else 1
         for attempt in range(attempts):
             started = time.perf_counter()
             try:
-                return self._call_once(service, method, args, kwargs, context, timeout)
+                return self._call_once(service, method, args, kwargs, context, timeout, call_id)
             except RpcTimeout:
                 raise ServiceUnavailable(f"{service} did not answer in time") from None
             except CONNECTION_ERRORS as exc:
@@ -61,9 +65,10 @@ class RpcClient:
             finally:
                 RPC_LATENCY.labels(service, method).observe(time.perf_counter() - started)
 
-    def _call_once(self, service, method, args, kwargs, context, timeout):
+    def _call_once(self, service, method, args, kwargs, context, timeout, call_id=None):
         client, cluster = self._client(timeout)
         client._worker_ctx.data = dict(context)
+        begin_call(client._worker_ctx, call_id or request_call_id())
         return getattr(cluster[service], method)(*args, **kwargs)
 
     def _client(self, timeout: float | None):

@@ -20,6 +20,7 @@ from gateway.errors import (
 from gateway.experiments import ExperimentsMutation, ExperimentsQuery
 from gateway.ideas import IdeasMutation, IdeasQuery
 from gateway.insights import InsightsMutation, InsightsQuery
+from gateway.metrics import OperationMetrics
 from gateway.people import PeopleQuery
 from gateway.reflections import ReflectionsMutation, ReflectionsQuery
 
@@ -50,6 +51,7 @@ def build_schema() -> strawberry.Schema:
             MaxTokensLimiter(max_token_count=MAX_TOKENS),
             MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
             MaskErrors(should_mask_error=should_mask),
+            OperationMetrics,
         ],
     )
 

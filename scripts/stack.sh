@@ -39,7 +39,7 @@ start() {
     launch "$s" "$VENV/bin/nameko" run --config config/nameko.yaml "services.$s.service"
   done
   launch gateway "$VENV/bin/uvicorn" gateway.app:app --host "$KAIZEN_HOST" --port "$KAIZEN_PORT" \
-    --no-access-log
+    --no-access-log --log-config config/gateway-logging.yaml
   for _ in $(seq 1 240); do
     curl -fs "$URL/healthz" >/dev/null 2>&1 && break
     sleep 0.5

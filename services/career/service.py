@@ -13,6 +13,7 @@ from services.career.dependencies import Skills
 from services.career.models import INBOX, OUTBOX
 from shared.db import Database
 from shared.identity import Caller
+from shared.metrics import ServiceMetrics
 
 
 class CareerService(people.PeopleApi, profiles.ProfileApi, opportunities.OpportunityApi,
@@ -22,6 +23,7 @@ class CareerService(people.PeopleApi, profiles.ProfileApi, opportunities.Opportu
 
     db = Database("career", OUTBOX, INBOX)
     caller = Caller()
+    metrics = ServiceMetrics()
     skills = Skills()
 
     @rpc

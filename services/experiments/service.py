@@ -18,6 +18,7 @@ from services.experiments import measurements, planning, stages
 from services.experiments.models import INBOX, OUTBOX
 from shared.db import Database
 from shared.identity import Caller
+from shared.metrics import ServiceMetrics
 
 
 class ExperimentsService(planning.PlanningEntrypoints, stages.StageEntrypoints,
@@ -26,6 +27,7 @@ class ExperimentsService(planning.PlanningEntrypoints, stages.StageEntrypoints,
 
     db = Database("experiments", OUTBOX, INBOX)
     caller = Caller()
+    metrics = ServiceMetrics()
     career_rpc = RpcProxy("career")  # members exist
     ideas_rpc = RpcProxy("ideas")  # the idea exists
 

@@ -13,6 +13,7 @@ from services.ideas import campaigns, engagement, experiment_events, review, sub
 from services.ideas.models import INBOX, OUTBOX
 from shared.db import Database
 from shared.identity import Caller
+from shared.metrics import ServiceMetrics
 
 
 class IdeasService(submissions.SubmissionEntrypoints, engagement.EngagementEntrypoints,
@@ -22,6 +23,7 @@ class IdeasService(submissions.SubmissionEntrypoints, engagement.EngagementEntry
 
     db = Database("ideas", OUTBOX, INBOX)
     caller = Caller()
+    metrics = ServiceMetrics()
 
     @rpc
     def ping(self) -> str:

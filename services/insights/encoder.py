@@ -26,6 +26,8 @@ from pathlib import Path
 
 import numpy as np
 
+from shared.metrics import observe_encode_batch
+
 # Must be set before transformers / huggingface_hub are imported anywhere in the process.
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
@@ -282,4 +284,5 @@ def encode_off_hub(
         raise TypeError("encode_off_hub() takes a sequence of strings")
     if encoder is None:
         encoder = _ENCODER if _ENCODER is not None else load_off_hub()
+    observe_encode_batch(len(texts))
     return tpool.execute(encoder.encode, list(texts), batch_size)

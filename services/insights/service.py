@@ -13,6 +13,7 @@ from services.insights.models import INBOX, OUTBOX
 from services.insights.vectors import Vectors
 from shared.db import Database
 from shared.identity import Caller
+from shared.metrics import ServiceMetrics
 
 
 class InsightsService(readmodel.ReadModelHandlers, similar.SimilarEntrypoints,
@@ -22,6 +23,7 @@ class InsightsService(readmodel.ReadModelHandlers, similar.SimilarEntrypoints,
 
     db = Database("insights", OUTBOX, INBOX)
     caller = Caller()
+    metrics = ServiceMetrics()
     vectors = Vectors()
     career_rpc = RpcProxy("career")
 

@@ -18,6 +18,7 @@ from services.reflections.views import reflection_dto
 from shared.contracts.reflections import ReflectionShared, ReflectionUnshared
 from shared.errors import Conflict, NotFound, PermissionDenied
 from shared.identity import SYSTEM, Caller, Identity
+from shared.metrics import ServiceMetrics
 from shared.outbox import now
 from shared.pagination import page, page_window
 
@@ -27,6 +28,7 @@ class ReflectionsService:
 
     db = ReflectionsDatabase("reflections", OUTBOX, INBOX)
     caller = Caller()
+    metrics = ServiceMetrics()
     ideas_rpc = RpcProxy("ideas")
     experiments_rpc = RpcProxy("experiments")
     career_rpc = RpcProxy("career")
