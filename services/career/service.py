@@ -5,20 +5,18 @@ The mixins are reached through their modules on purpose: `nameko run` treats eve
 with entrypoints in this module's namespace as a service to run."""
 from __future__ import annotations
 
-from nameko.rpc import rpc
-from nameko.timer import timer
-
 from services.career.api import applications, mentoring, opportunities, people, profiles, voices
 from services.career.dependencies import Skills
 from services.career.models import INBOX, OUTBOX
+from shared import basics
 from shared.db import Database
 from shared.identity import Caller
 from shared.metrics import ServiceMetrics
 
 
-class CareerService(people.PeopleApi, profiles.ProfileApi, opportunities.OpportunityApi,
-                    applications.ApplicationApi, mentoring.MentoringApi, voices.VoiceApi,
-                    voices.EvidenceHandlers):
+class CareerService(basics.ServiceBasics, people.PeopleApi, profiles.ProfileApi,
+                    opportunities.OpportunityApi, applications.ApplicationApi,
+                    mentoring.MentoringApi, voices.VoiceApi, voices.EvidenceHandlers):
     name = "career"
 
     db = Database("career", OUTBOX, INBOX)
@@ -26,10 +24,4 @@ class CareerService(people.PeopleApi, profiles.ProfileApi, opportunities.Opportu
     metrics = ServiceMetrics()
     skills = Skills()
 
-    @rpc
-    def ping(self) -> str:
-        return "pong"
 
-    @timer(interval=2)
-    def relay_outbox(self) -> None:
-        self.db.relay()

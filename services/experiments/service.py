@@ -11,18 +11,18 @@ transaction: under eventlet a lock wait inside the database driver blocks the wh
 process, so the holder could never finish."""
 from __future__ import annotations
 
-from nameko.rpc import RpcProxy, rpc
-from nameko.timer import timer
+from nameko.rpc import RpcProxy
 
 from services.experiments import measurements, planning, stages
 from services.experiments.models import INBOX, OUTBOX
+from shared import basics
 from shared.db import Database
 from shared.identity import Caller
 from shared.metrics import ServiceMetrics
 
 
-class ExperimentsService(planning.PlanningEntrypoints, stages.StageEntrypoints,
-                         measurements.MeasurementEntrypoints):
+class ExperimentsService(basics.ServiceBasics, planning.PlanningEntrypoints,
+                         stages.StageEntrypoints, measurements.MeasurementEntrypoints):
     name = "experiments"
 
     db = Database("experiments", OUTBOX, INBOX)
@@ -31,10 +31,4 @@ class ExperimentsService(planning.PlanningEntrypoints, stages.StageEntrypoints,
     career_rpc = RpcProxy("career")  # members exist
     ideas_rpc = RpcProxy("ideas")  # the idea exists
 
-    @rpc
-    def ping(self) -> str:
-        return "pong"
 
-    @timer(interval=2)
-    def relay_outbox(self) -> None:
-        self.db.relay()

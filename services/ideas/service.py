@@ -6,29 +6,21 @@ The mixins are reached through their modules: `nameko run` takes every class wit
 entrypoints in this module's namespace for a service."""
 from __future__ import annotations
 
-from nameko.rpc import rpc
-from nameko.timer import timer
-
 from services.ideas import campaigns, engagement, experiment_events, review, submissions
 from services.ideas.models import INBOX, OUTBOX
+from shared import basics
 from shared.db import Database
 from shared.identity import Caller
 from shared.metrics import ServiceMetrics
 
 
-class IdeasService(submissions.SubmissionEntrypoints, engagement.EngagementEntrypoints,
-                   review.ReviewEntrypoints, campaigns.CampaignEntrypoints,
-                   experiment_events.ExperimentEvents):
+class IdeasService(basics.ServiceBasics, submissions.SubmissionEntrypoints,
+                   engagement.EngagementEntrypoints, review.ReviewEntrypoints,
+                   campaigns.CampaignEntrypoints, experiment_events.ExperimentEvents):
     name = "ideas"
 
     db = Database("ideas", OUTBOX, INBOX)
     caller = Caller()
     metrics = ServiceMetrics()
 
-    @rpc
-    def ping(self) -> str:
-        return "pong"
 
-    @timer(interval=2)
-    def relay_outbox(self) -> None:
-        self.db.relay()

@@ -5,20 +5,20 @@ The entrypoints are grouped by use in mixins, reached through their modules: `na
 takes every class with entrypoints in this module's namespace for a service."""
 from __future__ import annotations
 
-from nameko.rpc import RpcProxy, rpc
-from nameko.timer import timer
+from nameko.rpc import RpcProxy
 
 from services.insights import readmodel, recommending, reindex, similar, theme_views
 from services.insights.models import INBOX, OUTBOX
 from services.insights.vectors import Vectors
+from shared import basics
 from shared.db import Database
 from shared.identity import Caller
 from shared.metrics import ServiceMetrics
 
 
-class InsightsService(readmodel.ReadModelHandlers, similar.SimilarEntrypoints,
-                      theme_views.ThemeEntrypoints, recommending.RecommendationEntrypoints,
-                      reindex.ReindexEntrypoints):
+class InsightsService(basics.ServiceBasics, readmodel.ReadModelHandlers,
+                      similar.SimilarEntrypoints, theme_views.ThemeEntrypoints,
+                      recommending.RecommendationEntrypoints, reindex.ReindexEntrypoints):
     name = "insights"
 
     db = Database("insights", OUTBOX, INBOX)
@@ -27,10 +27,4 @@ class InsightsService(readmodel.ReadModelHandlers, similar.SimilarEntrypoints,
     vectors = Vectors()
     career_rpc = RpcProxy("career")
 
-    @rpc
-    def ping(self) -> str:
-        return "pong"
 
-    @timer(interval=2)
-    def relay_outbox(self) -> None:
-        self.db.relay()

@@ -3,7 +3,6 @@ what is shared, return plain data. Private reflections never leave it but to the
 from __future__ import annotations
 
 from nameko.rpc import RpcProxy, rpc
-from nameko.timer import timer
 from sqlalchemy import select
 
 from services.reflections import domain, queries, store
@@ -15,6 +14,7 @@ from services.reflections.prompts import clean_prompt
 from services.reflections.storage import ReflectionsDatabase
 from services.reflections.validation import clean_filter, clean_import, clean_reflection
 from services.reflections.views import reflection_dto
+from shared import basics
 from shared.contracts.reflections import ReflectionShared, ReflectionUnshared
 from shared.errors import Conflict, NotFound, PermissionDenied
 from shared.identity import SYSTEM, Caller, Identity
@@ -23,7 +23,7 @@ from shared.outbox import now
 from shared.pagination import page, page_window
 
 
-class ReflectionsService:
+class ReflectionsService(basics.ServiceBasics):
     name = "reflections"
 
     db = ReflectionsDatabase("reflections", OUTBOX, INBOX)
@@ -33,9 +33,6 @@ class ReflectionsService:
     experiments_rpc = RpcProxy("experiments")
     career_rpc = RpcProxy("career")
 
-    @rpc
-    def ping(self) -> str:
-        return "pong"
 
     @rpc
     def write_reflection(self, fields: dict) -> dict:
@@ -169,9 +166,6 @@ class ReflectionsService:
         self.db.commit()
         return ids
 
-    @timer(interval=2)
-    def relay_outbox(self) -> None:
-        self.db.relay()
 
     # helpers
 
