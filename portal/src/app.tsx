@@ -1,0 +1,53 @@
+/** The shell: sign-in gate, navigation and the page for the current route. */
+import { useEffect, useState } from "preact/hooks";
+import { currentSession, onSessionChange, signOut } from "./api/session";
+import { href, useRoute } from "./router";
+import { SignIn } from "./pages/signin";
+import { pageFor, SECTIONS } from "./routes";
+
+export function App() {
+  const [session, setSession] = useState(currentSession);
+  const route = useRoute();
+  useEffect(() => onSessionChange(() => setSession(currentSession())), []);
+  if (!session) return <SignIn />;
+  const section = route[0] ?? "ideas";
+  return (
+    <>
+      <a
+        class="skip"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById("main")?.focus();
+        }}
+      >
+        Skip to content
+      </a>
+      <header class="top">
+        <a class="brand" href={href("ideas")}>
+          Kaizen
+        </a>
+        <nav aria-label="Main">
+          <ul>
+            {SECTIONS.map(([key, label]) => (
+              <li key={key}>
+                <a href={href(key)} aria-current={section === key ? "page" : undefined}>
+                  {label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div class="who">
+          <span>{session.person.name}</span>
+          <button type="button" class="link" onClick={signOut}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} key={route.join("/")}>
+        {pageFor(route)}
+      </main>
+    </>
+  );
+}

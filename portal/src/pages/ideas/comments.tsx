@@ -1,0 +1,200 @@
+/** The discussion under an idea: add a comment, edit or delete your own. */
+import { useState } from "preact/hooks";
+import { graphql } from "../../../generated";
+import type { IdeaPageQuery } from "../../../generated/graphql";
+import { errorsOf, request, type FieldErrors } from "../../api/client";
+import { currentSession } from "../../api/session";
+import { Field, FormErrors, when } from "../../components/ui";
+
+type Comment = NonNullable<IdeaPageQuery["idea"]>["comments"][number];
+
+const ADD = graphql(`
+  mutation CommentOnIdea($id: ID!, $body: String!) {
+    commentOnIdea(id: $id, body: $body) {
+      __typename
+      ... on UserError {
+        message
+      }
+      ... on ValidationError {
+        field
+        fields {
+          field
+          message
+        }
+      }
+    }
+  }
+`);
+
+const EDIT = graphql(`
+  mutation EditComment($id: ID!, $body: String!) {
+    editComment(id: $id, body: $body) {
+      __typename
+      ... on UserError {
+        message
+      }
+      ... on ValidationError {
+        field
+        fields {
+          field
+          message
+        }
+      }
+    }
+  }
+`);
+
+const DELETE = graphql(`
+  mutation DeleteComment($id: ID!) {
+    deleteComment(id: $id) {
+      __typename
+      ... on UserError {
+        message
+      }
+    }
+  }
+`);
+
+interface Props {
+  ideaId: string;
+  comments: Comment[];
+  onChange: () => void;
+}
+
+export function Comments({ ideaId, comments, onChange }: Props) {
+  const me = currentSession()?.person.id;
+  return (
+    <section aria-labelledby="comments-h">
+      <h2 id="comments-h">Comments ({comments.length})</h2>
+      {comments.length === 0 && <p class="muted">No comments yet: start the discussion.</p>}
+      <ul class="comments">
+        {comments.map((c) => (
+          <CommentItem key={c.id} comment={c} mine={c.author?.id === me} onChange={onChange} />
+        ))}
+      </ul>
+      <CommentForm
+        label="Add a comment"
+        submitLabel="Comment"
+        onSave={async (body) => {
+          const result = (await request(ADD, { id: ideaId, body })).commentOnIdea;
+          return result.__typename === "Comment" ? null : errorsOf(result);
+        }}
+        onSaved={onChange}
+      />
+    </section>
+  );
+}
+
+function CommentItem({
+  comment,
+  mine,
+  onChange,
+}: {
+  comment: Comment;
+  mine: boolean;
+  onChange: () => void;
+}) {
+  const [editing, setEditing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function remove() {
+    const result = (await request(DELETE, { id: comment.id })).deleteComment;
+    if (result.__typename === "CommentDeleted") onChange();
+    else if ("message" in result) setError(result.message);
+  }
+  if (editing) {
+    return (
+      <li>
+        <CommentForm
+          label="Edit your comment"
+          submitLabel="Save"
+          initial={comment.body}
+          onCancel={() => setEditing(false)}
+          onSaved={onChange}
+          onSave={async (body) => {
+            const result = (await request(EDIT, { id: comment.id, body })).editComment;
+            return result.__typename === "Comment" ? null : errorsOf(result);
+          }}
+        />
+      </li>
+    );
+  }
+  return (
+    <li>
+      <p class="meta">
+        <strong>{comment.author?.name ?? "Someone"}</strong>
+        <time dateTime={comment.createdAt}>{when(comment.createdAt)}</time>
+        {comment.edited && <span>(edited)</span>}
+      </p>
+      <p>{comment.body}</p>
+      {mine && (
+        <p class="row">
+          <button type="button" class="link" onClick={() => setEditing(true)}>
+            Edit
+          </button>
+          <button type="button" class="link danger" onClick={remove}>
+            Delete
+          </button>
+        </p>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}
+
+interface FormProps {
+  label: string;
+  submitLabel: string;
+  initial?: string;
+  onSave: (body: string) => Promise<FieldErrors | null>;
+  onSaved: () => void;
+  onCancel?: () => void;
+}
+
+function CommentForm(props: FormProps) {
+  const [body, setBody] = useState(props.initial ?? "");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  async function submit(e: Event) {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const failed = await props.onSave(body);
+      setErrors(failed ?? {});
+      if (!failed) {
+        setBody("");
+        props.onSaved();
+      }
+    } catch (error) {
+      setErrors({ "": (error as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form class="stack" onSubmit={submit} noValidate>
+      <Field
+        label={props.label}
+        name="body"
+        value={body}
+        onInput={setBody}
+        errors={errors}
+        multiline
+      />
+      <FormErrors errors={errors} shown={["body"]} />
+      <div class="actions">
+        <button type="submit" disabled={busy}>
+          {props.submitLabel}
+        </button>
+        {props.onCancel && (
+          <button type="button" class="link" onClick={props.onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
