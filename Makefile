@@ -45,7 +45,7 @@ bench: install
 	$(PY) -m benchmarks
 
 eval: install
-	$(PY) -m services.insights.evaluation
+	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(PY) -m services.insights.evaluation
 
 clean: stop
 	rm -rf var

@@ -28,6 +28,7 @@ except ImportError:  # run from a checkout without an editable install
 from services.insights.encoder import get_encoder  # noqa: E402
 from services.insights.index import VectorIndex, normalize_rows  # noqa: E402
 from services.insights.themes import cluster_pool  # noqa: E402
+from services.insights.thresholds import THEME_CLUSTER  # noqa: E402
 
 N_TEXTS = 512
 BATCH_SIZE = 32
@@ -189,10 +190,11 @@ def bench_clustering(rows: list[dict], n: int = 10_000) -> None:
         ("planted themes", planted_vectors(n)),
     ):
         start = time.perf_counter()
-        clusters = cluster_pool(ids, vectors, threshold=0.6, min_size=3)
+        clusters = cluster_pool(ids, vectors, threshold=THEME_CLUSTER, min_size=3)
         elapsed = time.perf_counter() - start
         covered = sum(map(len, clusters))
-        note = f"{name}: {len(clusters)} clusters, {covered} ids; threshold 0.6, min_size 3"
+        note = (f"{name}: {len(clusters)} clusters, {covered} ids; threshold {THEME_CLUSTER}, "
+                "min_size 3")
         rows.append(_row(f"cluster_pool {n // 1000}k ({name})", elapsed, "s", note))
 
 

@@ -7,13 +7,13 @@ evaluation run.
 from __future__ import annotations
 
 # similarIdeas: an idea at or above this score is flagged `possibleDuplicate`.
-DUPLICATE = 0.72
+DUPLICATE = 0.70
 # similarIdeas: ideas below this score are not offered at all.
 SIMILAR_MIN = 0.35
 # themes: a new idea joins the nearest theme when its similarity to the centroid is at least this.
-THEME_JOIN = 0.55
+THEME_JOIN = 0.40
 # themes: pool re-clustering links ideas at least this similar (community detection).
-THEME_CLUSTER = 0.60
+THEME_CLUSTER = 0.45
 # themes: a re-clustered cluster keeps an old theme id when they share at least this share of ideas.
 THEME_MATCH = 0.5
 # themes: the pool is re-clustered after this many unassigned arrivals.

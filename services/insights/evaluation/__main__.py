@@ -1,0 +1,103 @@
+"""Prints the evaluation table and saves it to var/eval/results.json."""
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+import numpy as np
+
+from services.insights import thresholds
+from services.insights.encoder import get_encoder
+from services.insights.evaluation import datasets, methods
+from services.insights.evaluation.metrics import (
+    best_threshold,
+    clustering_scores,
+    precision_recall,
+    recall_and_mrr,
+)
+from services.insights.texts import opportunity_text, profile_text
+from shared.settings import var_dir
+
+
+def encode(texts: list[str]) -> np.ndarray:
+    return get_encoder().encode(texts)
+
+
+def themes(name: str, data: datasets.Labelled) -> list[dict]:
+    vectors = encode(data.texts)
+    k = len(set(data.labels))
+    rows = []
+    for method, labels in (
+        ("kaizen (pool clustering + join)", methods.kaizen_themes(vectors)),
+        ("BERTopic-style (PCA5 + HDBSCAN)", methods.bertopic_style_themes(vectors)),
+        (f"KMeans (k={k}, told the truth)", methods.kmeans_themes(vectors, k)),
+    ):
+        rows.append({"task": f"themes: {name}", "method": method,
+                     **clustering_scores(data.labels, labels)})
+    return rows
+
+
+def duplicates() -> list[dict]:
+    pairs, is_duplicate, kinds = datasets.duplicate_pairs()
+    left = encode([a for a, _ in pairs])
+    right = encode([b for _, b in pairs])
+    scores = (left * right).sum(axis=1).tolist()
+    rows = [{"task": "duplicates", "method": f"at DUPLICATE={thresholds.DUPLICATE}",
+             **precision_recall(scores, is_duplicate, thresholds.DUPLICATE)},
+            {"task": "duplicates", "method": "lowest threshold with precision >= 0.95",
+             **best_threshold(scores, is_duplicate, 0.95)}]
+    for kind in ("paraphrase", "related", "unrelated"):
+        of_kind = [s for s, k in zip(scores, kinds, strict=True) if k == kind]
+        rows.append({"task": "duplicates", "method": f"score of {kind} pairs",
+                     "min": min(of_kind), "median": float(np.median(of_kind)),
+                     "max": max(of_kind), "n": len(of_kind)})
+    return rows
+
+
+def recommendations() -> list[dict]:
+    opportunities, people = datasets.recommendation_cases()
+    ids = [o["id"] for o in opportunities]
+    opp_texts = [opportunity_text(o["title"], o["description"], o["skills"])
+                 for o in opportunities]
+    profiles = [profile_text("", p.skills, [], "", [], []) for p in people]
+    opp_vectors, profile_vectors = encode(opp_texts), encode(profiles)
+    relevant = [p.relevant for p in people]
+    rows = []
+    for method, rankings in (
+        ("kaizen (semantic + skill coverage)", methods.kaizen_rankings(
+            profile_vectors, opp_vectors, [p.skills for p in people],
+            [o["skills"] for o in opportunities], ids)),
+        ("semantic only", methods.semantic_rankings(profile_vectors, opp_vectors, ids)),
+        ("TF-IDF baseline", methods.tfidf_rankings(profiles, opp_texts, ids)),
+    ):
+        rows.append({"task": f"recommendations ({len(people)} people, {len(ids)} roles)",
+                     "method": method, **recall_and_mrr(rankings, relevant, 10)})
+    return rows
+
+
+def fmt(row: dict) -> str:
+    cells = [f"{row['task']:<44}", f"{row['method']:<42}"]
+    for key, value in row.items():
+        if key not in ("task", "method"):
+            cells.append(f"{key}={value:.3f}" if isinstance(value, float) else f"{key}={value}")
+    return "  ".join(cells)
+
+
+def main() -> int:
+    started = time.perf_counter()
+    rows = [*themes("120 ideas in 40 topics", datasets.idea_topics()),
+            *themes("ESCO skills by occupation", datasets.occupation_skill_topics()),
+            *duplicates(), *recommendations()]
+    for row in rows:
+        print(fmt(row))
+    print(f"\n(evaluated in {time.perf_counter() - started:.0f} s)")
+    out = var_dir() / "eval" / "results.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(rows, indent=2))
+    print(f"saved {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

