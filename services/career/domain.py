@@ -186,8 +186,10 @@ OPPORTUNITY_FIELDS = ("kind", "title", "description", "team", "skills", "hours_p
                       "location", "remote", "starts_on", "closes_on", "capacity")
 
 
-def validate_opportunity(fields: dict, today: date, current: dict | None = None) -> dict:
-    """A whole opportunity: `fields` over `current` (an update), or a new one."""
+def validate_opportunity(fields: dict, today: date, current: dict | None = None,
+                         taken: int = 0) -> dict:
+    """A whole opportunity: `fields` over `current` (an update), or a new one; `taken`:
+    places already accepted, which the capacity may not drop below."""
     errors = FieldErrors()
     given = {k: v for k, v in fields.items() if v is not None}
     merged = {**(current or {}), **given}
@@ -215,6 +217,8 @@ def validate_opportunity(fields: dict, today: date, current: dict | None = None)
         "closes_on": closes_on,
         "capacity": _int(merged.get("capacity", 1), "capacity", 1, CAPACITY_MAX, errors) or 1,
     }
+    errors.check(clean["capacity"] >= taken, "capacity",
+                 f"must be at least {taken}: {taken} places are already taken")
     errors.raise_if_any()
     return clean
 

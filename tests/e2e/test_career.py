@@ -3,6 +3,8 @@ profile with autocompleted skills, browses and filters opportunities, sees the s
 for one, expresses interest, and the owner accepts; others see only what they may."""
 from __future__ import annotations
 
+from collections import Counter
+
 ZOE = "zoe.clarke@kaizen.example"  # seeded without a profile
 MATEO = "mateo.garcia@kaizen.example"  # owns "Automate the weekly scrap report"
 PRIYA = "priya.nair@kaizen.example"  # applied to it in the seed
@@ -91,3 +93,91 @@ def test_directory_mentors_and_role_voices(stack):
     assert len(voices) == 2
     self_edit = stack.gql(PROFILE, {"input": {"skills": [{"name": "x", "level": 9}]}}, zoe)
     assert self_edit["updateMyProfile"]["field"] == "skills[0].level"
+
+
+def test_the_seeded_marketplace_has_people_teams_opportunities_and_mentors(stack):
+    lena = stack.token("lena.vogel@kaizen.example")
+    people = stack.gql("""{ employees(first: 100) { totalCount
+        edges { node { id name team manager { name } } } } }""", token=lena)["employees"]
+    teams = Counter(e["node"]["team"] for e in people["edges"])
+    assert people["totalCount"] >= 40 and sum(n >= 5 for n in teams.values()) >= 5
+    priya = next(e["node"] for e in people["edges"] if e["node"]["name"] == "Priya Nair")
+    one = stack.gql("query($id: ID!) { employee(id: $id) { name team manager { name } } }",
+                    {"id": priya["id"]}, lena)["employee"]
+    assert one == {"name": "Priya Nair", "team": "Logistics", "manager": {"name": "Luis Ortega"}}
+    open_now = stack.gql(BROWSE, {"filter": {"status": "OPEN"}}, lena)["opportunities"]
+    assert open_now["totalCount"] >= 20
+    assert {e["node"]["kind"] for e in open_now["edges"]} == {"ROLE", "PROJECT", "GIG",
+                                                               "MENTORSHIP"}
+    coaches = '{ mentors(skills: ["coach employees"]) { person { name } } }'
+    names = {m["person"]["name"] for m in stack.gql(coaches, token=lena)["mentors"]}
+    assert {"Carla Meyer", "Kwame Mensah"} <= names
+    carla = stack.token("carla.meyer@kaizen.example")  # a coach herself: never her own mentor
+    names = {m["person"]["name"] for m in stack.gql(coaches, token=carla)["mentors"]}
+    assert "Kwame Mensah" in names and "Carla Meyer" not in names
+
+
+def test_a_mentee_asks_the_mentor_answers_and_only_managers_see_anothers_gap(stack):
+    lena, kwame = stack.token("lena.vogel@kaizen.example"), stack.token(
+        "kwame.mensah@kaizen.example")
+    kwame_id = stack.gql("{ me { id } }", token=kwame)["me"]["id"]
+    ask = """mutation($id: ID!) { requestMentoring(mentorId: $id, skills: ["customer service"],
+      message: "Escalations?") { __typename ... on MentoringRequest { id status } } }"""
+    asked = stack.gql(ask, {"id": kwame_id}, lena)["requestMentoring"]
+    assert asked["status"] == "PENDING"
+    answer = """mutation($id: ID!) { respondToMentoringRequest(id: $id, decision: ACCEPT,
+      message: "Fridays") { __typename ... on MentoringRequest { status response } } }"""
+    assert stack.gql(answer, {"id": asked["id"]}, lena)["respondToMentoringRequest"] == {
+        "__typename": "PermissionDeniedError"}
+    assert stack.gql(answer, {"id": asked["id"]}, kwame)["respondToMentoringRequest"] == {
+        "__typename": "MentoringRequest", "status": "ACCEPTED", "response": "Fridays"}
+    mine = stack.gql("{ myMentoringRequests { status mentor { name } } }", token=lena)
+    assert {"status": "ACCEPTED", "mentor": {"name": "Kwame Mensah"}} in mine[
+        "myMentoringRequests"]
+
+    project = stack.gql(BROWSE, {"filter": {"search": PROJECT}}, lena)["opportunities"]
+    gap = """query($o: ID!, $e: ID!) { skillGap(opportunityId: $o, employeeId: $e) {
+      coverage employee { name } } }"""
+    ids = {"o": project["edges"][0]["node"]["id"],
+           "e": stack.gql("{ me { id } }", token=lena)["me"]["id"]}
+    assert stack.gql(gap, ids, kwame)["skillGap"]["employee"] == {"name": "Lena Vogel"}
+    refused = stack.graphql(gap, {**ids, "e": kwame_id}, lena).json()
+    assert refused["data"]["skillGap"] is None
+    assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+
+def test_an_owner_posts_fills_shrinks_and_closes_an_opportunity(stack):
+    def person(local):
+        return stack.token(f"{local}@kaizen.example")
+
+    luis = person("luis.ortega")
+    post = """mutation($input: PostOpportunityInput!) { postOpportunity(input: $input) {
+      __typename ... on Opportunity { id status capacity skills { skill { name } level } } } }"""
+    posted = stack.gql(post, {"input": {
+        "kind": "GIG", "title": "Inventory count helpers", "team": "Logistics", "capacity": 2,
+        "skills": [{"name": "operate forklift", "level": 2}]}}, luis)["postOpportunity"]
+    assert posted["status"] == "OPEN" and posted["skills"] == [
+        {"skill": {"name": "operate forklift"}, "level": 2}]
+    update = """mutation($id: ID!, $capacity: Int!) { updateOpportunity(id: $id,
+      input: {capacity: $capacity}) { __typename ... on Opportunity { capacity spotsLeft }
+      ... on ValidationError { field } } }"""
+    applied = {who: stack.gql(INTEREST, {"id": posted["id"]}, person(who))["expressInterest"]
+               for who in ("daniel.okoro", "sofia.rossi", "lucas.martin")}
+    assert stack.gql(update, {"id": posted["id"], "capacity": 5}, person("daniel.okoro"))[
+        "updateOpportunity"] == {"__typename": "PermissionDeniedError"}
+    outcomes = [stack.gql(DECIDE, {"id": applied[who]["id"]}, luis)["decideApplication"]
+                ["__typename"] for who in ("daniel.okoro", "sofia.rossi", "lucas.martin")]
+    assert outcomes == ["Application", "Application", "ConflictError"]  # 2 places
+    assert stack.gql(update, {"id": posted["id"], "capacity": 1}, luis)[
+        "updateOpportunity"] == {"__typename": "ValidationError", "field": "capacity"}
+    withdraw = """mutation($id: ID!) { withdrawInterest(opportunityId: $id) {
+      ... on Application { status } } }"""
+    assert stack.gql(withdraw, {"id": posted["id"]}, person("sofia.rossi"))[
+        "withdrawInterest"] == {"status": "WITHDRAWN"}
+    assert stack.gql(update, {"id": posted["id"], "capacity": 1}, luis)[
+        "updateOpportunity"] == {"__typename": "Opportunity", "capacity": 1, "spotsLeft": 0}
+    close = "mutation($id: ID!) { closeOpportunity(id: $id) { ... on Opportunity { status } } }"
+    assert stack.gql(close, {"id": posted["id"]}, luis)["closeOpportunity"] == {
+        "status": "CLOSED"}
+    late = stack.gql(INTEREST, {"id": posted["id"]}, person("yuki.tanaka"))["expressInterest"]
+    assert late["__typename"] == "ConflictError"

@@ -57,7 +57,7 @@ def test_every_path_answers_by_visibility_and_role(container, visibility, role):
 
 
 def check_reads(container, visibility: str, role: str) -> None:
-    """Reading, listing, searching and counting."""
+    """Reading, listing, searching, counting, exporting and the habit."""
     viewer, may_read = ROLES[role], role in READERS[visibility]
     target = call(container, "write_reflection", {
         "body": "Matrix-target-5b1e body", "tags": ["matrix"], "mood": 2,
@@ -87,6 +87,12 @@ def check_reads(container, visibility: str, role: str) -> None:
         mine = call(container, "list_my_reflections", flt, identity=viewer)
         expected = (2 if "tag" in flt else 1) if role == "author" else 0
         assert mine["total"] == expected and len(mine["items"]) == expected, flt
+    for fmt in ("MARKDOWN", "JSON"):  # an export is the caller's own journal, nobody else's
+        exported = call(container, "export_my_reflections", fmt, identity=viewer)
+        assert ("Matrix-target-5b1e" in exported) == (role == "author"), fmt
+        assert ("Matrix-diary-93c0" in exported) == (role == "author"), fmt
+    assert call(container, "reflection_habit", identity=viewer)["this_week"] == \
+        (2 if role == "author" else 0)  # counts only the caller's own writing
 
 
 def check_changes(container, visibility: str, role: str) -> None:

@@ -288,3 +288,39 @@ def test_links_to_opportunities_are_checked_against_the_career_service(start_ser
                                       {"kind": "OPPORTUNITY", "id": gig["id"]}]})
     assert raised.value.errors == [
         {"field": "links", "message": "no opportunity with id no-such-gig"}]
+
+
+def test_lists_page_with_cursors_and_refuse_bad_windows(reflections):
+    container, _ = reflections
+    for i in range(3):
+        call(container, "write_reflection", {"body": f"Shared {i}", "visibility": "TEAM"},
+             identity=TOM)
+    first = call(container, "list_team_reflections", None, 2)
+    assert first["total"] == 3 and first["has_next"]
+    rest = call(container, "list_team_reflections", None, 2, first["end_cursor"])
+    assert [r["body"] for r in first["items"] + rest["items"]] == [
+        "Shared 2", "Shared 1", "Shared 0"] and not rest["has_next"]
+    for method in ("list_my_reflections", "list_team_reflections"):
+        for args, field in [((None, 0), "first"), ((None, 101), "first"),
+                            ((None, 5, "bm90LWEtY3Vyc29y"), "after")]:
+            with pytest.raises(ValidationError) as raised:
+                call(container, method, *args)
+            assert raised.value.errors[0]["field"] == field, (method, args)
+
+
+def test_links_to_experiments_are_checked_against_the_experiments_service(
+        container_factory, rabbit_config, make_db, reflections):
+    from tests.integration.test_experiments_service import plan, start_kaizen
+
+    kaizen = start_kaizen(container_factory, rabbit_config, make_db, with_ideas=False)
+    experiment = plan(kaizen)
+    linked = call(reflections[0], "write_reflection", {
+        "body": "What the SMED trial taught me",
+        "links": [{"kind": "EXPERIMENT", "id": experiment["id"]}]})
+    assert linked["links"] == [{"kind": "EXPERIMENT", "id": experiment["id"]}]
+    with pytest.raises(ValidationError) as raised:
+        call(reflections[0], "update_reflection", linked["id"],
+             {"links": [{"kind": "EXPERIMENT", "id": "no-such-experiment"}]})
+    assert raised.value.errors == [
+        {"field": "links", "message": "no experiment with id no-such-experiment"}]
+    assert call(reflections[0], "get_reflection", linked["id"])["links"] == linked["links"]

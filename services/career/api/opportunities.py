@@ -6,7 +6,7 @@ import uuid
 from nameko.rpc import rpc
 from sqlalchemy import func, or_, select
 
-from services.career import domain
+from services.career import applications, domain
 from services.career.api.common import get_or_404, today
 from services.career.dto import opportunity_dto, opportunity_skills
 from services.career.models import Application, Opportunity, OpportunitySkill
@@ -68,8 +68,13 @@ class OpportunityApi:
         caller = self.caller.require()
         opportunity = get_or_404(self.db.session, Opportunity, opportunity_id, "opportunity")
         domain.may_change_opportunity(opportunity.owner_id, caller.user_id, caller.has("admin"))
-        current = self._fields(opportunity)
-        self._fill(opportunity, domain.validate_opportunity(fields, today(), current))
+        with applications.releasing_on_error(self.db.session):
+            if fields.get("capacity") is not None:  # no accept may slip in while it shrinks
+                opportunity = applications.lock_opportunity(self.db.session, opportunity.id)
+            taken = applications.accepted_count(self.db.session, opportunity.id)
+            clean = domain.validate_opportunity(fields, today(), self._fields(opportunity),
+                                                taken)
+        self._fill(opportunity, clean)
         opportunity.updated_at = now()
         self.db.session.flush()
         self.db.emit(OpportunityUpdated(**self._event(opportunity)))

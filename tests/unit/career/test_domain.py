@@ -81,6 +81,16 @@ def test_a_past_closing_date_is_refused_only_when_it_is_set():
         domain.validate_opportunity({"closes_on": "2026-02-02"}, TODAY, old)
 
 
+def test_capacity_may_not_drop_below_the_places_already_taken():
+    current = domain.validate_opportunity({"kind": "GIG", "title": "Night cover",
+                                           "capacity": 3}, TODAY)
+    assert domain.validate_opportunity({"capacity": 2}, TODAY, current, taken=2)["capacity"] == 2
+    with pytest.raises(ValidationError) as raised:
+        domain.validate_opportunity({"capacity": 1}, TODAY, current, taken=2)
+    assert raised.value.errors == [{"field": "capacity", "message":
+                                    "must be at least 2: 2 places are already taken"}]
+
+
 OPEN = {"owner_id": "olga", "status": "OPEN", "closes_on": None}
 
 
