@@ -109,7 +109,9 @@ def recluster_everything(session: Session) -> dict:
             old.setdefault(row.theme_id, set()).add(row.id)
     clusters = cluster_pool(list(by_id), stack([r.embedding for r in rows]),
                             thresholds.THEME_CLUSTER, MIN_THEME_SIZE)
-    matched = match_clusters(old, [set(c) for c in clusters], thresholds.THEME_MATCH)
+    # old themes hold their joined leftovers too: match them against what each new cluster
+    # will hold once its leftovers have joined, or a theme that gathered many would lose its id
+    matched = match_clusters(old, with_leftovers(by_id, clusters), thresholds.THEME_MATCH)
     kept = {theme_id for theme_id in matched.values() if theme_id}
     for row in rows:
         row.theme_id = None
@@ -124,6 +126,21 @@ def recluster_everything(session: Session) -> dict:
     relabel(session)
     return {"themes": len(clusters), "kept": len(kept), "pooled": sum(
         1 for r in rows if r.theme_id is None)}
+
+
+def with_leftovers(by_id: dict[str, Document], clusters: list[list[str]]) -> list[set[str]]:
+    """Each cluster's members plus the unclustered items that will join it (nearest centroid
+    at or above THEME_JOIN), exactly as `_rejoin_leftovers` places them."""
+    sets = [set(c) for c in clusters]
+    centres = {i: centroid_of(stack([by_id[m].embedding for m in c]))
+               for i, c in enumerate(clusters)}
+    clustered = set().union(*sets)
+    for doc_id, row in by_id.items():
+        if doc_id not in clustered:
+            hit = assign(from_bytes(row.embedding), centres, thresholds.THEME_JOIN)
+            if hit is not None:
+                sets[hit].add(doc_id)
+    return sets
 
 
 def _rejoin_leftovers(session: Session, rows: list[Document]) -> None:
