@@ -15,6 +15,7 @@ BENCHMARKS = [
     ("benchmarks.bench_encoder", False),
     ("benchmarks.bench_portal", True),
     ("benchmarks.bench_sizing", True),
+    ("benchmarks.bench_similar_scale", True),  # last: it bulk-loads 100k ideas into insights
 ]
 
 
