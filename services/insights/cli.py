@@ -114,11 +114,14 @@ def reindex(batch: int = BATCH, progress: bool = True) -> dict:
     with proxy() as cluster:
         rev = cluster.insights.begin_reindex()["rev"]
         found = collect(cluster, deployed)
-        for kind, items in found.items():
-            with tqdm(total=len(items), desc=kind.lower(), unit="doc",
-                      disable=not progress) as bar:
-                for start in range(0, len(items), batch):
-                    bar.update(cluster.insights.index_documents(kind, items[start:start + batch]))
+    for kind, items in found.items():
+        with tqdm(total=len(items), desc=kind.lower(), unit="doc",
+                  disable=not progress) as bar:
+            for start in range(0, len(items), batch):
+                with proxy() as cluster:  # a service token lives minutes: one per batch
+                    bar.update(cluster.insights.index_documents(kind,
+                                                                items[start:start + batch]))
+    with proxy() as cluster:
         return cluster.insights.finish_reindex(rev, [k for k in found if k != "PROFILE"])
 
 

@@ -53,6 +53,14 @@ class Theme(Base):
     centroid: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    # the summary (summaries.py keeps it as members change): read without loading members
+    idea_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    live_idea_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    reflection_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    learning_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    idea_ids: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")  # JSON
+    # float64 epoch seconds when each of its live ideas was created, ascending (for trends)
+    idea_times: Mapped[bytes] = mapped_column(LargeBinary, default=b"", server_default="")
 
 
 class Profile(Base):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 from nameko.rpc import rpc
 from sqlalchemy import select
 
@@ -21,8 +22,9 @@ from services.insights.documents import (
     prepare,
     upsert_many,
 )
+from services.insights.encoder import EMBEDDING_DIM
 from services.insights.models import Document, Profile
-from shared.errors import ValidationError
+from shared.errors import FieldErrors, ValidationError
 from shared.outbox import now
 
 KINDS = (IDEA, REFLECTION, EXPERIMENT, OPPORTUNITY)
@@ -35,6 +37,27 @@ def _doc(kind: str, item: dict) -> Doc:
                status=item.get("status", ""), author_id=item.get("author_id"),
                active=bool(item.get("active", True)),
                created_at=parse_time(item.get("created_at")), extra=item.get("extra", {}))
+
+
+def given_embeddings(docs: list[Doc], items: list[dict]) -> dict[tuple[str, str], np.ndarray]:
+    """Embeddings sent with the items (a restore, or a bulk load encoded elsewhere with the
+    same model): `embedding`, EMBEDDING_DIM finite numbers, stored normalised. Used for new
+    documents and changed texts, like an encoding made here."""
+    errors, given = FieldErrors(), {}
+    for index, (doc, item) in enumerate(zip(docs, items, strict=True)):
+        if item.get("embedding") is None:
+            continue
+        try:
+            vector = np.asarray(item["embedding"], dtype=np.float32).reshape(-1)
+        except (TypeError, ValueError):
+            vector = np.zeros(0, dtype=np.float32)
+        norm = float(np.linalg.norm(vector)) if np.isfinite(vector).all() else 0.0
+        errors.check(vector.shape == (EMBEDDING_DIM,) and norm > 0,
+                     f"items[{index}].embedding",
+                     f"must be {EMBEDDING_DIM} finite numbers, not all zero")
+        given[(doc.kind, doc.id)] = vector / (norm or 1.0)
+    errors.raise_if_any()
+    return given
 
 
 class ReindexEntrypoints:
@@ -56,7 +79,9 @@ class ReindexEntrypoints:
                 self._profile(item)
         else:
             docs = [_doc(kind, i) for i in items]
-            vectors = prepare(self.db.session, docs)
+            given = given_embeddings(docs, items)
+            vectors = {**prepare(self.db.session, [d for d in docs
+                                                   if (d.kind, d.id) not in given]), **given}
             for row, _ in upsert_many(self.db.session, docs, vectors):
                 theming.place(self.db.session, row)
         self.db.commit()

@@ -3,6 +3,8 @@
 A theme's `size` counts its live ideas; shared reflections and concluded experiments with
 learnings that fall in it are counted apart. A theme people reflect on while no live
 (not declined) idea addresses it is `unaddressed`. Reflection texts never leave: only counts.
+Everything shown comes from each theme's stored summary (summaries.py): a read never
+loads a theme's members.
 """
 from __future__ import annotations
 
@@ -10,60 +12,50 @@ import json
 from datetime import timedelta
 
 from nameko.rpc import rpc
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
-from services.insights import theming
-from services.insights.documents import EXPERIMENT, IDEA, REFLECTION, extra_of, from_bytes, stack
+from services.insights import summaries, theming
+from services.insights.documents import IDEA
 from services.insights.models import Document, Theme
 from shared.errors import ValidationError
 from shared.outbox import now
 
 MAX_THEMES = 100
-MAX_IDEAS = 100
+MAX_IDEAS = summaries.MAX_IDEAS
 TREND_DAYS = 30
 
 
-def theme_dtos(session, theme_ids: set[str] | None = None) -> list[dict]:
-    query = select(Theme) if theme_ids is None else select(Theme).where(Theme.id.in_(theme_ids))
-    themes = {t.id: t for t in session.scalars(query)}
-    rows = session.scalars(select(Document).where(
-        Document.theme_id.in_(set(themes)), Document.active.is_(True))).all()
-    grouped: dict[str, list[Document]] = {t: [] for t in themes}
-    for row in rows:
-        grouped[row.theme_id].append(row)
-    dtos = [_dto(themes[t], grouped[t]) for t in themes]
-    return [d for d in dtos if d["size"] or d["reflection_count"]]
+def shown(query):
+    """Themes with a live idea or a shared reflection in them."""
+    return query.where(or_(Theme.idea_count > 0, Theme.reflection_count > 0))
 
 
-def _dto(theme: Theme, rows: list[Document]) -> dict:
-    ideas = [r for r in rows if r.kind == IDEA]
+def largest(session, first: int, unaddressed: bool | None = None) -> list[Theme]:
+    """Largest first, then the most reflected on, from the stored summaries."""
+    query = shown(select(Theme))
+    if unaddressed is True:
+        query = query.where(Theme.reflection_count > 0, Theme.live_idea_count == 0)
+    elif unaddressed is False:
+        query = query.where(or_(Theme.reflection_count == 0, Theme.live_idea_count > 0))
+    return list(session.scalars(query.order_by(
+        Theme.idea_count.desc(), Theme.reflection_count.desc(), Theme.id).limit(first)))
+
+
+def theme_dtos(themes: list[Theme]) -> list[dict]:
     stamp = now()
     recent, previous = stamp - timedelta(days=TREND_DAYS), stamp - timedelta(days=2 * TREND_DAYS)
-    reflections = sum(1 for r in rows if r.kind == REFLECTION)
+    return [_dto(t, summaries.counts_since(t.idea_times, recent, previous)) for t in themes]
+
+
+def _dto(theme: Theme, since: list[int]) -> dict:
     return {
         "id": theme.id, "label": theme.label, "keywords": json.loads(theme.keywords or "[]"),
-        "size": len(ideas), "idea_ids": _closest_first(ideas, theme)[:MAX_IDEAS],
+        "size": theme.idea_count, "idea_ids": json.loads(theme.idea_ids or "[]"),
         "representative_idea_id": theme.representative_id,
-        "trend": {"last_30_days": sum(1 for r in ideas if r.created_at >= recent),
-                  "previous_30_days": sum(1 for r in ideas
-                                          if previous <= r.created_at < recent)},
-        "reflection_count": reflections,
-        "learning_count": sum(1 for r in rows if r.kind == EXPERIMENT
-                              and (extra_of(r).get("learnings") or "").strip()),
-        "unaddressed": reflections > 0 and not any(r.status != "DECLINED" for r in ideas),
+        "trend": {"last_30_days": since[0], "previous_30_days": since[1] - since[0]},
+        "reflection_count": theme.reflection_count, "learning_count": theme.learning_count,
+        "unaddressed": theme.reflection_count > 0 and theme.live_idea_count == 0,
     }
-
-
-def _closest_first(ideas: list[Document], theme: Theme) -> list[str]:
-    if not ideas:
-        return []
-    scores = stack([r.embedding for r in ideas]) @ from_bytes(theme.centroid)
-    order = sorted(range(len(ideas)), key=lambda i: (-float(scores[i]), ideas[i].id))
-    return [ideas[i].id for i in order]
-
-
-def _rank(dto: dict) -> tuple:
-    return (-dto["size"], -dto["reflection_count"], dto["id"])
 
 
 class ThemeEntrypoints:
@@ -74,10 +66,7 @@ class ThemeEntrypoints:
         first = 10 if first is None else first
         if not 1 <= first <= MAX_THEMES:
             raise ValidationError(f"must be between 1 and {MAX_THEMES}", "first")
-        found = theme_dtos(self.db.session)
-        if unaddressed is not None:
-            found = [d for d in found if d["unaddressed"] == unaddressed]
-        return sorted(found, key=_rank)[:first]
+        return theme_dtos(largest(self.db.session, first, unaddressed))
 
     @rpc
     def theme_of_ideas(self, idea_ids: list[str]) -> list[dict | None]:
@@ -86,7 +75,9 @@ class ThemeEntrypoints:
         rows = self.db.session.execute(select(Document.id, Document.theme_id).where(
             Document.kind == IDEA, Document.id.in_(idea_ids), Document.active.is_(True))).all()
         theme_of = {doc_id: theme_id for doc_id, theme_id in rows if theme_id}
-        dtos = {d["id"]: d for d in theme_dtos(self.db.session, set(theme_of.values()))}
+        themes = self.db.session.scalars(shown(select(Theme)).where(
+            Theme.id.in_(set(theme_of.values())))).all()
+        dtos = {d["id"]: d for d in theme_dtos(list(themes))}
         return [dtos.get(theme_of.get(i)) for i in idea_ids]
 
     @rpc

@@ -19,7 +19,7 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from services.insights import thresholds
+from services.insights import summaries, thresholds
 from services.insights.documents import (
     EXPERIMENT,
     IDEA,
@@ -62,19 +62,37 @@ def members(session: Session, theme_ids: set[str] | None = None) -> list[Documen
 
 def place(session: Session, row: Document) -> bool:
     """Joins `row` to a theme or leaves it in the pool; True when the pool is due for
-    clustering. Call after the row's text, embedding and `active` are written."""
+    clustering. Call after the row's text, embedding and `active` are written. The centres
+    of the themes it left or joined move when the transaction settles (summaries.py), so a
+    batch placed in one transaction is placed against the centres it started with."""
     before = row.theme_id
-    row.theme_id = None
-    if row.active:
-        row.theme_id = assign(from_bytes(row.embedding), centroids(session),
-                              thresholds.THEME_JOIN)
-    session.flush()
-    for theme_id in {before, row.theme_id} - {None}:
-        if row.kind in CLUSTERED:
-            refresh_centroid(session, theme_id)
+    row.theme_id = _nearest(session, row) if row.active else None
     if row.kind in CLUSTERED and row.active and row.theme_id is None and before is None:
         return bump(session, "pool_arrivals") >= thresholds.RECLUSTER_EVERY
     return False
+
+
+def _nearest(session: Session, row: Document) -> str | None:
+    """`assign` against every centroid, with the stacked centroids cached until a theme
+    changes (ties: smallest id, as `assign`)."""
+    session.flush()  # a theme changed since the cache was filled drops it
+    cached = session.info.get(summaries.CENTROIDS)
+    if cached is None:
+        found = centroids(session)
+        theme_ids = sorted(found)
+        matrix = (np.stack([found[t] for t in theme_ids]) if theme_ids
+                  else np.zeros((0, 384), dtype=np.float32))
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        cached = (theme_ids, np.divide(matrix, norms, out=np.zeros_like(matrix),
+                                       where=norms > 0))
+        session.info[summaries.CENTROIDS] = cached
+    theme_ids, matrix = cached
+    if not theme_ids:
+        return None
+    vector = from_bytes(row.embedding)
+    scores = matrix @ (vector / (np.linalg.norm(vector) or 1.0))
+    best = int(np.argmax(scores))
+    return theme_ids[best] if scores[best] >= thresholds.THEME_JOIN else None
 
 
 def refresh_centroid(session: Session, theme_id: str) -> None:
@@ -88,7 +106,9 @@ def refresh_centroid(session: Session, theme_id: str) -> None:
 def cluster_the_pool(session: Session) -> list[str]:
     """New themes from the pool; existing themes keep their ids and members. Returns the
     ids of the themes created."""
-    pool = [r for r in members(session) if r.theme_id is None]
+    pool = list(session.scalars(select(Document).where(
+        Document.kind.in_(CLUSTERED), Document.active.is_(True), Document.theme_id.is_(None))
+        .order_by(Document.kind, Document.id)))
     created = []
     for cluster in cluster_pool([r.id for r in pool], stack([r.embedding for r in pool]),
                                 thresholds.THEME_CLUSTER, MIN_THEME_SIZE):
@@ -184,6 +204,7 @@ def _label_text(row: Document) -> str | None:
 
 def relabel(session: Session) -> None:
     """Keywords, label and representative idea of every theme."""
+    summaries.settle(session)  # centres of the themes joined in this transaction
     themes = {t.id: t for t in session.scalars(select(Theme))}
     rows = [r for r in members(session, set(themes))]
     docs = {theme_id: [] for theme_id in themes}
