@@ -61,6 +61,16 @@ REFLECTIONS = [
      "## What will I try next?\nShare the templates with the night shift."),
     ("carla.meyer", 2, 4, "PRIVATE", None, ["leadership"], 3,
      "I jumped in with solutions at the huddle again. Ask more questions, talk less."),
+    # three people shared the same worry, and no idea addresses it yet: an unaddressed theme
+    ("ben.okafor", 2, 0, "ORGANIZATION", None, ["commute"], 2,
+     "The car park is full before the early shift arrives. I circled for fifteen minutes "
+     "and was late for the huddle."),
+    ("olga.ivanova", 1, 1, "ORGANIZATION", None, ["commute"], 2,
+     "No parking space again this morning. Half of the early shift parks on the street and "
+     "comes in late."),
+    ("jonas.berg", 1, 3, "ORGANIZATION", None, ["commute"], 2,
+     "Parking is a daily stress: office staff fill the car park before the early shift "
+     "starts."),
 ]
 
 
