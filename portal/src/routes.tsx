@@ -3,16 +3,27 @@ import type { JSX } from "preact";
 import { Empty, PageTitle } from "./components/ui";
 import { ExperimentPage } from "./pages/experiments/experiment";
 import { ExperimentList } from "./pages/experiments/list";
+import { PlanExperiment } from "./pages/experiments/plan";
 import { IdeaBoard } from "./pages/ideas/board";
 import { IdeaPage } from "./pages/ideas/idea";
 import { SubmitIdea } from "./pages/ideas/submit";
+import { Marketplace } from "./pages/marketplace/home";
+import { MyMarketplace } from "./pages/marketplace/mine";
+import { OpportunityPage } from "./pages/marketplace/opportunity";
+import { PostOpportunity } from "./pages/marketplace/post";
+import { ProfilePage } from "./pages/profile/page";
 import { Journal } from "./pages/reflections/journal";
 import { TeamFeed } from "./pages/reflections/feed";
+import { ThemeList } from "./pages/themes/list";
+import { ThemePage } from "./pages/themes/theme";
 
 export const SECTIONS: [string, string][] = [
   ["ideas", "Ideas"],
+  ["themes", "Themes"],
   ["experiments", "Experiments"],
+  ["marketplace", "Marketplace"],
   ["reflections", "Reflections"],
+  ["profile", "Profile"],
 ];
 
 export function pageFor(route: string[]): JSX.Element {
@@ -20,8 +31,16 @@ export function pageFor(route: string[]): JSX.Element {
   if (section === "ideas" && id === "new") return <SubmitIdea />;
   if (section === "ideas" && id) return <IdeaPage id={id} />;
   if (section === "ideas") return <IdeaBoard />;
+  if (section === "experiments" && id === "new") return <PlanExperiment />;
   if (section === "experiments" && id) return <ExperimentPage id={id} />;
   if (section === "experiments") return <ExperimentList />;
+  if (section === "themes" && id) return <ThemePage id={id} />;
+  if (section === "themes") return <ThemeList />;
+  if (section === "marketplace" && id === "new") return <PostOpportunity />;
+  if (section === "marketplace" && id === "mine") return <MyMarketplace />;
+  if (section === "marketplace" && id) return <OpportunityPage id={id} />;
+  if (section === "marketplace") return <Marketplace />;
+  if (section === "profile") return <ProfilePage />;
   if (section === "reflections" && id === "team") return <TeamFeed />;
   if (section === "reflections") return <Journal />;
   return (

@@ -2,6 +2,8 @@
 point and sees the chart take it."""
 from __future__ import annotations
 
+import uuid
+
 from playwright.sync_api import expect
 
 from tests.portal.conftest import screenshot, sign_in
@@ -38,3 +40,70 @@ def test_the_experiment_list_links_every_seeded_experiment(open_page):
     experiments = page.get_by_role("list", name="Experiments")
     expect(experiments.get_by_role("link", name=SMED)).to_be_visible()
     screenshot(page, "experiments-mobile")
+
+
+def record(page, value: float, points_after: int) -> None:
+    page.get_by_label("Value").fill(str(value))
+    page.get_by_role("button", name="Record").click()
+    expect(page.get_by_role("img", name=f"{points_after} points", exact=False)).to_be_visible()
+
+
+def test_plan_an_experiment_record_until_a_shift_is_highlighted_and_conclude(open_page):
+    title = f"Kitting trolley for station 5 {uuid.uuid4().hex[:6]}"
+    page = sign_in(open_page(), "Mei Chen")
+    page.goto("/#/experiments")
+    page.get_by_role("link", name="Plan an experiment").click()
+    page.get_by_label("Title").fill(title)
+    page.get_by_label("Hypothesis").fill(
+        "A shadow board with labelled outlines cuts the time spent searching for tools")
+    similar = page.get_by_role("list", name="Similar past experiments")
+    expect(similar.get_by_role("link", name="Shadow board trial at station 3")).to_be_visible()
+    page.get_by_label("Metric").fill("Search time")
+    page.get_by_label("Unit").fill("min")
+    page.get_by_label("Baseline").fill("12")
+    page.get_by_label("Target").fill("15")  # falling metric: a higher target is refused
+    page.get_by_role("button", name="Plan experiment").click()
+    target = page.get_by_label("Target")
+    expect(target).to_have_attribute("aria-invalid", "true")
+    expect(page.locator(".field.invalid .field-error")).to_have_count(1)
+    screenshot(page, "experiment-plan-error")
+    target.fill("6")
+    page.get_by_role("button", name="Add Tom Becker as a member").click()  # a teammate
+    page.get_by_label("Find a colleague").fill("Lena")
+    page.get_by_role("button", name="Add Lena Vogel as a member").click()
+    page.get_by_role("button", name="Plan experiment").click()
+    expect(page.get_by_role("heading", name=title)).to_be_visible()
+    expect(page.locator(".meta .badge").first).to_have_text("Plan")
+    expect(page.locator(".meta")).to_contain_text("members: Mei Chen, Tom Becker, Lena Vogel")
+
+    for i, value in enumerate([12, 13, 12, 13, 12, 13], start=1):  # the baseline, in PLAN
+        record(page, value, i)
+    expect(page.locator(".signal-shift")).to_have_count(0)
+    page.get_by_role("button", name="Start the experiment").click()
+    expect(page.locator(".meta .badge").first).to_have_text("Do")
+    for i, value in enumerate([8, 7, 8, 7, 8, 7], start=7):
+        record(page, value, i)
+    shift = page.get_by_role("list", name="Signals").locator(".signal-shift")
+    expect(shift).to_contain_text("points 7–12")
+    expect(shift).to_contain_text("below the median")
+    screenshot(page, "experiment-shift")
+
+    page.get_by_role("button", name="Stop and study the results").click()
+    page.get_by_role("button", name="Conclude experiment").click()
+    expect(page.locator("#decision-error")).to_have_text("Choose adopt, adapt or abandon.")
+    page.get_by_label("Adopt").check()
+    page.get_by_label("Learnings").fill("The trolley halves the search; roll it out to line 3.")
+    page.get_by_role("button", name="Conclude experiment").click()
+    expect(page.get_by_role("heading", name="Decision: ADOPT")).to_be_visible()
+    expect(page.get_by_role("form", name="Record a measurement")).to_have_count(0)
+    screenshot(page, "experiment-concluded")
+
+
+def test_a_colleague_who_is_no_member_sees_the_chart_but_cannot_record(open_page):
+    page = sign_in(open_page(), "Lena Vogel")
+    page.goto("/#/experiments")
+    page.get_by_role("link", name=SMED).click()
+    expect(page.get_by_role("heading", name=SMED)).to_be_visible()
+    expect(page.get_by_role("list", name="Signals")).to_be_visible()
+    expect(page.get_by_role("form", name="Record a measurement")).to_have_count(0)
+    expect(page.get_by_role("button", name="Conclude experiment")).to_have_count(0)

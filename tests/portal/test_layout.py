@@ -6,7 +6,10 @@ import pytest
 from tests.portal.conftest import screenshot, sign_in
 
 PAGES = {"ideas": "/#/ideas", "submit-idea": "/#/ideas/new", "reflections": "/#/reflections",
-         "team-feed": "/#/reflections/team"}
+         "team-feed": "/#/reflections/team", "experiments": "/#/experiments",
+         "plan-experiment": "/#/experiments/new", "themes": "/#/themes",
+         "marketplace": "/#/marketplace", "post-opportunity": "/#/marketplace/new",
+         "my-applications": "/#/marketplace/mine", "profile": "/#/profile"}
 
 UNLABELLED = """() => [...document.querySelectorAll('input, select, textarea')]
   .filter(el => el.type !== 'hidden' && !el.labels?.length && !el.getAttribute('aria-label'))

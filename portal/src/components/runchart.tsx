@@ -142,8 +142,11 @@ export function RunChart({ data, title }: { data: RunChartData; title: string })
           <ul class="signals" aria-label="Signals">
             {data.signals.map((s, i) => (
               <li key={i} class={`signal signal-${s.kind.toLowerCase()}`}>
-                <strong>{signalLabel(s.kind)}</strong> (points {s.fromIndex + 1}–{s.toIndex + 1}):{" "}
-                {s.description}
+                <strong>{signalLabel(s.kind)}</strong> (
+                {s.fromIndex === s.toIndex
+                  ? `point ${s.fromIndex + 1}`
+                  : `points ${s.fromIndex + 1}–${s.toIndex + 1}`}
+                ): {s.description}
               </li>
             ))}
           </ul>

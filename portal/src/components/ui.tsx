@@ -103,3 +103,42 @@ export function day(iso: string | null | undefined): string {
   if (!iso) return "";
   return new Date(iso).toLocaleDateString(undefined, { dateStyle: "medium" });
 }
+
+interface SelectProps {
+  label: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: [string, string][];
+  errors?: FieldErrors;
+}
+
+/** A labelled <select> of [value, label] options; its error shows under it. */
+export function SelectField(props: SelectProps) {
+  const id = useId();
+  const error = props.errors?.[props.name];
+  return (
+    <div class={error ? "field invalid" : "field"}>
+      <label for={id}>{props.label}</label>
+      <select
+        id={id}
+        name={props.name}
+        value={props.value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => props.onChange(e.currentTarget.value)}
+      >
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -3,8 +3,12 @@ import { useState } from "preact/hooks";
 import { graphql } from "../../../generated";
 import { errorsOf, request, type FieldErrors } from "../../api/client";
 import { useQuery } from "../../api/useQuery";
+import { currentSession, hasRole } from "../../api/session";
 import { RunChart } from "../../components/runchart";
-import { ErrorNote, Field, FormErrors, Loading, PageTitle } from "../../components/ui";
+import { ErrorNote, Field, FormErrors, Loading, PageTitle, day } from "../../components/ui";
+import { href } from "../../router";
+import { SimilarExperiments } from "./similar";
+import { StageControls } from "./stage";
 
 const EXPERIMENT = graphql(`
   query ExperimentPage($id: ID!) {
@@ -15,6 +19,16 @@ const EXPERIMENT = graphql(`
       stage
       decision
       learnings
+      whereElse
+      startsOn
+      endsOn
+      owner {
+        id
+      }
+      idea {
+        id
+        title
+      }
       metric {
         name
         unit
@@ -100,7 +114,7 @@ function RecordForm({ id, onRecorded }: { id: string; onRecorded: () => void }) 
     }
   }
   return (
-    <form onSubmit={submit} class="record" aria-label="Record a measurement">
+    <form onSubmit={submit} class="panel stack record" aria-label="Record a measurement">
       <h2>Record a measurement</h2>
       <Field
         label="Value"
@@ -113,40 +127,81 @@ function RecordForm({ id, onRecorded }: { id: string; onRecorded: () => void }) 
       />
       <Field label="Note" name="note" value={note} onInput={setNote} errors={errors} />
       <FormErrors errors={errors} shown={["value", "note"]} />
-      <button type="submit" disabled={busy}>
-        Record
-      </button>
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy}>
+          Record
+        </button>
+      </div>
     </form>
   );
 }
+
+const STAGE_LABELS: Record<string, string> = {
+  PLAN: "Plan",
+  DO: "Do",
+  STUDY: "Study",
+  ACT: "Act",
+  CONCLUDED: "Concluded",
+};
 
 export function ExperimentPage({ id }: { id: string }) {
   const { data, error, loading, reload } = useQuery(EXPERIMENT, { id });
   const x = data?.experiment;
   if (loading && !data) return <Loading what="the experiment" />;
   if (!x) return <ErrorNote message={error ?? "This experiment does not exist."} />;
+  const me = currentSession()?.person.id;
+  const member = x.members.some((m) => m.id === me);
+  const manager = hasRole("manager");
+  const concluding = x.stage === "STUDY" || x.stage === "ACT";
+  const mayMove = concluding ? x.owner?.id === me || manager : member || manager;
   return (
-    <>
+    <article>
+      <p>
+        <a href={href("experiments")}>← All experiments</a>
+      </p>
       <PageTitle>{x.title}</PageTitle>
       <ErrorNote message={error} />
-      <p>
-        <strong>Hypothesis:</strong> {x.hypothesis}
+      <p class="meta">
+        <span class={`badge stage-${x.stage.toLowerCase()}`}>{STAGE_LABELS[x.stage]}</span>
+        <span>
+          {day(x.startsOn)} – {day(x.endsOn)}
+        </span>
+        <span>members: {x.members.map((m) => m.name).join(", ")}</span>
+        {x.idea && (
+          <span>
+            idea: <a href={href("ideas", x.idea.id)}>{x.idea.title}</a>
+          </span>
+        )}
       </p>
-      <p class="muted">
-        Stage {x.stage} · {x.metric.name} should{" "}
-        {x.metric.direction === "INCREASE" ? "rise" : "fall"} from {x.metric.baseline} to{" "}
-        {x.metric.target} {x.metric.unit} · members: {x.members.map((m) => m.name).join(", ")}
-      </p>
-      <RunChart
-        title={x.metric.name}
-        data={{ ...x.runChart, target: x.metric.target, unit: x.metric.unit }}
-      />
-      {x.decision && (
-        <p>
-          <strong>Decision:</strong> {x.decision}. {x.learnings}
-        </p>
-      )}
-      {x.stage !== "CONCLUDED" && <RecordForm id={x.id} onRecorded={reload} />}
-    </>
+      <div class="split">
+        <div>
+          <p>
+            <strong>Hypothesis:</strong> {x.hypothesis}
+          </p>
+          <p class="muted">
+            {x.metric.name} should {x.metric.direction === "INCREASE" ? "rise" : "fall"} from{" "}
+            {x.metric.baseline} to {x.metric.target} {x.metric.unit}
+          </p>
+          <RunChart
+            title={x.metric.name}
+            data={{ ...x.runChart, target: x.metric.target, unit: x.metric.unit }}
+          />
+          {x.decision && (
+            <section aria-labelledby="decision-h">
+              <h2 id="decision-h">Decision: {x.decision}</h2>
+              <p class="body">{x.learnings}</p>
+              {x.whereElse && <p class="muted">Could apply to: {x.whereElse}</p>}
+            </section>
+          )}
+          {member && x.stage !== "CONCLUDED" && x.stage !== "ACT" && (
+            <RecordForm id={x.id} onRecorded={reload} />
+          )}
+          {mayMove && <StageControls id={x.id} stage={x.stage} onChange={reload} />}
+        </div>
+        <aside>
+          <SimilarExperiments hypothesis={x.hypothesis} exclude={x.id} />
+        </aside>
+      </div>
+    </article>
   );
 }

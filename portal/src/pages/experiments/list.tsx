@@ -2,6 +2,7 @@
 import { graphql } from "../../../generated";
 import { useQuery } from "../../api/useQuery";
 import { Empty, ErrorNote, Loading, PageTitle, day } from "../../components/ui";
+import { href } from "../../router";
 
 const EXPERIMENTS = graphql(`
   query ExperimentList {
@@ -34,10 +35,15 @@ export function ExperimentList() {
   const items = data?.experiments.edges.map((e) => e.node) ?? [];
   return (
     <>
-      <PageTitle>Experiments</PageTitle>
+      <div class="title-row">
+        <PageTitle>Experiments</PageTitle>
+        <a class="button primary" href={href("experiments", "new")}>
+          Plan an experiment
+        </a>
+      </div>
       <ErrorNote message={error} />
       {loading && !data && <Loading what="experiments" />}
-      {data && items.length === 0 && <Empty>No experiments yet.</Empty>}
+      {data && items.length === 0 && <Empty>No experiments yet: plan the first one.</Empty>}
       <ul class="cards" aria-label="Experiments">
         {items.map((x) => (
           <li key={x.id} class="card">

@@ -65,6 +65,11 @@ const IDEA = graphql(`
           name
         }
       }
+      theme {
+        id
+        label
+        unaddressed
+      }
       experimentLinks {
         experimentId
         title
@@ -109,6 +114,11 @@ export function IdeaPage({ id }: { id: string }) {
         </span>
         {idea.campaign && <span>Campaign: {idea.campaign.title}</span>}
         {idea.area && <span>Area: {idea.area}</span>}
+        {idea.theme && (
+          <span>
+            Theme: <a href={href("themes", idea.theme.id)}>{idea.theme.label}</a>
+          </span>
+        )}
       </p>
       <VoteButton
         key={idea.voteCount}
@@ -208,7 +218,9 @@ function Experiments({ links }: { links: Idea["experimentLinks"] }) {
         <ul>
           {links.map((x) => (
             <li key={x.experimentId}>
-              <strong>{x.title}</strong>
+              <a href={href("experiments", x.experimentId)}>
+                <strong>{x.title}</strong>
+              </a>
               {x.decision ? ` · decision: ${x.decision}` : " · running"}
               {x.learnings && <p>{x.learnings}</p>}
             </li>

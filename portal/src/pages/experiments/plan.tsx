@@ -1,0 +1,212 @@
+/** Plan an experiment: hypothesis, metric with baseline and target, dates; similar past
+ * experiments show while the hypothesis is typed. */
+import { useState } from "preact/hooks";
+import { graphql } from "../../../generated";
+import type { MetricDirection } from "../../../generated/graphql";
+import { request, type FieldErrors } from "../../api/client";
+import { useSubmit } from "../../api/useSubmit";
+import { Field, FormErrors, PageTitle, SelectField } from "../../components/ui";
+import { href, navigate } from "../../router";
+import { MemberPicker, type Member } from "./members";
+import { SimilarExperiments } from "./similar";
+
+const PLAN = graphql(`
+  mutation PlanExperiment($input: PlanExperimentInput!) {
+    planExperiment(input: $input) {
+      __typename
+      ... on Experiment {
+        id
+      }
+      ... on UserError {
+        message
+      }
+      ... on ValidationError {
+        fields {
+          field
+          message
+        }
+      }
+    }
+  }
+`);
+
+const SHOWN = [
+  "title",
+  "hypothesis",
+  "metric.name",
+  "metric.unit",
+  "metric.direction",
+  "metric.baseline",
+  "metric.target",
+  "startsOn",
+  "endsOn",
+  "memberIds",
+];
+
+function isoDay(offsetDays: number): string {
+  const d = new Date(Date.now() + offsetDays * 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Numbers the browser cannot send as Float: an error per field, before any request. */
+function numberErrors(values: Record<string, string>): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const [field, value] of Object.entries(values)) {
+    if (value.trim() === "" || !Number.isFinite(Number(value))) errors[field] = "Enter a number.";
+  }
+  return errors;
+}
+
+export function PlanExperiment() {
+  const [form, setForm] = useState({
+    title: "",
+    hypothesis: "",
+    name: "",
+    unit: "",
+    direction: "DECREASE",
+    baseline: "",
+    target: "",
+    startsOn: isoDay(0),
+    endsOn: isoDay(28),
+  });
+  const [members, setMembers] = useState<Member[]>([]);
+  const submit = useSubmit();
+  const set = (name: keyof typeof form) => (value: string) => setForm({ ...form, [name]: value });
+
+  function send(e: Event) {
+    e.preventDefault();
+    const bad = numberErrors({ "metric.baseline": form.baseline, "metric.target": form.target });
+    if (Object.keys(bad).length) return submit.setErrors(bad);
+    const input = {
+      title: form.title,
+      hypothesis: form.hypothesis,
+      startsOn: form.startsOn,
+      endsOn: form.endsOn,
+      memberIds: members.map((m) => m.id),
+      metric: {
+        name: form.name,
+        unit: form.unit,
+        direction: form.direction as MetricDirection,
+        baseline: Number(form.baseline),
+        target: Number(form.target),
+      },
+    };
+    void submit.run(
+      async () => (await request(PLAN, { input })).planExperiment,
+      "Experiment",
+      (x) => navigate("experiments", x.id),
+    );
+  }
+
+  const { errors } = submit;
+  return (
+    <>
+      <p>
+        <a href={href("experiments")}>← All experiments</a>
+      </p>
+      <PageTitle>Plan an experiment</PageTitle>
+      <div class="split">
+        <form class="stack" onSubmit={send} noValidate aria-label="Plan an experiment">
+          <Field
+            label="Title"
+            name="title"
+            value={form.title}
+            onInput={set("title")}
+            errors={errors}
+            required
+          />
+          <Field
+            label="Hypothesis"
+            name="hypothesis"
+            hint="If we change …, then … will …, because …"
+            value={form.hypothesis}
+            onInput={set("hypothesis")}
+            errors={errors}
+            multiline
+            required
+          />
+          <fieldset class="group">
+            <legend>What you measure</legend>
+            <Field
+              label="Metric"
+              name="metric.name"
+              value={form.name}
+              onInput={set("name")}
+              errors={errors}
+              required
+            />
+            <Field
+              label="Unit"
+              name="metric.unit"
+              hint="e.g. min, %, defects per shift"
+              value={form.unit}
+              onInput={set("unit")}
+              errors={errors}
+            />
+            <SelectField
+              label="Better is"
+              name="metric.direction"
+              value={form.direction}
+              onChange={set("direction")}
+              options={[
+                ["DECREASE", "Lower (fall)"],
+                ["INCREASE", "Higher (rise)"],
+              ]}
+              errors={errors}
+            />
+            <div class="inline align-top">
+              <Field
+                label="Baseline"
+                name="metric.baseline"
+                type="number"
+                value={form.baseline}
+                onInput={set("baseline")}
+                errors={errors}
+                required
+              />
+              <Field
+                label="Target"
+                name="metric.target"
+                type="number"
+                value={form.target}
+                onInput={set("target")}
+                errors={errors}
+                required
+              />
+            </div>
+          </fieldset>
+          <div class="inline align-top">
+            <Field
+              label="Starts on"
+              name="startsOn"
+              type="date"
+              value={form.startsOn}
+              onInput={set("startsOn")}
+              errors={errors}
+              required
+            />
+            <Field
+              label="Ends on"
+              name="endsOn"
+              type="date"
+              value={form.endsOn}
+              onInput={set("endsOn")}
+              errors={errors}
+              required
+            />
+          </div>
+          <MemberPicker members={members} onChange={setMembers} error={errors.memberIds} />
+          <FormErrors errors={errors} shown={SHOWN} />
+          <div class="actions">
+            <button type="submit" class="primary" disabled={submit.busy}>
+              Plan experiment
+            </button>
+          </div>
+        </form>
+        <aside>
+          <SimilarExperiments hypothesis={form.hypothesis} />
+        </aside>
+      </div>
+    </>
+  );
+}
