@@ -51,6 +51,12 @@ class InsightsQuery:
                                          unaddressed=unaddressed)
         return [Theme.from_dto(d) for d in found]
 
+    @strawberry.field(description="One theme; null for an unknown id or a theme that has "
+                                  "no live idea or shared reflection left.")
+    async def theme(self, info: Info[Context, None], id: strawberry.ID) -> Theme | None:
+        found = await info.context.query("insights", "theme", str(id))
+        return Theme.from_dto(found) if found else None
+
     @strawberry.field(description="For the signed-in person only, best first; never closed, "
                                   "own, applied-for or dismissed ones.")
     async def recommended_opportunities(self, info: Info[Context, None],

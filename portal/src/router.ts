@@ -23,3 +23,13 @@ export function href(...parts: string[]): string {
 export function navigate(...parts: string[]): void {
   location.hash = href(...parts).slice(1);
 }
+
+/** The query after the route: "#/experiments/new?idea=42" -> idea=42. Read on each render
+ * (useRoute re-renders on every hash change). */
+export function routeParams(): URLSearchParams {
+  return new URLSearchParams(location.hash.split("?")[1] ?? "");
+}
+
+export function hrefWith(params: Record<string, string>, ...parts: string[]): string {
+  return `${href(...parts)}?${new URLSearchParams(params)}`;
+}

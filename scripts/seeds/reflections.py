@@ -62,15 +62,15 @@ REFLECTIONS = [
     ("carla.meyer", 2, 4, "PRIVATE", None, ["leadership"], 3,
      "I jumped in with solutions at the huddle again. Ask more questions, talk less."),
     # three people shared the same worry, and no idea addresses it yet: an unaddressed theme
-    ("ben.okafor", 2, 0, "ORGANIZATION", None, ["commute"], 2,
-     "The car park is full before the early shift arrives. I circled for fifteen minutes "
-     "and was late for the huddle."),
-    ("olga.ivanova", 1, 1, "ORGANIZATION", None, ["commute"], 2,
-     "No parking space again this morning. Half of the early shift parks on the street and "
-     "comes in late."),
-    ("jonas.berg", 1, 3, "ORGANIZATION", None, ["commute"], 2,
-     "Parking is a daily stress: office staff fill the car park before the early shift "
-     "starts."),
+    # (worded so that no seeded idea is near it: the theme stays unaddressed after reclusters)
+    ("ben.okafor", 2, 0, "ORGANIZATION", None, ["changing-room"], 2,
+     "There are too few lockers in the changing room for the early shift."),
+    ("olga.ivanova", 1, 1, "ORGANIZATION", None, ["changing-room"], 2,
+     "Again no free locker in the changing room this morning. There are too few lockers for "
+     "the early shift."),
+    ("jonas.berg", 1, 3, "ORGANIZATION", None, ["changing-room"], 2,
+     "Too few lockers in the changing room, so people leave their coats and boots on the "
+     "floor."),
 ]
 
 

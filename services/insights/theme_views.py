@@ -81,6 +81,14 @@ class ThemeEntrypoints:
         return [dtos.get(theme_of.get(i)) for i in idea_ids]
 
     @rpc
+    def theme(self, theme_id: str) -> dict | None:
+        """One shown theme by id; None for an unknown id or a theme left empty."""
+        self.caller.require()
+        found = self.db.session.scalars(shown(select(Theme)).where(
+            Theme.id == str(theme_id))).all()
+        return theme_dtos(list(found))[0] if found else None
+
+    @rpc
     def recluster(self, full: bool = True) -> dict:
         """Reviewers and admins: re-cluster everything (ids kept where clusters overlap), or
         only the pool when `full` is false."""

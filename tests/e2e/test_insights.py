@@ -44,7 +44,7 @@ def test_a_paraphrase_is_flagged_while_typing_and_an_unrelated_text_is_not(stack
     assert not any(f["possibleDuplicate"] for f in similar(
         stack, ana, "Paint the parking lot lines again"))
 
-    # (a topic far from the seed's parking worries, which stay unaddressed for other tests)
+    # (a topic far from the seed's locker worries, which stay unaddressed for other tests)
     title = "Second water fountain next to the paint shop"
     stack.gql(SUBMIT, {"input": {"title": title, "problem": "Everyone queues at the only "
                                  "water fountain during the break"}}, ana)
@@ -72,10 +72,19 @@ def test_themes_show_their_ideas_and_each_idea_its_theme(stack):
         assert theme["representativeIdea"]["id"] in {i["id"] for i in theme["ideas"]}
         assert {i["theme"]["id"] for i in theme["ideas"]} == {theme["id"]}
         assert theme["trend"]["last30Days"] + theme["trend"]["previous30Days"] <= theme["size"]
-    # the seed's three shared reflections about parking, which no idea addresses
+    one = """query($id: ID!) { theme(id: $id) { id label size unaddressed
+      ideas(first: 3) { id } } }"""
+    first = with_ideas[0]
+    assert stack.gql(one, {"id": first["id"]}, carla)["theme"] == {
+        **{k: first[k] for k in ("id", "label", "size", "unaddressed")},
+        "ideas": [{"id": i["id"]} for i in first["ideas"]]}
+    assert stack.gql(one, {"id": "no-such-theme"}, carla)["theme"] is None
+    anonymous = stack.graphql(one, {"id": first["id"]}).json()
+    assert anonymous["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+    # the seed's three shared reflections about lockers, which no idea addresses
     worries = [t for t in themes if t["unaddressed"]]
     assert [(t["size"], t["reflectionCount"]) for t in worries] == [(0, 3)], worries
-    assert "parking" in worries[0]["keywords"] or "park" in worries[0]["label"].lower()
+    assert "locker" in " ".join([worries[0]["label"], *worries[0]["keywords"]]).lower()
 
 
 def test_recommendations_are_explained_and_leave_out_closed_own_and_applied(stack):

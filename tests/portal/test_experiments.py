@@ -107,3 +107,59 @@ def test_a_colleague_who_is_no_member_sees_the_chart_but_cannot_record(open_page
     expect(page.get_by_role("list", name="Signals")).to_be_visible()
     expect(page.get_by_role("form", name="Record a measurement")).to_have_count(0)
     expect(page.get_by_role("button", name="Conclude experiment")).to_have_count(0)
+
+
+def fill_plan(page, title: str, hypothesis: str) -> None:
+    page.get_by_label("Title").fill(title)
+    page.get_by_label("Hypothesis").fill(hypothesis)
+
+
+def test_plan_an_experiment_from_an_idea_and_the_idea_lists_it(open_page):
+    idea = "Move screw bins within arm's reach"  # seeded, accepted
+    title = f"Tilted screw rack at station 4 {uuid.uuid4().hex[:6]}"
+    page = sign_in(open_page(), "Tom Becker")
+    page.goto("/#/ideas")
+    page.get_by_label("Search").fill("screw bins")
+    page.get_by_role("link", name=idea).click()
+    page.get_by_role("link", name="Plan an experiment for this idea").click()
+    expect(page.get_by_label("For the idea")).to_contain_text(idea)
+    fill_plan(page, title, "A tilted rack in front of the operator removes the walking")
+    page.get_by_label("Metric").fill("Steps per screw pick")
+    page.get_by_label("Baseline").fill("2")
+    page.get_by_label("Target").fill("0")
+    page.get_by_role("button", name="Plan experiment").click()
+    expect(page.get_by_role("heading", name=title)).to_be_visible()
+    page.locator(".meta").get_by_role("link", name=idea).click()
+    expect(page.get_by_role("heading", name=idea)).to_be_visible()
+    expect(page.get_by_role("region", name="Experiments").get_by_role("link", name=title)
+           ).to_be_visible()
+
+
+def test_a_member_plans_the_follow_up_of_an_adapt_decision_and_others_cannot(open_page):
+    adapted = "Shadow board trial at station 3"  # seeded: concluded with ADAPT, Ana owns it
+    lena = sign_in(open_page(), "Lena Vogel")  # no member, no manager
+    lena.goto("/#/experiments")
+    lena.get_by_role("link", name=adapted).click()
+    expect(lena.get_by_role("heading", name="Decision: ADAPT")).to_be_visible()
+    expect(lena.get_by_role("link", name="Plan the follow-up")).to_have_count(0)
+
+    title = f"Foam cut-outs for sockets {uuid.uuid4().hex[:6]}"
+    page = sign_in(open_page(), "Ana Silva")
+    page.goto("/#/experiments")
+    page.get_by_role("link", name=adapted).click()
+    page.get_by_role("link", name="Plan the follow-up").click()
+    expect(page.get_by_role("heading", name="Plan the follow-up")).to_be_visible()
+    expect(page.get_by_label("Follows up")).to_contain_text("sockets still go missing")
+    expect(page.get_by_label("Metric")).to_have_value("Time spent looking for tools")
+    expect(page.get_by_label("Baseline")).to_have_value("10")
+    expect(page.get_by_role("button", name="Remove Carla Meyer")).to_be_visible()
+    fill_plan(page, title, "Foam cut-outs make a missing socket as obvious as a wrench")
+    screenshot(page, "experiment-follow-up-plan")
+    page.get_by_role("button", name="Plan experiment").click()
+    expect(page.get_by_role("heading", name=title)).to_be_visible()
+    meta = page.locator(".meta")
+    expect(meta).to_contain_text(f"follows up: {adapted}")
+    expect(meta).to_contain_text("idea: Shadow board for torque wrenches")  # kept
+    meta.get_by_role("link", name=adapted).click()
+    expect(page.get_by_role("list", name="Follow-ups").get_by_role("link", name=title)
+           ).to_be_visible()

@@ -2,6 +2,7 @@
 to learn, a colleague expresses interest in a posted opportunity, and its owner decides."""
 from __future__ import annotations
 
+import re
 import uuid
 
 from playwright.sync_api import expect
@@ -87,3 +88,29 @@ def test_post_an_opportunity_a_colleague_is_interested_and_the_owner_accepts(ope
     expect(card).to_contain_text("Accepted")
     expect(card).to_contain_text("Welcome, Tuesday 14:00 at line 3.")
     screenshot(colleague, "my-applications")
+
+
+def test_ask_a_recommended_mentor_who_accepts_on_their_profile(open_page):
+    page = sign_in(open_page(), "Ana Silva")
+    page.goto("/#/marketplace")
+    recommended = page.get_by_role("list", name="Recommended for you")
+    ask = recommended.get_by_role("button", name=re.compile(r"^Ask .+ for mentoring$")).first
+    mentor = re.fullmatch(r"Ask (.+) for mentoring", ask.inner_text())[1]
+    ask.click()
+    form = page.get_by_role("form", name=f"Ask {mentor} for mentoring")
+    form.get_by_label(f"Message to {mentor}").fill("Could we meet for half an hour a week?")
+    form.get_by_role("button", name="Send request").click()
+    expect(recommended.get_by_role("status")).to_contain_text(f"Request sent to {mentor}")
+
+    other = sign_in(open_page(), mentor)
+    other.goto("/#/profile")
+    requests = other.get_by_role("region", name="Mentoring")
+    expect(requests).to_contain_text("Could we meet for half an hour a week?")
+    requests.get_by_role("button", name="Accept Ana Silva's request").click()
+    expect(requests.get_by_role("listitem").filter(has_text="Ana Silva asks you")
+           .locator(".badge")).to_have_text("accepted")
+
+    page.goto("/#/profile")
+    mine = page.get_by_role("region", name="Mentoring")
+    expect(mine.get_by_role("listitem").filter(has_text=f"You asked {mentor}")
+           .locator(".badge")).to_have_text("accepted")

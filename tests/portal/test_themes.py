@@ -35,7 +35,7 @@ def test_only_unaddressed_themes_can_be_shown_and_stand_out(open_page, stack):
     token = stack.token("ana.silva@kaizen.example")
     unaddressed = stack.gql("{ themes(first: 30, unaddressed: true) { label } }",
                             token=token)["themes"]
-    assert unaddressed  # the seed's shared worries about parking that no idea addresses
+    assert unaddressed  # the seed's shared worries about lockers that no idea addresses
     page = sign_in(open_page(375, 800), "Ana Silva")
     page.goto("/#/themes")
     cards = page.get_by_role("list", name="Themes").locator("> li")

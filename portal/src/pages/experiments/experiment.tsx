@@ -6,7 +6,7 @@ import { useQuery } from "../../api/useQuery";
 import { currentSession, hasRole } from "../../api/session";
 import { RunChart } from "../../components/runchart";
 import { ErrorNote, Field, FormErrors, Loading, PageTitle, day } from "../../components/ui";
-import { href } from "../../router";
+import { href, hrefWith } from "../../router";
 import { SimilarExperiments } from "./similar";
 import { StageControls } from "./stage";
 
@@ -54,6 +54,15 @@ const EXPERIMENT = graphql(`
       members {
         id
         name
+      }
+      previous {
+        id
+        title
+      }
+      followUps {
+        id
+        title
+        stage
       }
     }
   }
@@ -172,6 +181,11 @@ export function ExperimentPage({ id }: { id: string }) {
             idea: <a href={href("ideas", x.idea.id)}>{x.idea.title}</a>
           </span>
         )}
+        {x.previous && (
+          <span>
+            follows up: <a href={href("experiments", x.previous.id)}>{x.previous.title}</a>
+          </span>
+        )}
       </p>
       <div class="split">
         <div>
@@ -191,6 +205,23 @@ export function ExperimentPage({ id }: { id: string }) {
               <h2 id="decision-h">Decision: {x.decision}</h2>
               <p class="body">{x.learnings}</p>
               {x.whereElse && <p class="muted">Could apply to: {x.whereElse}</p>}
+              {x.followUps.length > 0 && (
+                <ul aria-label="Follow-ups">
+                  {x.followUps.map((f) => (
+                    <li key={f.id}>
+                      Follow-up: <a href={href("experiments", f.id)}>{f.title}</a> (
+                      {STAGE_LABELS[f.stage]})
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {x.decision === "ADAPT" && (member || manager) && (
+                <p>
+                  <a class="button primary" href={hrefWith({ after: x.id }, "experiments", "new")}>
+                    Plan the follow-up
+                  </a>
+                </p>
+              )}
             </section>
           )}
           {member && x.stage !== "CONCLUDED" && x.stage !== "ACT" && (

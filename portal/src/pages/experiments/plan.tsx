@@ -1,12 +1,16 @@
 /** Plan an experiment: hypothesis, metric with baseline and target, dates; similar past
- * experiments show while the hypothesis is typed. */
-import { useState } from "preact/hooks";
+ * experiments show while the hypothesis is typed. "?idea=ID" plans it for an idea,
+ * "?after=ID" follows up an experiment concluded with ADAPT (its metric and members are
+ * taken over, and its learnings shown). */
+import { useEffect, useState } from "preact/hooks";
 import { graphql } from "../../../generated";
 import type { MetricDirection } from "../../../generated/graphql";
 import { request, type FieldErrors } from "../../api/client";
 import { useSubmit } from "../../api/useSubmit";
 import { Field, FormErrors, PageTitle, SelectField } from "../../components/ui";
-import { href, navigate } from "../../router";
+import { useQuery } from "../../api/useQuery";
+import { currentSession } from "../../api/session";
+import { href, navigate, routeParams } from "../../router";
 import { MemberPicker, type Member } from "./members";
 import { SimilarExperiments } from "./similar";
 
@@ -25,6 +29,42 @@ const PLAN = graphql(`
           field
           message
         }
+      }
+    }
+  }
+`);
+
+const IDEA = graphql(`
+  query PlanForIdea($id: ID!) {
+    idea(id: $id) {
+      id
+      title
+      problem
+    }
+  }
+`);
+
+const PREVIOUS = graphql(`
+  query PlanFollowUp($id: ID!) {
+    experiment(id: $id) {
+      id
+      title
+      decision
+      learnings
+      idea {
+        id
+        title
+      }
+      metric {
+        name
+        unit
+        direction
+        baseline
+        target
+      }
+      members {
+        id
+        name
       }
     }
   }
@@ -72,6 +112,27 @@ export function PlanExperiment() {
   const [members, setMembers] = useState<Member[]>([]);
   const submit = useSubmit();
   const set = (name: keyof typeof form) => (value: string) => setForm({ ...form, [name]: value });
+  const params = routeParams();
+  const afterId = params.get("after");
+  const previous = useQuery(PREVIOUS, { id: afterId ?? "" }, !afterId).data?.experiment;
+  const ideaId = params.get("idea") ?? previous?.idea?.id ?? null;
+  const idea = useQuery(IDEA, { id: ideaId ?? "" }, !ideaId).data?.idea;
+
+  useEffect(() => {
+    if (!previous) return;
+    const m = previous.metric;
+    setForm((f) => ({
+      ...f,
+      title: f.title || `${previous.title}: next try`,
+      name: m.name,
+      unit: m.unit,
+      direction: m.direction,
+      baseline: String(m.baseline),
+      target: String(m.target),
+    }));
+    const me = currentSession()?.person.id;
+    setMembers(previous.members.filter((p) => p.id !== me));
+  }, [previous?.id]);
 
   function send(e: Event) {
     e.preventDefault();
@@ -83,6 +144,8 @@ export function PlanExperiment() {
       startsOn: form.startsOn,
       endsOn: form.endsOn,
       memberIds: members.map((m) => m.id),
+      ideaId,
+      previousExperimentId: afterId,
       metric: {
         name: form.name,
         unit: form.unit,
@@ -104,7 +167,21 @@ export function PlanExperiment() {
       <p>
         <a href={href("experiments")}>← All experiments</a>
       </p>
-      <PageTitle>Plan an experiment</PageTitle>
+      <PageTitle>{previous ? "Plan the follow-up" : "Plan an experiment"}</PageTitle>
+      {previous && (
+        <section class="notice" aria-label="Follows up">
+          <p>
+            Follows up <a href={href("experiments", previous.id)}>{previous.title}</a>, concluded
+            with {previous.decision}. Its metric and members are filled in.
+          </p>
+          {previous.learnings && <p class="body">Learnings: {previous.learnings}</p>}
+        </section>
+      )}
+      {idea && (
+        <p class="notice" aria-label="For the idea">
+          For the idea <a href={href("ideas", idea.id)}>{idea.title}</a>: {idea.problem}
+        </p>
+      )}
       <div class="split">
         <form class="stack" onSubmit={send} noValidate aria-label="Plan an experiment">
           <Field

@@ -4,7 +4,7 @@ import type { IdeaPageQuery } from "../../../generated/graphql";
 import { hasRole } from "../../api/session";
 import { useQuery } from "../../api/useQuery";
 import { Empty, ErrorNote, Loading, PageTitle, day, when } from "../../components/ui";
-import { href } from "../../router";
+import { href, hrefWith } from "../../router";
 import { Comments } from "./comments";
 import { BAND_LABELS, STATUS_LABELS } from "./labels";
 import { ReviewPanel } from "./review";
@@ -136,7 +136,7 @@ export function IdeaPage({ id }: { id: string }) {
       )}
       <Proposal idea={idea} />
       <Assessment idea={idea} />
-      <Experiments links={idea.experimentLinks} />
+      <Experiments idea={idea} />
       {idea.duplicates.length > 0 && (
         <section aria-labelledby="dups-h">
           <h2 id="dups-h">Merged duplicates</h2>
@@ -208,10 +208,21 @@ function Assessment({ idea }: { idea: Idea }) {
   );
 }
 
-function Experiments({ links }: { links: Idea["experimentLinks"] }) {
+/** Ideas still open to trying: not declined, not merged away. */
+const TRIABLE = new Set(["SUBMITTED", "IN_REVIEW", "ACCEPTED", "EXPERIMENTING", "IMPLEMENTED"]);
+
+function Experiments({ idea }: { idea: Idea }) {
+  const links = idea.experimentLinks;
   return (
     <section aria-labelledby="exp-h">
       <h2 id="exp-h">Experiments</h2>
+      {TRIABLE.has(idea.status) && (
+        <p>
+          <a class="button" href={hrefWith({ idea: idea.id }, "experiments", "new")}>
+            Plan an experiment for this idea
+          </a>
+        </p>
+      )}
       {links.length === 0 ? (
         <p class="muted">No experiment has tried this idea yet.</p>
       ) : (

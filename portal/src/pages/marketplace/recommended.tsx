@@ -1,11 +1,12 @@
 /** "Recommended for you": each with its reasons, the skills you have and miss, and people
- * who mentor in the missing ones; "Not interested" hides one for good. */
+ * who mentor in the missing ones (ask them from here); "Not interested" hides one for good. */
 import { graphql } from "../../../generated";
 import { request } from "../../api/client";
 import { useQuery } from "../../api/useQuery";
 import { useSubmit } from "../../api/useSubmit";
 import { Empty, ErrorNote, FormErrors, Loading } from "../../components/ui";
 import { href } from "../../router";
+import { AskMentor } from "./askmentor";
 import { KIND_LABELS, percent } from "./labels";
 
 const RECOMMENDED = graphql(`
@@ -95,7 +96,14 @@ export function Recommended() {
                 </p>
               )}
               {r.mentors.length > 0 && (
-                <p class="muted">Mentors who can help: {r.mentors.map((m) => m.name).join(", ")}</p>
+                <div class="mentors">
+                  <p class="muted">
+                    Mentors who can help: {r.mentors.map((m) => m.name).join(", ")}
+                  </p>
+                  {r.mentors.map((m) => (
+                    <AskMentor key={m.id} mentor={m} skills={r.missingSkills} />
+                  ))}
+                </div>
               )}
               <button
                 type="button"

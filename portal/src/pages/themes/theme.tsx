@@ -1,5 +1,4 @@
-/** One theme: what it is about and its ideas, closest to the theme's centre first. The API
- * has no theme(id) lookup, so the page finds it among the themes. */
+/** One theme: what it is about and its ideas, closest to the theme's centre first. */
 import { graphql } from "../../../generated";
 import { useQuery } from "../../api/useQuery";
 import { Empty, ErrorNote, Loading, PageTitle } from "../../components/ui";
@@ -8,8 +7,8 @@ import { STATUS_LABELS } from "../ideas/labels";
 import { count, trendText } from "./trend";
 
 const THEME = graphql(`
-  query ThemePage {
-    themes(first: 100) {
+  query ThemePage($id: ID!) {
+    theme(id: $id) {
       id
       label
       keywords
@@ -32,10 +31,10 @@ const THEME = graphql(`
 `);
 
 export function ThemePage({ id }: { id: string }) {
-  const { data, error, loading } = useQuery(THEME, {});
+  const { data, error, loading } = useQuery(THEME, { id });
   if (loading && !data) return <Loading what="the theme" />;
   if (error && !data) return <ErrorNote message={error} />;
-  const theme = data?.themes.find((t) => t.id === id);
+  const theme = data?.theme;
   if (!theme) {
     return (
       <>
