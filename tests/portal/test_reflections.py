@@ -1,8 +1,10 @@
 """Reflections in the browser: a private one stays with its author; a shared one reaches
-the team feed."""
+the team feed; one turns into an idea, the journal exports, and a delete is for good."""
 from __future__ import annotations
 
+import json
 import uuid
+from pathlib import Path
 
 from playwright.sync_api import expect
 
@@ -46,3 +48,35 @@ def test_sharing_with_the_team_reaches_a_teammate_and_the_streak_counts(open_pag
     teammate.goto("/#/reflections/team")
     teammate.get_by_label("Search shared reflections").fill(word)
     expect(teammate.locator(".reflection", has_text=word)).to_contain_text("Tom Becker")
+
+
+def test_turn_a_reflection_into_an_idea_export_the_journal_and_delete(open_page):
+    word = f"gemba{uuid.uuid4().hex[:8]}"
+    page = sign_in(open_page(), "Sara Haddad")
+    page.goto("/#/reflections")
+    page.get_by_label("Reflection", exact=True).fill(
+        f"The {word} walk showed that inspectors wait for the microscope.")
+    page.get_by_role("button", name="Save privately").click()
+    entry = page.locator(".reflection", has_text=word)
+    expect(entry).to_be_visible()
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export as JSON").click()
+    exported = json.loads(Path(download.value.path()).read_text())
+    assert any(word in r["body"] for r in exported["reflections"])
+
+    entry.get_by_text("Turn into an idea").click()
+    entry.get_by_label("Idea title").fill(f"Second microscope for inspection {word}")
+    entry.get_by_role("button", name="Submit as an idea").click()
+    expect(page.get_by_role("heading", name=f"Second microscope for inspection {word}")
+           ).to_be_visible()
+    page.goto("/#/reflections")
+    entry = page.locator(".reflection", has_text=word)
+    expect(entry).to_contain_text("Turned into the idea")
+
+    page.on("dialog", lambda dialog: dialog.accept())
+    entry.get_by_role("button", name="Delete").click()
+    expect(page.locator(".reflection", has_text=word)).to_have_count(0)
+    page.reload()
+    page.locator("h1").wait_for()
+    expect(page.locator(".reflection", has_text=word)).to_have_count(0)
