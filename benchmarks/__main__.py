@@ -15,9 +15,8 @@ BENCHMARKS = [
     ("benchmarks.bench_encoder", False),
     ("benchmarks.bench_portal", True),
     ("benchmarks.bench_sizing", True),
-    # loads 10k then 100k realistic ideas into insights, deactivates them again at the end
+    # last: loads 10k then 100k realistic ideas into insights, deactivates them at the end
     ("benchmarks.bench_insights_gateway", True),
-    ("benchmarks.bench_similar_scale", True),  # last: it bulk-loads 100k ideas into insights
 ]
 
 

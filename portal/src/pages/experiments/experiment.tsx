@@ -75,13 +75,7 @@ const RECORD = graphql(`
       ... on Experiment {
         id
       }
-      ... on ValidationError {
-        message
-        field
-      }
-      ... on UserError {
-        message
-      }
+      ...Refusal
     }
   }
 `);

@@ -21,15 +21,7 @@ const PLAN = graphql(`
       ... on Experiment {
         id
       }
-      ... on UserError {
-        message
-      }
-      ... on ValidationError {
-        fields {
-          field
-          message
-        }
-      }
+      ...Refusal
     }
   }
 `);

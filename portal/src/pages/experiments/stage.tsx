@@ -47,15 +47,7 @@ const CONCLUDE = graphql(`
       ... on Experiment {
         id
       }
-      ... on UserError {
-        message
-      }
-      ... on ValidationError {
-        fields {
-          field
-          message
-        }
-      }
+      ...Refusal
     }
   }
 `);

@@ -12,16 +12,7 @@ const ADD = graphql(`
   mutation CommentOnIdea($id: ID!, $body: String!) {
     commentOnIdea(id: $id, body: $body) {
       __typename
-      ... on UserError {
-        message
-      }
-      ... on ValidationError {
-        field
-        fields {
-          field
-          message
-        }
-      }
+      ...Refusal
     }
   }
 `);
@@ -30,16 +21,7 @@ const EDIT = graphql(`
   mutation EditComment($id: ID!, $body: String!) {
     editComment(id: $id, body: $body) {
       __typename
-      ... on UserError {
-        message
-      }
-      ... on ValidationError {
-        field
-        fields {
-          field
-          message
-        }
-      }
+      ...Refusal
     }
   }
 `);

@@ -13,16 +13,7 @@ const ASSESS = graphql(`
   mutation AssessIdea($id: ID!, $impact: Int!, $effort: Int!) {
     assessIdea(id: $id, impact: $impact, effort: $effort) {
       __typename
-      ... on UserError {
-        message
-      }
-      ... on ValidationError {
-        field
-        fields {
-          field
-          message
-        }
-      }
+      ...Refusal
     }
   }
 `);
@@ -31,16 +22,7 @@ const TRANSITION = graphql(`
   mutation TransitionIdea($id: ID!, $to: IdeaStatus!, $reason: String) {
     transitionIdea(id: $id, to: $to, reason: $reason) {
       __typename
-      ... on UserError {
-        message
-      }
-      ... on ValidationError {
-        field
-        fields {
-          field
-          message
-        }
-      }
+      ...Refusal
     }
   }
 `);
@@ -49,16 +31,7 @@ const MERGE = graphql(`
   mutation MergeIdea($id: ID!, $intoId: ID!) {
     mergeIdea(id: $id, intoId: $intoId) {
       __typename
-      ... on UserError {
-        message
-      }
-      ... on ValidationError {
-        field
-        fields {
-          field
-          message
-        }
-      }
+      ...Refusal
     }
   }
 `);

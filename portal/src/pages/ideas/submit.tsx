@@ -14,16 +14,7 @@ const SUBMIT = graphql(`
       ... on Idea {
         id
       }
-      ... on UserError {
-        message
-      }
-      ... on ValidationError {
-        field
-        fields {
-          field
-          message
-        }
-      }
+      ...Refusal
     }
   }
 `);

@@ -14,15 +14,7 @@ const REQUEST = graphql(`
       ... on MentoringRequest {
         id
       }
-      ... on UserError {
-        message
-      }
-      ... on ValidationError {
-        fields {
-          field
-          message
-        }
-      }
+      ...Refusal
     }
   }
 `);

@@ -15,15 +15,7 @@ const EXPRESS = graphql(`
       ... on Application {
         id
       }
-      ... on UserError {
-        message
-      }
-      ... on ValidationError {
-        fields {
-          field
-          message
-        }
-      }
+      ...Refusal
     }
   }
 `);

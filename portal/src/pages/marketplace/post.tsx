@@ -17,15 +17,7 @@ const POST = graphql(`
       ... on Opportunity {
         id
       }
-      ... on UserError {
-        message
-      }
-      ... on ValidationError {
-        fields {
-          field
-          message
-        }
-      }
+      ...Refusal
     }
   }
 `);

@@ -15,15 +15,7 @@ const UPDATE = graphql(`
       ... on Person {
         id
       }
-      ... on UserError {
-        message
-      }
-      ... on ValidationError {
-        fields {
-          field
-          message
-        }
-      }
+      ...Refusal
     }
   }
 `);

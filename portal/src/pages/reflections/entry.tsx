@@ -13,16 +13,7 @@ const SET_VISIBILITY = graphql(`
   mutation SetReflectionVisibility($id: ID!, $visibility: Visibility!) {
     updateReflection(id: $id, input: { visibility: $visibility }) {
       __typename
-      ... on UserError {
-        message
-      }
-      ... on ValidationError {
-        field
-        fields {
-          field
-          message
-        }
-      }
+      ...Refusal
     }
   }
 `);
@@ -36,16 +27,7 @@ const TURN = graphql(`
           id
         }
       }
-      ... on UserError {
-        message
-      }
-      ... on ValidationError {
-        field
-        fields {
-          field
-          message
-        }
-      }
+      ...Refusal
     }
   }
 `);

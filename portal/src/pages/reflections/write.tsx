@@ -25,16 +25,7 @@ const WRITE = graphql(`
       ... on Reflection {
         id
       }
-      ... on UserError {
-        message
-      }
-      ... on ValidationError {
-        field
-        fields {
-          field
-          message
-        }
-      }
+      ...Refusal
     }
   }
 `);
