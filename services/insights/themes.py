@@ -75,20 +75,34 @@ def centroid_of(vectors: np.ndarray) -> np.ndarray:
 # Assignment to existing themes
 
 
-def nearest_theme(
-    vector: np.ndarray, centroids: Mapping[Hashable, np.ndarray]
-) -> tuple[Hashable, float] | None:
-    """(theme id, cosine) of the closest centroid; ties go to the smallest id."""
-    if not centroids:
-        return None
+def stacked(centroids: Mapping[Hashable, np.ndarray]) -> tuple[list[Hashable], np.ndarray]:
+    """(theme ids in order, their unit centroids as rows): reusable across many queries."""
     theme_ids = _ordered(centroids)
-    matrix = _unit_rows(np.stack([np.asarray(centroids[t], dtype=np.float32) for t in theme_ids]))
+    if not theme_ids:
+        return [], np.zeros((0, 0), dtype=np.float32)
+    return theme_ids, _unit_rows(
+        np.stack([np.asarray(centroids[t], dtype=np.float32) for t in theme_ids]))
+
+
+def nearest_in(
+    vector: np.ndarray, theme_ids: Sequence[Hashable], matrix: np.ndarray
+) -> tuple[Hashable, float] | None:
+    """(theme id, cosine) of the closest row of a `stacked` matrix; ties go to the first."""
+    if not theme_ids:
+        return None
     query = _unit_rows(vector)[0]
     if matrix.shape[1] != query.shape[0]:
         raise ValueError(f"vector has {query.shape[0]} dims, centroids {matrix.shape[1]}")
     scores = matrix @ query
     best = int(np.argmax(scores))  # first maximum = smallest id among ties
     return theme_ids[best], float(scores[best])
+
+
+def nearest_theme(
+    vector: np.ndarray, centroids: Mapping[Hashable, np.ndarray]
+) -> tuple[Hashable, float] | None:
+    """(theme id, cosine) of the closest centroid; ties go to the smallest id."""
+    return nearest_in(vector, *stacked(centroids))
 
 
 def assign(

@@ -40,7 +40,9 @@ from services.insights.themes import (
     ctfidf_keywords,
     label_from,
     match_clusters,
+    nearest_in,
     rerank_keywords,
+    stacked,
 )
 from shared.outbox import now
 
@@ -74,25 +76,13 @@ def place(session: Session, row: Document) -> bool:
 
 def _nearest(session: Session, row: Document) -> str | None:
     """`assign` against every centroid, with the stacked centroids cached until a theme
-    changes (ties: smallest id, as `assign`)."""
+    changes."""
     session.flush()  # a theme changed since the cache was filled drops it
     cached = session.info.get(summaries.CENTROIDS)
     if cached is None:
-        found = centroids(session)
-        theme_ids = sorted(found)
-        matrix = (np.stack([found[t] for t in theme_ids]) if theme_ids
-                  else np.zeros((0, 384), dtype=np.float32))
-        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-        cached = (theme_ids, np.divide(matrix, norms, out=np.zeros_like(matrix),
-                                       where=norms > 0))
-        session.info[summaries.CENTROIDS] = cached
-    theme_ids, matrix = cached
-    if not theme_ids:
-        return None
-    vector = from_bytes(row.embedding)
-    scores = matrix @ (vector / (np.linalg.norm(vector) or 1.0))
-    best = int(np.argmax(scores))
-    return theme_ids[best] if scores[best] >= thresholds.THEME_JOIN else None
+        cached = session.info[summaries.CENTROIDS] = stacked(centroids(session))
+    hit = nearest_in(from_bytes(row.embedding), *cached)
+    return hit[0] if hit is not None and hit[1] >= thresholds.THEME_JOIN else None
 
 
 def refresh_centroid(session: Session, theme_id: str) -> None:
