@@ -1,7 +1,8 @@
 /** One experiment: its plan, the run chart with signals explained, and recording a point. */
 import { useState } from "preact/hooks";
 import { graphql } from "../../../generated";
-import { errorsOf, request, type FieldErrors } from "../../api/client";
+import { request } from "../../api/client";
+import { useSubmit } from "../../api/useSubmit";
 import { useQuery } from "../../api/useQuery";
 import { currentSession, hasRole } from "../../api/session";
 import { RunChart } from "../../components/runchart";
@@ -83,38 +84,29 @@ const RECORD = graphql(`
 function RecordForm({ id, onRecorded }: { id: string; onRecorded: () => void }) {
   const [value, setValue] = useState("");
   const [note, setNote] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
-  async function submit(e: Event) {
+  const { errors, busy, run, setErrors } = useSubmit();
+  function submit(e: Event) {
     e.preventDefault();
     const number = Number(value);
-    if (value.trim() === "" || !Number.isFinite(number)) {
-      setErrors({ value: "Enter a number." });
-      return;
-    }
-    setBusy(true);
-    try {
-      const result = (
-        await request(RECORD, {
-          id,
-          value: number,
-          at: new Date().toISOString(),
-          note: note || null,
-        })
-      ).recordMeasurement;
-      if (result.__typename === "Experiment") {
-        setErrors({});
+    if (value.trim() === "" || !Number.isFinite(number))
+      return setErrors({ value: "Enter a number." });
+    void run(
+      async () =>
+        (
+          await request(RECORD, {
+            id,
+            value: number,
+            at: new Date().toISOString(),
+            note: note || null,
+          })
+        ).recordMeasurement,
+      "Experiment",
+      () => {
         setValue("");
         setNote("");
         onRecorded();
-      } else {
-        setErrors(errorsOf(result));
-      }
-    } catch (err) {
-      setErrors({ "": (err as Error).message });
-    } finally {
-      setBusy(false);
-    }
+      },
+    );
   }
   return (
     <form onSubmit={submit} class="panel stack record" aria-label="Record a measurement">

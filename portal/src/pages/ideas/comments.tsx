@@ -2,7 +2,8 @@
 import { useState } from "preact/hooks";
 import { graphql } from "../../../generated";
 import type { IdeaPageQuery } from "../../../generated/graphql";
-import { errorsOf, request, type FieldErrors } from "../../api/client";
+import { request } from "../../api/client";
+import { useSubmit } from "../../api/useSubmit";
 import { currentSession } from "../../api/session";
 import { Field, FormErrors, when } from "../../components/ui";
 
@@ -57,10 +58,7 @@ export function Comments({ ideaId, comments, onChange }: Props) {
       <CommentForm
         label="Add a comment"
         submitLabel="Comment"
-        onSave={async (body) => {
-          const result = (await request(ADD, { id: ideaId, body })).commentOnIdea;
-          return result.__typename === "Comment" ? null : errorsOf(result);
-        }}
+        onSave={async (body) => (await request(ADD, { id: ideaId, body })).commentOnIdea}
         onSaved={onChange}
       />
     </section>
@@ -92,10 +90,7 @@ function CommentItem({
           initial={comment.body}
           onCancel={() => setEditing(false)}
           onSaved={onChange}
-          onSave={async (body) => {
-            const result = (await request(EDIT, { id: comment.id, body })).editComment;
-            return result.__typename === "Comment" ? null : errorsOf(result);
-          }}
+          onSave={async (body) => (await request(EDIT, { id: comment.id, body })).editComment}
         />
       </li>
     );
@@ -131,30 +126,25 @@ interface FormProps {
   label: string;
   submitLabel: string;
   initial?: string;
-  onSave: (body: string) => Promise<FieldErrors | null>;
+  /** The mutation's result: a Comment, or what refused it. */
+  onSave: (body: string) => Promise<{ __typename: string }>;
   onSaved: () => void;
   onCancel?: () => void;
 }
 
 function CommentForm(props: FormProps) {
   const [body, setBody] = useState(props.initial ?? "");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
-  async function submit(e: Event) {
+  const { errors, busy, run } = useSubmit();
+  function submit(e: Event) {
     e.preventDefault();
-    setBusy(true);
-    try {
-      const failed = await props.onSave(body);
-      setErrors(failed ?? {});
-      if (!failed) {
+    void run(
+      () => props.onSave(body),
+      "Comment",
+      () => {
         setBody("");
         props.onSaved();
-      }
-    } catch (error) {
-      setErrors({ "": (error as Error).message });
-    } finally {
-      setBusy(false);
-    }
+      },
+    );
   }
   return (
     <form class="stack" onSubmit={submit} noValidate>

@@ -1,7 +1,8 @@
 /** Submit an idea; similar existing ideas are offered while the title and problem are typed. */
 import { useState } from "preact/hooks";
 import { graphql } from "../../../generated";
-import { errorsOf, request, type FieldErrors } from "../../api/client";
+import { request } from "../../api/client";
+import { commaList, useSubmit } from "../../api/useSubmit";
 import { useQuery } from "../../api/useQuery";
 import { Field, FormErrors, PageTitle } from "../../components/ui";
 import { navigate } from "../../router";
@@ -41,35 +42,26 @@ export function SubmitIdea() {
     area: "",
     campaignId: "",
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, run } = useSubmit();
   const campaigns = useQuery(OPEN_CAMPAIGNS, {});
   const set = (name: keyof typeof form) => (value: string) => setForm({ ...form, [name]: value });
 
-  async function submit(e: Event) {
+  function submit(e: Event) {
     e.preventDefault();
-    setBusy(true);
-    try {
-      const input = {
-        title: form.title,
-        problem: form.problem,
-        proposal: form.proposal,
-        benefit: form.benefit,
-        area: form.area || null,
-        campaignId: form.campaignId || null,
-        tags: form.tags
-          .split(",")
-          .map((t) => t.trim())
-          .filter(Boolean),
-      };
-      const result = (await request(SUBMIT, { input })).submitIdea;
-      if (result.__typename === "Idea") return navigate("ideas", result.id);
-      setErrors(errorsOf(result));
-    } catch (error) {
-      setErrors({ "": (error as Error).message });
-    } finally {
-      setBusy(false);
-    }
+    const input = {
+      title: form.title,
+      problem: form.problem,
+      proposal: form.proposal,
+      benefit: form.benefit,
+      area: form.area || null,
+      campaignId: form.campaignId || null,
+      tags: commaList(form.tags),
+    };
+    void run(
+      async () => (await request(SUBMIT, { input })).submitIdea,
+      "Idea",
+      (idea) => navigate("ideas", idea.id),
+    );
   }
 
   return (

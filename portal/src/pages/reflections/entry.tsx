@@ -2,7 +2,8 @@
 import { useState } from "preact/hooks";
 import { graphql } from "../../../generated";
 import type { JournalQuery, Visibility } from "../../../generated/graphql";
-import { errorsOf, request, type FieldErrors } from "../../api/client";
+import { request } from "../../api/client";
+import { useSubmit } from "../../api/useSubmit";
 import { Field, FormErrors, when } from "../../components/ui";
 import { href, navigate } from "../../router";
 import { VisibilityBadge, VisibilityChoice } from "./visibility";
@@ -50,39 +51,31 @@ interface Props {
 }
 
 export function ReflectionEntry({ entry, team, onChange }: Props) {
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [visibility, setVisibility] = useState<Visibility>(entry.visibility);
   const [title, setTitle] = useState("");
+  const { errors, run } = useSubmit();
 
-  async function run(action: () => Promise<FieldErrors | null>) {
-    try {
-      const failed = await action();
-      setErrors(failed ?? {});
-      return !failed;
-    } catch (error) {
-      setErrors({ "": (error as Error).message });
-      return false;
-    }
-  }
   const share = () =>
-    run(async () => {
-      const r = (await request(SET_VISIBILITY, { id: entry.id, visibility })).updateReflection;
-      return r.__typename === "Reflection" ? null : errorsOf(r);
-    }).then((ok) => ok && onChange());
+    run(
+      async () => (await request(SET_VISIBILITY, { id: entry.id, visibility })).updateReflection,
+      "Reflection",
+      onChange,
+    );
   const turn = (e: Event) => {
     e.preventDefault();
-    run(async () => {
-      const r = (await request(TURN, { id: entry.id, title })).turnReflectionIntoIdea;
-      if (r.__typename === "ReflectionTurnedIntoIdea") navigate("ideas", r.idea.id);
-      return r.__typename === "ReflectionTurnedIntoIdea" ? null : errorsOf(r);
-    });
+    void run(
+      async () => (await request(TURN, { id: entry.id, title })).turnReflectionIntoIdea,
+      "ReflectionTurnedIntoIdea",
+      (r) => navigate("ideas", r.idea.id),
+    );
   };
   const remove = () =>
     confirm("Delete this reflection for good?") &&
-    run(async () => {
-      const r = (await request(DELETE, { id: entry.id })).deleteReflection;
-      return r.__typename === "DeletedReflection" ? null : { "": r.message };
-    }).then((ok) => ok && onChange());
+    run(
+      async () => (await request(DELETE, { id: entry.id })).deleteReflection,
+      "DeletedReflection",
+      onChange,
+    );
 
   return (
     <li class="card reflection">

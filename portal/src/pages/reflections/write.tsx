@@ -2,7 +2,8 @@
 import { useState } from "preact/hooks";
 import { graphql } from "../../../generated";
 import type { Visibility } from "../../../generated/graphql";
-import { errorsOf, request, type FieldErrors } from "../../api/client";
+import { request } from "../../api/client";
+import { commaList, useSubmit } from "../../api/useSubmit";
 import { useQuery } from "../../api/useQuery";
 import { Field, FormErrors } from "../../components/ui";
 import { SAVE_LABEL, VisibilityChoice } from "./visibility";
@@ -39,7 +40,7 @@ export function WriteReflection({ team, onWritten }: { team: string; onWritten: 
   const [tags, setTags] = useState("");
   const [mood, setMood] = useState("");
   const [visibility, setVisibility] = useState<Visibility>("PRIVATE");
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, busy, run } = useSubmit();
   const [saved, setSaved] = useState<string | null>(null);
 
   function choosePrompt(id: string) {
@@ -48,7 +49,7 @@ export function WriteReflection({ team, onWritten }: { team: string; onWritten: 
     if (prompt && !body.trim()) setBody(prompt.template);
   }
 
-  async function submit(e: Event) {
+  function submit(e: Event) {
     e.preventDefault();
     setSaved(null);
     const input = {
@@ -56,25 +57,21 @@ export function WriteReflection({ team, onWritten }: { team: string; onWritten: 
       visibility,
       promptId: promptId || null,
       mood: mood ? Number(mood) : null,
-      tags: tags
-        .split(",")
-        .map((t) => t.trim())
-        .filter(Boolean),
+      tags: commaList(tags),
     };
-    try {
-      const result = (await request(WRITE, { input })).writeReflection;
-      if (result.__typename !== "Reflection") return setErrors(errorsOf(result));
-      setErrors({});
-      setBody("");
-      setTags("");
-      setMood("");
-      setPromptId("");
-      setVisibility("PRIVATE");
-      setSaved(visibility === "PRIVATE" ? "Saved. Only you can read it." : "Saved and shared.");
-      onWritten();
-    } catch (error) {
-      setErrors({ "": (error as Error).message });
-    }
+    void run(
+      async () => (await request(WRITE, { input })).writeReflection,
+      "Reflection",
+      () => {
+        setBody("");
+        setTags("");
+        setMood("");
+        setPromptId("");
+        setVisibility("PRIVATE");
+        setSaved(visibility === "PRIVATE" ? "Saved. Only you can read it." : "Saved and shared.");
+        onWritten();
+      },
+    );
   }
 
   const selected = prompts.data?.reflectionPrompts.find((p) => p.id === promptId);
@@ -140,7 +137,7 @@ export function WriteReflection({ team, onWritten }: { team: string; onWritten: 
         </p>
       )}
       <div class="actions">
-        <button type="submit" class="primary">
+        <button type="submit" class="primary" disabled={busy}>
           {SAVE_LABEL[visibility]}
         </button>
       </div>
