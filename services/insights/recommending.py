@@ -37,14 +37,12 @@ class RecommendationEntrypoints:
             raise ValidationError(f"must be between 1 and {MAX_FIRST}", "first")
         candidates = self._candidates(caller.user_id)
         short = rec.shortlist(candidates, first)
-        replies = [(c, self.career_rpc.skill_gap.call_async(c.opportunity_id)) for c in short]
+        found = self.career_rpc.skill_gaps([c.opportunity_id for c in short]) if short else []
         gaps = []
-        for candidate, reply in replies:
-            try:
-                rec.apply_gap(candidate, reply.result())
+        for candidate, gap in zip(short, found, strict=True):
+            if gap is not None:  # None: gone from the career service since the event
+                rec.apply_gap(candidate, gap)
                 gaps.append(candidate)
-            except NotFound:  # gone from the career service since the event
-                continue
         best = rec.ranked(gaps, first)
         offers = self._mentor_offers(best)
         return [self._recommendation(c, rec.mentors_for(c.missing, offers)) for c in best]

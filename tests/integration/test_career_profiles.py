@@ -12,7 +12,7 @@ from nameko.testing.services import entrypoint_waiter
 from sqlalchemy import create_engine, select
 
 from services.career.models import OUTBOX
-from shared.errors import Conflict, PermissionDenied, ValidationError
+from shared.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from tests.integration.test_career_service import (  # noqa: F401 - fixtures
     SKILLS,
     call,
@@ -163,6 +163,14 @@ def test_skill_gap_sorts_skills_into_matched_under_level_and_missing(
                 identity=mara)["coverage"] == gap["coverage"]  # a manager may look
     with pytest.raises(PermissionDenied):
         call(career, "skill_gap", opportunity["id"], ana.user_id, identity=ben)
+    # a page of gaps in one call, in the order asked; None for an unknown opportunity
+    assert call(career, "skill_gaps", ["nope", opportunity["id"]], identity=ana) == [None, gap]
+    assert call(career, "skill_gaps", [], identity=ana) == []
+    with pytest.raises(ValidationError) as error:
+        call(career, "skill_gaps", ["x"] * 101, identity=ana)
+    assert error.value.errors[0]["field"] == "opportunityIds"
+    with pytest.raises(NotFound):
+        call(career, "skill_gap", "nope", identity=ana)
 
 
 def test_mentors_best_coverage_first_never_the_caller_and_requests(

@@ -13,26 +13,50 @@ from services.career.api.common import get_or_404
 from services.career.dto import mentoring_dto, person_dto, skill_dto
 from services.career.models import MentoringRequest, MentoringSkill, Opportunity, Person, Skill
 from shared.contracts.career import MentoringRequested
-from shared.errors import FieldErrors, PermissionDenied, ValidationError
+from shared.errors import FieldErrors, NotFound, PermissionDenied, ValidationError
 from shared.outbox import now
 
 MENTORS_MAX = 50
+GAPS_MAX = 100
 
 
 class MentoringApi:
     @rpc
     def skill_gap(self, opportunity_id: str, employee_id: str | None = None) -> dict:
         """The caller's gap, or (managers and admins only) another employee's."""
+        gap = self._gaps([opportunity_id], employee_id)[0]
+        if gap is None:
+            raise NotFound(f"no opportunity with id {opportunity_id}")
+        return gap
+
+    @rpc
+    def skill_gaps(self, opportunity_ids: list[str]) -> list[dict | None]:
+        """The caller's gap for each opportunity, in the order asked; None where there is no
+        such opportunity (any more). One call for a page of recommendations."""
+        if not isinstance(opportunity_ids, list) or len(opportunity_ids) > GAPS_MAX:
+            raise ValidationError(f"must be a list of at most {GAPS_MAX} ids", "opportunityIds")
+        return self._gaps(opportunity_ids, None)
+
+    def _gaps(self, opportunity_ids: list[str], employee_id: str | None) -> list[dict | None]:
         caller = self.caller.require()
         employee_id = employee_id or caller.user_id
         if employee_id != caller.user_id and not caller.has("manager"):
             raise PermissionDenied("only managers see the skill gap of someone else")
-        opportunity = get_or_404(self.db.session, Opportunity, opportunity_id, "opportunity")
         person = get_or_404(self.db.session, Person, employee_id, "person")
-        wanted = [{"skill_id": s.skill_id, "name": s.skill.name, "level": s.level,
-                   "required": s.required} for s in opportunity.skills]
-        gap = domain.skill_gap(wanted, {s.skill_id: s.level for s in person.skills})
-        return {"opportunity_id": opportunity.id, "employee_id": person.id, **gap}
+        have = {s.skill_id: s.level for s in person.skills}
+        found = {o.id: o for o in self.db.session.scalars(select(Opportunity).where(
+            Opportunity.id.in_({str(i) for i in opportunity_ids})))}
+        gaps: list[dict | None] = []
+        for opportunity_id in opportunity_ids:
+            opportunity = found.get(str(opportunity_id))
+            if opportunity is None:
+                gaps.append(None)
+                continue
+            wanted = [{"skill_id": s.skill_id, "name": s.skill.name, "level": s.level,
+                       "required": s.required} for s in opportunity.skills]
+            gaps.append({"opportunity_id": opportunity.id, "employee_id": person.id,
+                         **domain.skill_gap(wanted, have)})
+        return gaps
 
     @rpc
     def find_mentors(self, skills: list[str], first: int | None = None) -> list[dict]:
