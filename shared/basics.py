@@ -7,8 +7,9 @@ by name. The service must have a ``db`` (shared.db.Database).
 """
 from __future__ import annotations
 
-from nameko.rpc import rpc
 from nameko.timer import timer
+
+from shared.entrypoints import rpc
 
 RELAY_INTERVAL = 2  # seconds: the relay after each commit publishes at once; this catches the rest
 

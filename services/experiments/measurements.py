@@ -6,12 +6,11 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime
 
-from nameko.rpc import rpc
-
 from services.experiments import csv_import, domain, store, validation
 from services.experiments.dto import correction_dto, experiment_dtos
 from services.experiments.models import Experiment, Measurement
 from shared.contracts.experiments import MeasurementRecorded
+from shared.entrypoints import rpc
 from shared.outbox import now
 
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import uuid
 
-from nameko.rpc import rpc
 from sqlalchemy import select
 
 from services.experiments import domain, references, store, validation
@@ -11,6 +10,7 @@ from services.experiments.domain import Decision, Stage
 from services.experiments.dto import experiment_dtos
 from services.experiments.models import Experiment
 from shared.contracts.experiments import ExperimentPlanned
+from shared.entrypoints import rpc
 from shared.errors import FieldErrors, ValidationError
 from shared.identity import Identity
 from shared.outbox import now

@@ -2,13 +2,12 @@
 ExperimentsService); see domain.py for the stage machine."""
 from __future__ import annotations
 
-from nameko.rpc import rpc
-
 from services.experiments import domain, store, validation
 from services.experiments.domain import Decision, Stage
 from services.experiments.dto import analysis, effect_dto, experiment_dtos
 from services.experiments.models import Experiment
 from shared.contracts.experiments import Effect, ExperimentConcluded, ExperimentStarted
+from shared.entrypoints import rpc
 from shared.errors import ValidationError
 from shared.identity import Identity
 from shared.outbox import now

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import uuid
 
-from nameko.rpc import rpc
 from sqlalchemy import select
 
 from services.ideas import domain, validation
 from services.ideas.dto import campaign_dtos
 from services.ideas.models import Campaign
+from shared.entrypoints import rpc
 from shared.errors import NotFound
 from shared.outbox import now
 

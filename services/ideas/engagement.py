@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import uuid
 
-from nameko.rpc import rpc
 from sqlalchemy import select
 
 from services.ideas import domain, store, validation
 from services.ideas.dto import comment_dto, grouped, idea_dto
 from services.ideas.models import Comment
 from shared.contracts.ideas import IdeaVoted
+from shared.entrypoints import rpc
 from shared.errors import NotFound, PermissionDenied
 from shared.outbox import now
 

@@ -2,13 +2,13 @@
 IdeasService)."""
 from __future__ import annotations
 
-from nameko.rpc import rpc
 from sqlalchemy import select
 
 from services.ideas import domain, store, validation
 from services.ideas.dto import grouped, history_dto, idea_dto, link_dto
 from services.ideas.models import ExperimentLink, Idea, StatusChange
 from shared.contracts.ideas import IdeaMerged
+from shared.entrypoints import rpc
 from shared.errors import NotFound, PermissionDenied, ValidationError
 from shared.outbox import now
 

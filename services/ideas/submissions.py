@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import uuid
 
-from nameko.rpc import rpc
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -11,6 +10,7 @@ from services.ideas import domain, store, validation
 from services.ideas.dto import idea_dto, idea_dtos
 from services.ideas.models import Campaign, Idea, IdeaTag, StatusChange
 from shared.contracts.ideas import IdeaSubmitted, IdeaUpdated
+from shared.entrypoints import rpc
 from shared.errors import ValidationError
 from shared.outbox import now
 from shared.pagination import page, page_window

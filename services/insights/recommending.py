@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-from nameko.rpc import rpc
 from sqlalchemy import select
 
 from services.insights import recommendations as rec
@@ -12,6 +11,7 @@ from services.insights.documents import OPPORTUNITY, REFLECTION, stack
 from services.insights.encoder import encode_off_hub
 from services.insights.models import Dismissal, Document, Profile
 from services.insights.texts import profile_text
+from shared.entrypoints import rpc
 from shared.errors import NotFound, ValidationError
 from shared.outbox import now
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 
 import numpy as np
-from nameko.rpc import rpc
 from sqlalchemy import select
 
 from services.insights import theming
@@ -24,6 +23,7 @@ from services.insights.documents import (
 )
 from services.insights.encoder import EMBEDDING_DIM
 from services.insights.models import Document, Profile
+from shared.entrypoints import rpc
 from shared.errors import FieldErrors, ValidationError
 from shared.outbox import now
 

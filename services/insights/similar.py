@@ -3,13 +3,13 @@ InsightsService). Exact cosine search over the live documents; merged ideas are 
 never offered."""
 from __future__ import annotations
 
-from nameko.rpc import rpc
 from sqlalchemy import select
 
 from services.insights import thresholds
 from services.insights.documents import EXPERIMENT, IDEA, extra_of
 from services.insights.encoder import encode_off_hub
 from services.insights.models import Document
+from shared.entrypoints import rpc
 from shared.errors import FieldErrors
 
 MAX_FIRST = 50

@@ -11,12 +11,12 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
-from nameko.rpc import rpc
 from sqlalchemy import or_, select
 
 from services.insights import summaries, theming
 from services.insights.documents import IDEA
 from services.insights.models import Document, Theme
+from shared.entrypoints import rpc
 from shared.errors import ValidationError
 from shared.outbox import now
 

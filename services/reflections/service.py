@@ -2,7 +2,7 @@
 what is shared, return plain data. Private reflections never leave it but to their author."""
 from __future__ import annotations
 
-from nameko.rpc import RpcProxy, rpc
+from nameko.rpc import RpcProxy
 from sqlalchemy import select
 
 from services.reflections import domain, queries, store
@@ -16,6 +16,7 @@ from services.reflections.validation import clean_filter, clean_import, clean_re
 from services.reflections.views import reflection_dto
 from shared import basics
 from shared.contracts.reflections import ReflectionShared, ReflectionUnshared
+from shared.entrypoints import rpc
 from shared.errors import Conflict, NotFound, PermissionDenied
 from shared.identity import SYSTEM, Caller, Identity
 from shared.metrics import ServiceMetrics

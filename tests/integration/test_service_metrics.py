@@ -1,5 +1,6 @@
 """ServiceMetrics on the real broker: RPCs and event handlers are timed and counted on the
-process's metrics port, and a worker's log lines carry the call id stack the caller began."""
+process's metrics port, and a worker's log lines carry the call id stack the caller began.
+A refused call (a domain error) is logged as a warning; only real faults are errors."""
 from __future__ import annotations
 
 import json
@@ -8,12 +9,12 @@ import urllib.request
 
 import pytest
 from nameko.events import event_handler
-from nameko.rpc import rpc
 from nameko.standalone.events import event_dispatcher
 from nameko.standalone.rpc import ClusterRpcProxy
 from nameko.testing.services import entrypoint_waiter
 
 from shared import logs, metrics
+from shared.entrypoints import rpc
 from shared.errors import ValidationError
 from shared.metrics import ServiceMetrics
 
@@ -29,6 +30,8 @@ class MetricsProbe:
         log.info("looking at %s", value)
         if not value:
             raise ValidationError([{"field": "value", "message": "required"}])
+        if value == "bug":
+            raise RuntimeError("a real fault")
         return value
 
     @event_handler("probe_source", "thing_happened")
@@ -113,3 +116,20 @@ def test_event_handler_calls_and_failures_are_counted(probe, rabbit_config):
     for outcome in ("ok", "failed"):
         assert calls(after, "on_thing", "event", outcome) == calls(
             before, "on_thing", "event", outcome) + 1
+
+
+def test_a_refused_call_is_a_warning_and_a_fault_an_error(probe, rabbit_config):
+    lines = JsonLines()
+    nameko_log = logging.getLogger("nameko.containers")
+    nameko_log.addHandler(lines)
+    try:
+        with ClusterRpcProxy(rabbit_config, timeout=10) as cluster:
+            with entrypoint_waiter(probe, "look"), pytest.raises(ValidationError):
+                cluster.metrics_probe.look("")
+            with entrypoint_waiter(probe, "look"), pytest.raises(Exception, match="a real fault"):
+                cluster.metrics_probe.look("bug")
+    finally:
+        nameko_log.removeHandler(lines)
+    levels = [(line["level"], "fault" in line["message"]) for line in lines.lines
+              if "error handling worker" in line["message"]]
+    assert levels == [("WARNING", False), ("ERROR", True)]

@@ -2,7 +2,6 @@
 Owners (and admins) see every applicant of their opportunities; applicants only their own."""
 from __future__ import annotations
 
-from nameko.rpc import rpc
 from sqlalchemy import or_, select
 
 from services.career import applications, domain
@@ -10,6 +9,7 @@ from services.career.api.common import today
 from services.career.dto import application_dto
 from services.career.models import Application, Opportunity
 from shared.contracts.career import ApplicationDecided, ApplicationSubmitted
+from shared.entrypoints import rpc
 from shared.errors import ValidationError
 
 

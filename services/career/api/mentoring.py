@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import uuid
 
-from nameko.rpc import rpc
 from sqlalchemy import select
 
 from services.career import domain
@@ -13,6 +12,7 @@ from services.career.api.common import get_or_404
 from services.career.dto import mentoring_dto, person_dto, skill_dto
 from services.career.models import MentoringRequest, MentoringSkill, Opportunity, Person, Skill
 from shared.contracts.career import MentoringRequested
+from shared.entrypoints import rpc
 from shared.errors import FieldErrors, NotFound, PermissionDenied, ValidationError
 from shared.outbox import now
 

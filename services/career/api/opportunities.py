@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import uuid
 
-from nameko.rpc import rpc
 from sqlalchemy import func, or_, select
 
 from services.career import applications, domain
@@ -11,6 +10,7 @@ from services.career.api.common import get_or_404, today
 from services.career.dto import opportunity_dto, opportunity_skills
 from services.career.models import Application, Opportunity, OpportunitySkill
 from shared.contracts.career import OpportunityClosed, OpportunityPosted, OpportunityUpdated
+from shared.entrypoints import rpc
 from shared.errors import Conflict
 from shared.outbox import now
 from shared.pagination import page, page_window

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-from nameko.rpc import rpc
 from sqlalchemy import select
 
 from services.career import domain
@@ -12,6 +11,7 @@ from services.career.api.common import get_or_404
 from services.career.dto import profile_dto
 from services.career.models import Evidence, MentoringSkill, Person, PersonSkill
 from shared.contracts.career import ProfileUpdated
+from shared.entrypoints import rpc
 from shared.errors import PermissionDenied, ValidationError
 from shared.outbox import now
 

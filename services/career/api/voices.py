@@ -6,7 +6,6 @@ import uuid
 from datetime import UTC, datetime
 
 from nameko.events import event_handler
-from nameko.rpc import rpc
 from sqlalchemy import select
 
 from services.career import domain
@@ -15,6 +14,7 @@ from services.career.dto import voice_dto
 from services.career.models import Application, Evidence, Opportunity, Person, RoleVoice
 from shared.contracts.experiments import ExperimentConcluded
 from shared.contracts.ideas import IdeaStatusChanged
+from shared.entrypoints import rpc
 from shared.errors import PermissionDenied
 from shared.outbox import now
 
