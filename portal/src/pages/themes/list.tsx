@@ -10,17 +10,7 @@ import { count, trendArrow, trendText } from "./trend";
 const THEMES = graphql(`
   query ThemeList($unaddressed: Boolean) {
     themes(first: 30, unaddressed: $unaddressed) {
-      id
-      label
-      keywords
-      size
-      reflectionCount
-      learningCount
-      unaddressed
-      trend {
-        last30Days
-        previous30Days
-      }
+      ...ThemeFacts
     }
   }
 `);

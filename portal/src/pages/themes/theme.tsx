@@ -9,17 +9,7 @@ import { count, trendText } from "./trend";
 const THEME = graphql(`
   query ThemePage($id: ID!) {
     theme(id: $id) {
-      id
-      label
-      keywords
-      size
-      reflectionCount
-      learningCount
-      unaddressed
-      trend {
-        last30Days
-        previous30Days
-      }
+      ...ThemeFacts
       ideas(first: 25) {
         id
         title
