@@ -42,7 +42,7 @@ schema: install
 
 bench: install
 	scripts/rabbit.sh start
-	$(PY) -m benchmarks
+	$(PY) -m benchmarks $(ONLY)
 
 eval: install
 	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(PY) -m services.insights.evaluation

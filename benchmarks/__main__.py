@@ -1,4 +1,6 @@
-"""`make bench`: every benchmark in one run, printed as one table, saved to var/bench."""
+"""`make bench`: every benchmark in one run, printed as one table, saved to var/bench.
+`python -m benchmarks bench_portal bench_rpc` (or `make bench ONLY="bench_portal"`) runs
+only those, on a fresh stack all the same."""
 from __future__ import annotations
 
 import importlib
@@ -28,11 +30,16 @@ def fmt(row: dict) -> str:
     return "  ".join(cells)
 
 
-def main() -> int:
+def main(only: list[str]) -> int:
+    chosen = [(m, s) for m, s in BENCHMARKS if not only or m.rsplit(".", 1)[1] in only]
+    unknown = set(only) - {m.rsplit(".", 1)[1] for m, _ in BENCHMARKS}
+    if unknown:
+        print(f"no such benchmark: {', '.join(sorted(unknown))}", file=sys.stderr)
+        return 2
     results: dict[str, list[dict]] = {}
     stack = start_stack()
     try:
-        for module_name, needs_stack in BENCHMARKS:
+        for module_name, needs_stack in chosen:
             try:
                 module = importlib.import_module(module_name)
             except ModuleNotFoundError:
@@ -44,7 +51,7 @@ def main() -> int:
                 print(fmt(row))
     finally:
         stop_stack(stack)
-    out = var_dir() / "bench" / "results.json"
+    out = var_dir() / "bench" / ("results.json" if not only else f"results-{'-'.join(only)}.json")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2))
     print(f"\nsaved {out}")
@@ -52,4 +59,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
