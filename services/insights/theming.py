@@ -85,14 +85,6 @@ def _nearest(session: Session, row: Document) -> str | None:
     return hit[0] if hit is not None and hit[1] >= thresholds.THEME_JOIN else None
 
 
-def refresh_centroid(session: Session, theme_id: str) -> None:
-    theme = session.get(Theme, theme_id)
-    rows = members(session, {theme_id})
-    if theme is not None and rows:
-        theme.centroid = to_bytes(centroid_of(stack([r.embedding for r in rows])))
-        theme.updated_at = now()
-
-
 def cluster_the_pool(session: Session) -> list[str]:
     """New themes from the pool; existing themes keep their ids and members. Returns the
     ids of the themes created."""
@@ -161,8 +153,7 @@ def _rejoin_leftovers(session: Session, rows: list[Document]) -> None:
         Document.kind == EXPERIMENT, Document.active.is_(True))).all()
     for row in [*[r for r in rows if r.theme_id is None], *experiments]:
         row.theme_id = assign(from_bytes(row.embedding), current, thresholds.THEME_JOIN)
-    for theme_id in current:
-        refresh_centroid(session, theme_id)
+    # their centres move once, in summaries.settle (relabel calls it), for every theme touched
 
 
 def _new_theme(session: Session, rows: list[Document]) -> str:
