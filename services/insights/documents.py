@@ -117,6 +117,8 @@ def upsert_many(session: Session, docs: list[Doc],
         if is_new:
             row = Document(kind=doc.kind, id=doc.id, created_at=doc.created_at or now())
             session.add(row)
+        elif doc.created_at is not None:  # the owner's time, over a tombstone's
+            row.created_at = doc.created_at
         if (doc.kind, doc.id) in vectors and (is_new or row.text != doc.text):
             row.embedding = to_bytes(vectors[(doc.kind, doc.id)])
         row.title, row.text, row.status = doc.title, doc.text, doc.status
@@ -125,6 +127,18 @@ def upsert_many(session: Session, docs: list[Doc],
         result.append((row, is_new))
     session.flush()
     return result
+
+
+def tombstone(session: Session, kind: str, doc_id: str) -> Document:
+    """The document's row, or an inactive one without text that stands in for a document
+    whose first event has not arrived yet (events travel on separate queues), so that
+    event learns what happened to it meanwhile."""
+    row = session.get(Document, (kind, doc_id))
+    if row is None:
+        row = Document(kind=kind, id=doc_id, created_at=now(), text="", embedding=b"",
+                       active=False, rev=bump(session))
+        session.add(row)
+    return row
 
 
 def deactivate(session: Session, kind: str, doc_id: str, status: str | None = None,

@@ -19,6 +19,7 @@ from services.insights.documents import (
     extra_of,
     parse_time,
     prepare,
+    tombstone,
     upsert_many,
 )
 from services.insights.models import Document, Profile
@@ -116,10 +117,7 @@ class ReadModelHandlers:
         if not self._claimed(message, handler):
             return
         session = self.db.session
-        row = session.get(Document, (kind, doc_id))
-        if row is None:
-            row = Document(kind=kind, id=doc_id, created_at=now(), text="", embedding=b"")
-            session.add(row)
+        row = tombstone(session, kind, doc_id)
         if newer(message, row):
             deactivate(session, kind, doc_id, status, as_of=message["occurred_at"])
             theming.place(session, row)
@@ -128,6 +126,23 @@ class ReadModelHandlers:
                 row.extra = json.dumps({"as_of": message["occurred_at"]})
         self.db.commit()
 
+    def _store_idea(self, message: dict, handler: str, doc: Doc) -> None:
+        """Submitted and updated travel on other queues than status changes and merges: the
+        text of the latest of them wins, and the status (and merge) the row holds stays,
+        even when the row is a tombstone that a status change or merge left before the
+        submission arrived."""
+        def keep_state(docs: list[Doc]) -> list[Doc]:
+            row = self.db.session.get(Document, (IDEA, doc.id))
+            if row is None:
+                return docs
+            if not newer(message, row):
+                return []
+            doc.status, doc.active = row.status or doc.status, row.status != "DUPLICATE"
+            return docs
+
+        doc.extra["as_of"] = message["occurred_at"]
+        self._store(message, handler, [doc], keep_state)
+
     def _claimed(self, message: dict, handler: str) -> bool:
         return self.db.claim(message, f"insights.{handler}")
 
@@ -135,20 +150,13 @@ class ReadModelHandlers:
     @retried
     def on_idea_submitted(self, message: dict) -> None:
         event = IdeaSubmitted.model_validate(message["data"])
-        self._store(message, "on_idea_submitted", [idea_doc(event)])
+        self._store_idea(message, "on_idea_submitted", idea_doc(event))
 
     @event_handler("ideas", "idea_updated")
     @retried
     def on_idea_updated(self, message: dict) -> None:
-        """The text changes; the status and whether it was merged stay."""
-        def keep_state(docs: list[Doc]) -> list[Doc]:
-            row = self.db.session.get(Document, (IDEA, docs[0].id))
-            if row is not None:
-                docs[0].status, docs[0].active = row.status, row.active
-            return docs
-
         event = IdeaUpdated.model_validate(message["data"])
-        self._store(message, "on_idea_updated", [idea_doc(event)], keep_state)
+        self._store_idea(message, "on_idea_updated", idea_doc(event))
 
     @event_handler("ideas", "idea_status_changed")
     @retried
@@ -156,22 +164,21 @@ class ReadModelHandlers:
         if not self._claimed(message, "on_idea_status_changed"):
             return
         event = IdeaStatusChanged.model_validate(message["data"])
-        row = self.db.session.get(Document, (IDEA, event.idea_id))
-        if row is not None:
-            row.status = event.to_status
+        tombstone(self.db.session, IDEA, event.idea_id).status = event.to_status
         self.db.commit()
 
     @event_handler("ideas", "idea_merged")
     @retried
     def on_idea_merged(self, message: dict) -> None:
-        """A merged idea leaves every search and its theme."""
+        """A merged idea leaves every search and its theme (and stays out when its
+        submission arrives after the merge)."""
         if not self._claimed(message, "on_idea_merged"):
             return
         event = IdeaMerged.model_validate(message["data"])
+        tombstone(self.db.session, IDEA, event.idea_id)
         row = deactivate(self.db.session, IDEA, event.idea_id, "DUPLICATE",
                          merged_into=event.into_id)
-        if row is not None:
-            theming.place(self.db.session, row)
+        theming.place(self.db.session, row)
         self.db.commit()
 
     @event_handler("career", "opportunity_posted")

@@ -1,6 +1,7 @@
 """The insights service on a real broker with the real sentence model, against SQLite and
 PostgreSQL: duplicates flagged while an idea is typed, themes that keep their ids, merged
-ideas left out, and the service answering while it encodes a large batch."""
+ideas left out (also when the merge overtakes the submission), and the service answering
+while it encodes a large batch."""
 from __future__ import annotations
 
 import eventlet
@@ -11,7 +12,7 @@ from sqlalchemy import create_engine, select
 from services.insights.encoder import Encoder, get_encoder
 from services.insights.models import Document
 from services.insights.service import InsightsService
-from shared.contracts.ideas import IdeaMerged, IdeaSubmitted
+from shared.contracts.ideas import IdeaMerged, IdeaStatusChanged, IdeaSubmitted, IdeaUpdated
 from shared.errors import PermissionDenied, Unauthenticated, ValidationError
 from shared.outbox import envelope, now
 from tests.integration.conftest import ADMIN, ANA, BEN, as_user
@@ -119,6 +120,50 @@ def test_merged_ideas_are_never_offered_and_events_are_idempotent(insights):
         rows = conn.execute(select(Document.id, Document.active)).all()
     engine.dispose()
     assert rows == [("dup-1", False)]
+
+
+def test_events_that_overtake_the_submission_are_not_lost(insights):
+    """Submissions, edits, merges and status changes travel on separate queues: a merge
+    handled before the submission it merges keeps the idea out, a status change stays,
+    and the latest text wins."""
+    container, url = insights
+
+    def event(contract) -> dict:
+        return envelope(contract.event_type, contract.dump(), "ideas")
+
+    def idea(idea_id: str, title: str, problem: str, contract=IdeaSubmitted) -> dict:
+        extra = {"created_at": now().isoformat()} if contract is IdeaSubmitted else {}
+        return event(contract(idea_id=idea_id, title=title, problem=problem, proposal="",
+                              tags=[], author_id=ANA.user_id, **extra))
+
+    in_order = [
+        idea("merged", *TOOLS),
+        event(IdeaMerged(idea_id="merged", into_id="other", merged_by=BEN.user_id)),
+        idea("reviewed", *CANTEEN[0]),
+        event(IdeaStatusChanged(idea_id="reviewed", title=CANTEEN[0][0],
+                                author_id=ANA.user_id, from_status="SUBMITTED",
+                                to_status="IN_REVIEW", changed_by=BEN.user_id,
+                                changed_at=now().isoformat())),
+        idea("edited", *CANTEEN[1]),
+        idea("edited", *NOISE[0], contract=IdeaUpdated),
+    ]
+    handlers = {"idea_submitted": "on_idea_submitted", "idea_merged": "on_idea_merged",
+                "idea_status_changed": "on_idea_status_changed",
+                "idea_updated": "on_idea_updated"}
+    for message in reversed(in_order):
+        handle(container, handlers[message["event_type"]], message)
+
+    assert "merged" not in [f["idea_id"] for f in call(container, "similar_ideas", PARAPHRASE)]
+    assert call(container, "similar_ideas", CANTEEN[0][1])[0]["idea_id"] == "reviewed"
+    assert call(container, "similar_ideas", NOISE[0][1])[0]["idea_id"] == "edited"
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        rows = set(conn.execute(select(Document.id, Document.active, Document.status,
+                                       Document.title)).all())
+    engine.dispose()
+    assert rows == {("merged", False, "DUPLICATE", TOOLS[0]),
+                    ("reviewed", True, "IN_REVIEW", CANTEEN[0][0]),
+                    ("edited", True, "SUBMITTED", NOISE[0][0])}
 
 
 def test_themes_keep_their_ids_when_unrelated_ideas_arrive(insights):
