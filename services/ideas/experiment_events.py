@@ -44,8 +44,9 @@ class ExperimentEvents:
         if found:
             idea, link = found
             link.title, link.started_at = event.title, _time(event.started_at)
-            self._follow(idea, S.EXPERIMENTING, link.owner_id,
-                         f"experiment '{event.title}' started")
+            if link.concluded_at is None:  # a conclusion that overtook it has decided
+                self._follow(idea, S.EXPERIMENTING, link.owner_id,
+                             f"experiment '{event.title}' started")
         self.db.commit()
 
     @event_handler("experiments", "experiment_concluded")

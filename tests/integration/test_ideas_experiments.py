@@ -127,6 +127,18 @@ def test_a_fresh_idea_follows_its_experiment_and_a_late_event_moves_nothing_back
     assert {x["experiment_id"] for x in links} == {"exp-1", "exp-2"}
 
 
+def test_a_start_that_arrives_after_the_abandoning_conclusion_moves_nothing(ideas):
+    """Started and concluded travel on separate queues: the conclusion decides."""
+    container, _ = ideas
+    idea = accepted_idea(container)
+    start = started(idea["id"])
+    handle(container, "on_experiment_concluded", concluded(idea["id"], "ABANDON"))
+    handle(container, "on_experiment_started", start)
+    assert status_of(container, idea["id"]) == "ACCEPTED"
+    [[link]] = call(container, "get_experiment_links_of", [idea["id"]])
+    assert link["decision"] == "ABANDON" and link["started_at"]
+
+
 def test_events_without_a_known_idea_are_ignored(ideas):
     container, url = ideas
     declined = call(container, "submit_idea", {"title": "Paint the floor"})
