@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable
 
 from nameko.events import event_handler
 from sqlalchemy.exc import IntegrityError
@@ -64,6 +65,12 @@ def experiment_doc(e: ExperimentConcluded) -> Doc:
                       "idea_id": e.idea_id, "hypothesis": e.hypothesis})
 
 
+def keep_idea_state(doc: Doc, row: Document) -> None:
+    """An idea's text events keep the status (and merge) its row holds, also when the row
+    is a tombstone that a status change or merge left before the submission arrived."""
+    doc.status, doc.active = row.status or doc.status, row.status != "DUPLICATE"
+
+
 def retried(handler):
     """Two handlers may insert the same document at once (shared and unshared travel on
     separate queues): the loser rolls back and runs again, seeing the winner's row."""
@@ -100,12 +107,18 @@ class ReadModelHandlers:
             theming.cluster_the_pool(self.db.session)
         self.db.commit()
 
-    def _store_latest(self, message: dict, handler: str, doc: Doc) -> None:
+    def _store_latest(self, message: dict, handler: str, doc: Doc,
+                      keep: Callable[[Doc, Document], None] | None = None) -> None:
         """For documents whose events travel on separate queues (posted/updated/closed,
-        shared/unshared): whichever happened last wins, whatever order they arrive in."""
+        shared/unshared, submitted/updated/merged): whichever happened last wins, whatever
+        order they arrive in. `keep` carries over what the row holds that `doc` lacks."""
         def unless_outdated(docs: list[Doc]) -> list[Doc]:
             row = self.db.session.get(Document, (doc.kind, doc.id))
-            return docs if row is None or newer(message, row) else []
+            if row is not None and not newer(message, row):
+                return []
+            if row is not None and keep is not None:
+                keep(doc, row)
+            return docs
 
         doc.extra["as_of"] = message["occurred_at"]
         self._store(message, handler, [doc], unless_outdated)
@@ -126,23 +139,6 @@ class ReadModelHandlers:
                 row.extra = json.dumps({"as_of": message["occurred_at"]})
         self.db.commit()
 
-    def _store_idea(self, message: dict, handler: str, doc: Doc) -> None:
-        """Submitted and updated travel on other queues than status changes and merges: the
-        text of the latest of them wins, and the status (and merge) the row holds stays,
-        even when the row is a tombstone that a status change or merge left before the
-        submission arrived."""
-        def keep_state(docs: list[Doc]) -> list[Doc]:
-            row = self.db.session.get(Document, (IDEA, doc.id))
-            if row is None:
-                return docs
-            if not newer(message, row):
-                return []
-            doc.status, doc.active = row.status or doc.status, row.status != "DUPLICATE"
-            return docs
-
-        doc.extra["as_of"] = message["occurred_at"]
-        self._store(message, handler, [doc], keep_state)
-
     def _claimed(self, message: dict, handler: str) -> bool:
         return self.db.claim(message, f"insights.{handler}")
 
@@ -150,13 +146,13 @@ class ReadModelHandlers:
     @retried
     def on_idea_submitted(self, message: dict) -> None:
         event = IdeaSubmitted.model_validate(message["data"])
-        self._store_idea(message, "on_idea_submitted", idea_doc(event))
+        self._store_latest(message, "on_idea_submitted", idea_doc(event), keep_idea_state)
 
     @event_handler("ideas", "idea_updated")
     @retried
     def on_idea_updated(self, message: dict) -> None:
         event = IdeaUpdated.model_validate(message["data"])
-        self._store_idea(message, "on_idea_updated", idea_doc(event))
+        self._store_latest(message, "on_idea_updated", idea_doc(event), keep_idea_state)
 
     @event_handler("ideas", "idea_status_changed")
     @retried

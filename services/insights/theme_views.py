@@ -30,6 +30,10 @@ def shown(query):
     return query.where(or_(Theme.idea_count > 0, Theme.reflection_count > 0))
 
 
+def shown_with_ids(session, theme_ids: set[str]) -> list[Theme]:
+    return list(session.scalars(shown(select(Theme)).where(Theme.id.in_(theme_ids))))
+
+
 def largest(session, first: int, unaddressed: bool | None = None) -> list[Theme]:
     """Largest first, then the most reflected on, from the stored summaries."""
     query = shown(select(Theme))
@@ -75,18 +79,16 @@ class ThemeEntrypoints:
         rows = self.db.session.execute(select(Document.id, Document.theme_id).where(
             Document.kind == IDEA, Document.id.in_(idea_ids), Document.active.is_(True))).all()
         theme_of = {doc_id: theme_id for doc_id, theme_id in rows if theme_id}
-        themes = self.db.session.scalars(shown(select(Theme)).where(
-            Theme.id.in_(set(theme_of.values())))).all()
-        dtos = {d["id"]: d for d in theme_dtos(list(themes))}
+        themes = shown_with_ids(self.db.session, set(theme_of.values()))
+        dtos = {d["id"]: d for d in theme_dtos(themes)}
         return [dtos.get(theme_of.get(i)) for i in idea_ids]
 
     @rpc
     def theme(self, theme_id: str) -> dict | None:
         """One shown theme by id; None for an unknown id or a theme left empty."""
         self.caller.require()
-        found = self.db.session.scalars(shown(select(Theme)).where(
-            Theme.id == str(theme_id))).all()
-        return theme_dtos(list(found))[0] if found else None
+        found = theme_dtos(shown_with_ids(self.db.session, {str(theme_id)}))
+        return found[0] if found else None
 
     @rpc
     def recluster(self, full: bool = True) -> dict:

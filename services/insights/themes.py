@@ -109,7 +109,14 @@ def assign(
     vector: np.ndarray, centroids: Mapping[Hashable, np.ndarray], threshold: float
 ) -> Hashable | None:
     """The theme whose centroid is nearest to ``vector``, if its cosine is >= ``threshold``."""
-    hit = nearest_theme(vector, centroids)
+    return assign_in(vector, *stacked(centroids), threshold)
+
+
+def assign_in(
+    vector: np.ndarray, theme_ids: Sequence[Hashable], matrix: np.ndarray, threshold: float
+) -> Hashable | None:
+    """`assign` against a `stacked` matrix: stack once, assign many."""
+    hit = nearest_in(vector, theme_ids, matrix)
     if hit is None or hit[1] < threshold:
         return None
     return hit[0]

@@ -34,13 +34,12 @@ from services.insights.documents import (
 from services.insights.encoder import get_encoder
 from services.insights.models import Document, Theme
 from services.insights.themes import (
-    assign,
+    assign_in,
     centroid_of,
     cluster_pool,
     ctfidf_keywords,
     label_from,
     match_clusters,
-    nearest_in,
     rerank_keywords,
     stacked,
 )
@@ -81,8 +80,7 @@ def _nearest(session: Session, row: Document) -> str | None:
     cached = session.info.get(summaries.CENTROIDS)
     if cached is None:
         cached = session.info[summaries.CENTROIDS] = stacked(centroids(session))
-    hit = nearest_in(from_bytes(row.embedding), *cached)
-    return hit[0] if hit is not None and hit[1] >= thresholds.THEME_JOIN else None
+    return assign_in(from_bytes(row.embedding), *cached, thresholds.THEME_JOIN)
 
 
 def cluster_the_pool(session: Session) -> list[str]:
@@ -134,12 +132,12 @@ def with_leftovers(by_id: dict[str, Document], clusters: list[list[str]]) -> lis
     """Each cluster's members plus the unclustered items that will join it (nearest centroid
     at or above THEME_JOIN), exactly as `_rejoin_leftovers` places them."""
     sets = [set(c) for c in clusters]
-    centres = {i: centroid_of(stack([by_id[m].embedding for m in c]))
-               for i, c in enumerate(clusters)}
+    centres = stacked({i: centroid_of(stack([by_id[m].embedding for m in c]))
+                       for i, c in enumerate(clusters)})
     clustered = set().union(*sets)
     for doc_id, row in by_id.items():
         if doc_id not in clustered:
-            hit = assign(from_bytes(row.embedding), centres, thresholds.THEME_JOIN)
+            hit = assign_in(from_bytes(row.embedding), *centres, thresholds.THEME_JOIN)
             if hit is not None:
                 sets[hit].add(doc_id)
     return sets
@@ -148,11 +146,11 @@ def with_leftovers(by_id: dict[str, Document], clusters: list[list[str]]) -> lis
 def _rejoin_leftovers(session: Session, rows: list[Document]) -> None:
     """Items the greedy clustering left out join a theme if close enough, as on arrival;
     experiments are re-placed against the new centroids."""
-    current = centroids(session)
+    current = stacked(centroids(session))
     experiments = session.scalars(select(Document).where(
         Document.kind == EXPERIMENT, Document.active.is_(True))).all()
     for row in [*[r for r in rows if r.theme_id is None], *experiments]:
-        row.theme_id = assign(from_bytes(row.embedding), current, thresholds.THEME_JOIN)
+        row.theme_id = assign_in(from_bytes(row.embedding), *current, thresholds.THEME_JOIN)
     # their centres move once, in summaries.settle (relabel calls it), for every theme touched
 
 
