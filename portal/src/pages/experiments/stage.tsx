@@ -14,9 +14,7 @@ const START = graphql(`
       ... on Experiment {
         id
       }
-      ... on UserError {
-        message
-      }
+      ...Refusal
     }
   }
 `);
@@ -28,9 +26,7 @@ const STUDY = graphql(`
       ... on Experiment {
         id
       }
-      ... on UserError {
-        message
-      }
+      ...Refusal
     }
   }
 `);

@@ -31,9 +31,7 @@ const DELETE = graphql(`
   mutation DeleteComment($id: ID!) {
     deleteComment(id: $id) {
       __typename
-      ... on UserError {
-        message
-      }
+      ...Refusal
     }
   }
 `);

@@ -14,9 +14,7 @@ const VOTE = graphql(`
         voteCount
         viewerHasVoted
       }
-      ... on UserError {
-        message
-      }
+      ...Refusal
     }
   }
 `);
@@ -30,9 +28,7 @@ const UNVOTE = graphql(`
         voteCount
         viewerHasVoted
       }
-      ... on UserError {
-        message
-      }
+      ...Refusal
     }
   }
 `);

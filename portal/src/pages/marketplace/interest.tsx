@@ -27,9 +27,7 @@ const WITHDRAW = graphql(`
       ... on Application {
         id
       }
-      ... on UserError {
-        message
-      }
+      ...Refusal
     }
   }
 `);

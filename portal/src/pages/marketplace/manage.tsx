@@ -16,9 +16,7 @@ const DECIDE = graphql(`
       ... on Application {
         id
       }
-      ... on UserError {
-        message
-      }
+      ...Refusal
     }
   }
 `);
@@ -30,9 +28,7 @@ const CLOSE = graphql(`
       ... on Opportunity {
         id
       }
-      ... on UserError {
-        message
-      }
+      ...Refusal
     }
   }
 `);

@@ -38,9 +38,7 @@ const NOT_INTERESTED = graphql(`
       ... on Opportunity {
         id
       }
-      ... on UserError {
-        message
-      }
+      ...Refusal
     }
   }
 `);

@@ -34,9 +34,7 @@ const RESPOND = graphql(`
       ... on MentoringRequest {
         id
       }
-      ... on UserError {
-        message
-      }
+      ...Refusal
     }
   }
 `);

@@ -37,9 +37,7 @@ const DELETE = graphql(`
   mutation DeleteReflection($id: ID!) {
     deleteReflection(id: $id) {
       __typename
-      ... on UserError {
-        message
-      }
+      ...Refusal
     }
   }
 `);
