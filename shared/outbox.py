@@ -12,7 +12,6 @@ import threading
 import uuid
 import weakref
 from collections.abc import Callable
-from datetime import UTC, datetime
 
 from sqlalchemy import (
     Column,
@@ -21,6 +20,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    delete,
     insert,
     select,
     update,
@@ -29,15 +29,12 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from shared.clock import now
 from shared.types import UtcDateTime
 
 log = logging.getLogger(__name__)
 
 Publish = Callable[[str, dict], None]  # (event_type, payload)
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 def outbox_table(metadata: MetaData) -> Table:
@@ -84,6 +81,16 @@ def add_event(session: Session, table: Table, message: dict) -> None:
             attempts=0,
         )
     )
+
+
+def forget(session: Session, table: Table, event_type: str, key: str, value: str) -> None:
+    """Deletes the outbox rows (sent or not) of `event_type` whose data has `key` == `value`:
+    for events whose content was withdrawn, so no copy of it lingers in the outbox.
+
+    The payload is this module's own JSON (`add_event`), so the match is on its exact form."""
+    fragment = json.dumps({key: value})[1:-1]  # '"key": "value"', as json.dumps writes it
+    session.execute(delete(table).where(table.c.event_type == event_type,
+                                        table.c.payload.contains(fragment, autoescape=True)))
 
 
 def claim_inbox(session: Session, table: Table, event_id: str, handler: str) -> bool:

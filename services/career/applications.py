@@ -22,8 +22,8 @@ from sqlalchemy.orm import Session
 from services.career import domain
 from services.career.api.common import get_or_404
 from services.career.models import Application, Opportunity
+from shared.clock import now
 from shared.errors import Conflict, NotFound
-from shared.outbox import now
 
 
 def lock_opportunity(session: Session, opportunity_id: str) -> Opportunity:

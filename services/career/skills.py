@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from services.career.esco_cache import esco_skills
 from services.career.models import Skill
 from services.career.taxonomy import EscoSkill, SkillMatcher, SkillSearch, normalise
-from shared.outbox import now
+from shared.clock import now
 
 log = logging.getLogger(__name__)
 BATCH = 1000

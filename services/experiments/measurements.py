@@ -9,9 +9,9 @@ from datetime import datetime
 from services.experiments import csv_import, domain, store, validation
 from services.experiments.dto import correction_dto, experiment_dtos
 from services.experiments.models import Experiment, Measurement
+from shared.clock import now
 from shared.contracts.experiments import MeasurementRecorded
 from shared.entrypoints import rpc
-from shared.outbox import now
 
 
 class MeasurementEntrypoints:

@@ -9,11 +9,11 @@ from services.experiments import domain, references, store, validation
 from services.experiments.domain import Decision, Stage
 from services.experiments.dto import experiment_dtos
 from services.experiments.models import Experiment
+from shared.clock import now
 from shared.contracts.experiments import ExperimentPlanned
 from shared.entrypoints import rpc
 from shared.errors import FieldErrors, ValidationError
 from shared.identity import Identity
-from shared.outbox import now
 from shared.pagination import page, page_window
 
 

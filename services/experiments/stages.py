@@ -6,11 +6,11 @@ from services.experiments import domain, store, validation
 from services.experiments.domain import Decision, Stage
 from services.experiments.dto import analysis, effect_dto, experiment_dtos
 from services.experiments.models import Experiment
+from shared.clock import now
 from shared.contracts.experiments import Effect, ExperimentConcluded, ExperimentStarted
 from shared.entrypoints import rpc
 from shared.errors import ValidationError
 from shared.identity import Identity
-from shared.outbox import now
 
 
 def follow_up_fields(previous: Experiment, members: list[str], given: dict) -> dict:

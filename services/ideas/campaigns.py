@@ -9,9 +9,9 @@ from sqlalchemy import select
 from services.ideas import domain, validation
 from services.ideas.dto import campaign_dtos
 from services.ideas.models import Campaign
+from shared.clock import now
 from shared.entrypoints import rpc
 from shared.errors import NotFound
-from shared.outbox import now
 
 
 class CampaignEntrypoints:

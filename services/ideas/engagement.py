@@ -8,10 +8,10 @@ from sqlalchemy import select
 from services.ideas import domain, store, validation
 from services.ideas.dto import comment_dto, grouped, idea_dto
 from services.ideas.models import Comment
+from shared.clock import now
 from shared.contracts.ideas import IdeaVoted
 from shared.entrypoints import rpc
 from shared.errors import NotFound, PermissionDenied
-from shared.outbox import now
 
 
 class EngagementEntrypoints:

@@ -7,10 +7,10 @@ from sqlalchemy import select
 from services.ideas import domain, store, validation
 from services.ideas.dto import grouped, history_dto, idea_dto, link_dto
 from services.ideas.models import ExperimentLink, Idea, StatusChange
+from shared.clock import now
 from shared.contracts.ideas import IdeaMerged
 from shared.entrypoints import rpc
 from shared.errors import NotFound, PermissionDenied, ValidationError
-from shared.outbox import now
 
 
 class ReviewEntrypoints:

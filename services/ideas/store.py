@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 
 from services.ideas.domain import IdeaStatus
 from services.ideas.models import Idea, IdeaTag, StatusChange, Vote
+from shared.clock import now
 from shared.contracts.ideas import IdeaStatusChanged
 from shared.errors import NotFound
-from shared.outbox import now
 
 VOTES = Vote.__table__
 

@@ -9,10 +9,10 @@ from sqlalchemy.exc import IntegrityError
 from services.ideas import domain, store, validation
 from services.ideas.dto import idea_dto, idea_dtos
 from services.ideas.models import Campaign, Idea, IdeaTag, StatusChange
+from shared.clock import now
 from shared.contracts.ideas import IdeaSubmitted, IdeaUpdated
 from shared.entrypoints import rpc
 from shared.errors import ValidationError
-from shared.outbox import now
 from shared.pagination import page, page_window
 
 EDITABLE = ("title", "problem", "proposal", "benefit", "tags", "area")

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from services.insights.encoder import encode_off_hub, get_encoder
 from services.insights.models import Counter, Document
-from shared.outbox import now
+from shared.clock import now
 
 IDEA, REFLECTION, EXPERIMENT, OPPORTUNITY = "IDEA", "REFLECTION", "EXPERIMENT", "OPPORTUNITY"
 

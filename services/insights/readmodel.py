@@ -25,6 +25,7 @@ from services.insights.documents import (
 )
 from services.insights.models import Document, Profile
 from services.insights.texts import experiment_text, idea_text, opportunity_text
+from shared.clock import now
 from shared.contracts.career import (
     OpportunityClosed,
     OpportunityPosted,
@@ -34,7 +35,6 @@ from shared.contracts.career import (
 from shared.contracts.experiments import ExperimentConcluded
 from shared.contracts.ideas import IdeaMerged, IdeaStatusChanged, IdeaSubmitted, IdeaUpdated
 from shared.contracts.reflections import ReflectionShared, ReflectionUnshared
-from shared.outbox import now
 
 RETRIES = 3
 

@@ -11,9 +11,9 @@ from services.insights.documents import OPPORTUNITY, REFLECTION, stack
 from services.insights.encoder import encode_off_hub
 from services.insights.models import Dismissal, Document, Profile
 from services.insights.texts import profile_text
+from shared.clock import now
 from shared.entrypoints import rpc
 from shared.errors import NotFound, ValidationError
-from shared.outbox import now
 
 MAX_FIRST = 50
 

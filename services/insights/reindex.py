@@ -23,9 +23,9 @@ from services.insights.documents import (
 )
 from services.insights.encoder import EMBEDDING_DIM
 from services.insights.models import Document, Profile
+from shared.clock import now
 from shared.entrypoints import rpc
 from shared.errors import FieldErrors, ValidationError
-from shared.outbox import now
 
 KINDS = (IDEA, REFLECTION, EXPERIMENT, OPPORTUNITY)
 PROFILE = "PROFILE"

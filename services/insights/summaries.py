@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from services.insights.documents import EXPERIMENT, IDEA, REFLECTION, stack, to_bytes
 from services.insights.models import Document, Theme
 from services.insights.themes import centroid_of
-from shared.outbox import now
+from shared.clock import now
 
 MAX_IDEAS = 100  # ideas kept per theme, closest to its centre first
 NOTED = "insights.themes_touched"

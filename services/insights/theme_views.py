@@ -16,9 +16,9 @@ from sqlalchemy import or_, select
 from services.insights import summaries, theming
 from services.insights.documents import IDEA
 from services.insights.models import Document, Theme
+from shared.clock import now
 from shared.entrypoints import rpc
 from shared.errors import ValidationError
-from shared.outbox import now
 
 MAX_THEMES = 100
 MAX_IDEAS = summaries.MAX_IDEAS

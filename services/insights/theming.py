@@ -43,7 +43,7 @@ from services.insights.themes import (
     rerank_keywords,
     stacked,
 )
-from shared.outbox import now
+from shared.clock import now
 
 CLUSTERED = (IDEA, REFLECTION)  # what themes are made of
 MIN_THEME_SIZE = 3

@@ -1,14 +1,13 @@
-"""The reads behind the lists, and the outbox clean-up that keeps withdrawn text from
-lingering. The audience rule here is domain.can_read expressed in SQL."""
+"""The reads behind the lists. The audience rule here is domain.can_read expressed in SQL."""
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Select, delete, exists, func, or_, select
+from sqlalchemy import Select, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from services.reflections.domain import Viewer, Visibility
-from services.reflections.models import OUTBOX, Reflection, ReflectionTag
+from services.reflections.models import Reflection, ReflectionTag
 
 
 def mine(viewer: Viewer) -> Select:
@@ -60,12 +59,3 @@ def oldest_first(session: Session, query: Select) -> list[Reflection]:
 def written_at(session: Session, author_id: str) -> list[datetime]:
     return list(session.scalars(select(Reflection.created_at)
                                 .where(Reflection.author_id == author_id)).all())
-
-
-def forget_shared_events(session: Session, reflection_id: str) -> None:
-    """Drops earlier reflection_shared events of this reflection from the outbox (sent or
-    not): the text they carry was withdrawn or replaced; the newest event supersedes them."""
-    session.execute(delete(OUTBOX).where(
-        OUTBOX.c.event_type == "reflection_shared",
-        OUTBOX.c.payload.contains(f'"reflection_id": "{reflection_id}"', autoescape=True),
-    ))

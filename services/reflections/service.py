@@ -14,13 +14,13 @@ from services.reflections.prompts import clean_prompt
 from services.reflections.storage import ReflectionsDatabase
 from services.reflections.validation import clean_filter, clean_import, clean_reflection
 from services.reflections.views import reflection_dto
-from shared import basics
+from shared import basics, outbox
+from shared.clock import now
 from shared.contracts.reflections import ReflectionShared, ReflectionUnshared
 from shared.entrypoints import rpc
 from shared.errors import Conflict, NotFound, PermissionDenied
 from shared.identity import SYSTEM, Caller, Identity
 from shared.metrics import ServiceMetrics
-from shared.outbox import now
 from shared.pagination import page, page_window
 
 
@@ -186,7 +186,8 @@ class ReflectionsService(basics.ServiceBasics):
         event = domain.publication(before, after)
         if event is None:
             return
-        queries.forget_shared_events(self.db.session, reflection_id)
+        outbox.forget(self.db.session, OUTBOX, "reflection_shared", "reflection_id",
+                      reflection_id)
         if event == "shared":
             self.db.emit(ReflectionShared(**after))
         else:

@@ -1,13 +1,13 @@
-"""Service containers on the real broker (nameko's fixtures), one fresh DB per test."""
+"""Service containers on the real broker (nameko's fixtures), one fresh DB per test. The
+career fixtures live here because the career and insights tests both start career."""
 from __future__ import annotations
 
 import pytest
 
-from shared.identity import Identity, context_for
-
-ANA = Identity("11111111-1111-1111-1111-111111111111", ("employee",), "Assembly")
-BEN = Identity("22222222-2222-2222-2222-222222222222", ("employee", "reviewer"), "Quality")
-ADMIN = Identity("33333333-3333-3333-3333-333333333333", ("employee", "admin"), "Office")
+from services.career.service import CareerService
+from services.career.skills import import_skills
+from shared.db import make_engine
+from tests.integration.career.support import skill_subset
 
 
 @pytest.fixture
@@ -25,5 +25,16 @@ def start_service(container_factory, rabbit_config, make_db):
     return start
 
 
-def as_user(identity: Identity) -> dict:
-    return context_for(identity)
+@pytest.fixture
+def career_db(make_db) -> str:
+    """A migrated career DB holding the test slice of ESCO."""
+    url = make_db("career")
+    engine = make_engine(url)
+    import_skills(engine, skill_subset())
+    engine.dispose()
+    return url
+
+
+@pytest.fixture
+def career(start_service, career_db):
+    return start_service(CareerService, db_url=career_db)

@@ -2,6 +2,7 @@
 step is a function we control, so we can kill it)."""
 from __future__ import annotations
 
+import json
 import threading
 
 from sqlalchemy import func, select
@@ -87,3 +88,20 @@ def test_the_inbox_admits_an_event_once_per_handler(make_db):
         assert outbox.claim_inbox(session, INBOX, "e1", "insights.on_idea")
         session.commit()
     engine.dispose()
+
+
+def test_forget_deletes_only_the_events_of_that_type_and_key(make_db):
+    engine = make_engine(make_db("ideas"))
+    with Session(engine) as session, session.begin():
+        for event_type, idea_id in [("idea_shared", "a1"), ("idea_shared", "a10"),
+                                    ("idea_voted", "a1"), ("idea_shared", 'a"1%')]:
+            message = outbox.envelope(event_type, {"idea_id": idea_id, "text": "x"}, "ideas")
+            outbox.add_event(session, OUTBOX, message)
+    with Session(engine) as session, session.begin():
+        outbox.forget(session, OUTBOX, "idea_shared", "idea_id", "a1")
+        outbox.forget(session, OUTBOX, "idea_shared", "idea_id", 'a"1%')
+    with engine.connect() as conn:
+        left = conn.execute(select(OUTBOX.c.event_type, OUTBOX.c.payload)
+                            .order_by(OUTBOX.c.seq)).all()
+    assert [(t, json.loads(p)["data"]["idea_id"]) for t, p in left] == [
+        ("idea_shared", "a10"), ("idea_voted", "a1")]

@@ -5,8 +5,8 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from shared.clock import now
 from shared.errors import NotFound
-from shared.outbox import now
 
 
 def today() -> date:

@@ -11,10 +11,10 @@ from services.career import domain
 from services.career.api.common import get_or_404
 from services.career.dto import mentoring_dto, person_dto, skill_dto
 from services.career.models import MentoringRequest, MentoringSkill, Opportunity, Person, Skill
+from shared.clock import now
 from shared.contracts.career import MentoringRequested
 from shared.entrypoints import rpc
 from shared.errors import FieldErrors, NotFound, PermissionDenied, ValidationError
-from shared.outbox import now
 
 MENTORS_MAX = 50
 GAPS_MAX = 100

@@ -9,10 +9,10 @@ from services.career import applications, domain
 from services.career.api.common import get_or_404, today
 from services.career.dto import opportunity_dto, opportunity_skills
 from services.career.models import Application, Opportunity, OpportunitySkill
+from shared.clock import now
 from shared.contracts.career import OpportunityClosed, OpportunityPosted, OpportunityUpdated
 from shared.entrypoints import rpc
 from shared.errors import Conflict
-from shared.outbox import now
 from shared.pagination import page, page_window
 
 

@@ -8,10 +8,10 @@ from sqlalchemy import func, or_, select
 from services.career import domain
 from services.career.dto import person_dto
 from services.career.models import Person, PersonSkill
+from shared.clock import now
 from shared.contracts.career import PersonUpserted
 from shared.entrypoints import rpc
 from shared.errors import NotFound
-from shared.outbox import now
 from shared.pagination import page, page_window
 
 

@@ -10,10 +10,10 @@ from services.career import domain
 from services.career.api.common import get_or_404
 from services.career.dto import profile_dto
 from services.career.models import Evidence, MentoringSkill, Person, PersonSkill
+from shared.clock import now
 from shared.contracts.career import ProfileUpdated
 from shared.entrypoints import rpc
 from shared.errors import PermissionDenied, ValidationError
-from shared.outbox import now
 
 SEARCH_MAX = 50
 

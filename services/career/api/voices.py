@@ -12,11 +12,11 @@ from services.career import domain
 from services.career.api.common import get_or_404
 from services.career.dto import voice_dto
 from services.career.models import Application, Evidence, Opportunity, Person, RoleVoice
+from shared.clock import now
 from shared.contracts.experiments import ExperimentConcluded
 from shared.contracts.ideas import IdeaStatusChanged
 from shared.entrypoints import rpc
 from shared.errors import PermissionDenied
-from shared.outbox import now
 
 
 def when(stamp: str) -> datetime:

@@ -13,7 +13,8 @@ from sqlalchemy import create_engine, select
 
 from services.reflections.models import OUTBOX
 from services.reflections.service import ReflectionsService
-from tests.integration.conftest import ANA, as_user
+from tests.support.identities import ANA
+from tests.support.services import as_user
 
 RECEIVED: dict[str, list[dict]] = {"reflection_shared": [], "reflection_unshared": []}
 

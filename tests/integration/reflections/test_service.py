@@ -4,39 +4,26 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 import pytest
-from nameko.testing.services import entrypoint_hook
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import select
 
 from services.ideas.service import IdeasService
 from services.reflections.models import OUTBOX, Reflection, ReflectionLink, ReflectionTag
 from services.reflections.service import ReflectionsService
 from shared.errors import Conflict, NotFound, PermissionDenied, Unauthenticated, ValidationError
 from shared.identity import SYSTEM, Identity
-from tests.integration.conftest import ADMIN, ANA, BEN, as_user
+from tests.support import services
+from tests.support.identities import ADMIN, ANA, BEN
+from tests.support.services import count, rows
 
 TOM = Identity("44444444-4444-4444-4444-444444444444", ("employee",), "Assembly")
 NOMAD = Identity("55555555-5555-5555-5555-555555555555", ("employee",), None)
 
 
-def call(container, method, *args, identity: Identity | None = ANA, **kwargs):
-    context = as_user(identity) if identity else {}
-    with entrypoint_hook(container, method, context_data=context) as hook:
-        return hook(*args, **kwargs)
-
-
-def rows(url: str, statement) -> list:
-    engine = create_engine(url)
-    with engine.connect() as conn:
-        found = list(conn.execute(statement).all())
-    engine.dispose()
-    return found
-
-
-def count(url: str, table) -> int:
-    return rows(url, select(func.count()).select_from(table))[0][0]
+call = partial(services.call, identity=ANA)
 
 
 @pytest.fixture
@@ -310,7 +297,7 @@ def test_lists_page_with_cursors_and_refuse_bad_windows(reflections):
 
 def test_links_to_experiments_are_checked_against_the_experiments_service(
         container_factory, rabbit_config, make_db, reflections):
-    from tests.integration.test_experiments_service import plan, start_kaizen
+    from tests.integration.experiments.support import plan, start_kaizen
 
     kaizen = start_kaizen(container_factory, rabbit_config, make_db, with_ideas=False)
     experiment = plan(kaizen)

@@ -7,7 +7,7 @@ import pytest
 
 from services.experiments.models import Correction, Measurement
 from shared.errors import Conflict, ValidationError
-from tests.integration.test_experiments_service import (
+from tests.integration.experiments.support import (
     call,
     count,
     day,

@@ -6,12 +6,11 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from nameko.testing.services import entrypoint_hook
 
 from services.reflections.service import ReflectionsService
 from shared.errors import DomainError, NotFound, PermissionDenied
 from shared.identity import Identity
-from tests.integration.conftest import as_user
+from tests.support.services import call
 
 ROLES = {
     "author": Identity("a0000000-0000-0000-0000-000000000001", ("employee",), "Assembly"),
@@ -30,11 +29,6 @@ READERS = {
 }
 AUTHOR = ROLES["author"]
 CASES = [(v, r) for v in READERS for r in ROLES]
-
-
-def call(container, method, *args, identity: Identity, **kwargs):
-    with entrypoint_hook(container, method, context_data=as_user(identity)) as hook:
-        return hook(*args, **kwargs)
 
 
 def attempt(container, method, *args, identity: Identity):

@@ -1,64 +1,15 @@
 """The ideas service on a real broker, against SQLite and PostgreSQL."""
 from __future__ import annotations
 
-import json
-from datetime import date, timedelta
-
 import pytest
 from nameko.testing.services import entrypoint_hook
-from sqlalchemy import create_engine, func, select
 
 from services.ideas.models import OUTBOX, Idea, StatusChange
-from services.ideas.service import IdeasService
 from shared.errors import Conflict, NotFound, PermissionDenied, Unauthenticated, ValidationError
-from shared.identity import Identity
 from shared.settings import AuthSettings
-from tests.integration.conftest import ADMIN, ANA, BEN, as_user
-
-CARLA = Identity("44444444-4444-4444-4444-444444444444", ("employee",), "Assembly")
-
-
-def count(url: str, table) -> int:
-    engine = create_engine(url)
-    with engine.connect() as conn:
-        value = conn.scalar(select(func.count()).select_from(table))
-    engine.dispose()
-    return value
-
-
-def events(url: str, event_type: str | None = None) -> list[dict]:
-    """The `data` of the events in the outbox, oldest first."""
-    engine = create_engine(url)
-    with engine.connect() as conn:
-        rows = conn.execute(select(OUTBOX.c.event_type, OUTBOX.c.payload)
-                            .order_by(OUTBOX.c.seq)).all()
-    engine.dispose()
-    return [json.loads(p)["data"] for t, p in rows if event_type in (None, t)]
-
-
-def open_campaign(container, **overrides) -> dict:
-    today = date.today()
-    fields = {"title": "Safer aisles", "description": "Fewer near misses",
-              "starts_on": (today - timedelta(days=5)).isoformat(),
-              "ends_on": (today + timedelta(days=30)).isoformat(), **overrides}
-    return call(container, "create_campaign", fields, identity=ADMIN)
-
-
-def start_ideas(start_service, make_db) -> tuple:
-    """The ideas service in a container on a fresh database: (container, db url)."""
-    url = make_db("ideas")
-    return start_service(IdeasService, db_url=url), url
-
-
-@pytest.fixture
-def ideas(start_service, make_db):
-    return start_ideas(start_service, make_db)
-
-
-def call(container, method, *args, identity: Identity | None = ANA, **kwargs):
-    context = as_user(identity) if identity else {}
-    with entrypoint_hook(container, method, context_data=context) as hook:
-        return hook(*args, **kwargs)
+from tests.integration.ideas.support import call, events, open_campaign
+from tests.support.identities import ADMIN, ANA, BEN, CARLA
+from tests.support.services import count
 
 
 def test_submitted_idea_is_stored_with_normalised_tags_and_author(ideas):

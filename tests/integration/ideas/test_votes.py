@@ -12,8 +12,9 @@ from services.ideas.models import Comment, Vote
 from services.ideas.service import IdeasService
 from shared.db import make_engine
 from shared.errors import Conflict, NotFound, PermissionDenied, Unauthenticated, ValidationError
-from tests.integration.conftest import ADMIN, ANA, BEN, as_user
-from tests.integration.test_ideas_service import CARLA, call, count, events, start_ideas
+from tests.integration.ideas.support import call, events, start_ideas
+from tests.support.identities import ADMIN, ANA, BEN, CARLA
+from tests.support.services import as_user, count
 
 real_threading = eventlet.patcher.original("threading")
 

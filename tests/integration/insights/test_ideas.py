@@ -6,91 +6,30 @@ from __future__ import annotations
 
 import eventlet
 import pytest
-from nameko.testing.services import entrypoint_hook
 from sqlalchemy import create_engine, select
 
-from services.insights.encoder import Encoder, get_encoder
+from services.insights.encoder import Encoder
 from services.insights.models import Document
 from services.insights.service import InsightsService
+from shared.clock import now
 from shared.contracts.ideas import IdeaMerged, IdeaStatusChanged, IdeaSubmitted, IdeaUpdated
 from shared.errors import PermissionDenied, Unauthenticated, ValidationError
-from shared.outbox import envelope, now
-from tests.integration.conftest import ADMIN, ANA, BEN, as_user
-
-TOOLS = ("Shadow board for torque wrenches",
-         "Operators waste time searching for the right torque wrench at station 3")
-PARAPHRASE = "Put up shadow boards so people stop hunting for torque wrenches at station 3"
-UNRELATED = "Paint the parking lot lines again"
-CHANGEOVER = [
-    ("Quick-release clamps for changeovers",
-     "Changeovers on line 2 take 45 minutes because fixtures are bolted"),
-    ("Changeover cart with all fixtures",
-     "Setup time between product variants is too long on line 2"),
-    ("SMED workshop for line 2 changeovers",
-     "Reduce changeover time by preparing fixtures before the line stops"),
-]
-CANTEEN = [
-    ("Healthier food in the cafeteria",
-     "The canteen only serves fried food and salads run out early"),
-    ("Longer canteen opening hours",
-     "Night shift cannot buy a warm meal because the cafeteria closes at 8pm"),
-    ("Vegetarian options in the canteen",
-     "There is rarely a vegetarian warm meal in the cafeteria"),
-]
-NOISE = [
-    ("Sound barriers around the presses in hall 2",
-     "The presses in hall 2 are so loud that operators get headaches"),
-    ("Quieter presses in hall 2",
-     "Noise from the presses in hall 2 is exhausting by the end of the shift"),
-    ("Better hearing protection in hall 2",
-     "Press noise in hall 2 is too loud even with ear plugs"),
-]
-JOINS_CHANGEOVER = ("Pre-stage fixtures before each changeover",
-                    "Line 2 stands still while we fetch fixtures during a changeover")
-
-
-@pytest.fixture(scope="session", autouse=True)
-def model():
-    """Loaded once for the session (the encoder is cached per process)."""
-    return get_encoder()
-
-
-def start_insights(start_service, make_db) -> tuple:
-    url = make_db("insights")
-    return start_service(InsightsService, db_url=url), url
-
-
-@pytest.fixture
-def insights(start_service, make_db):
-    return start_insights(start_service, make_db)
-
-
-def call(container, method, *args, identity=ANA, **kwargs):
-    context = as_user(identity) if identity else {}
-    with entrypoint_hook(container, method, context_data=context) as hook:
-        return hook(*args, **kwargs)
-
-
-def handle(container, handler: str, message: dict) -> None:
-    with entrypoint_hook(container, handler) as hook:
-        hook(message)
-
-
-def submitted(idea_id: str, title: str, problem: str, author_id: str = ANA.user_id) -> dict:
-    return envelope("idea_submitted", IdeaSubmitted(
-        idea_id=idea_id, title=title, problem=problem, proposal="", tags=[],
-        author_id=author_id, created_at=now().isoformat()).dump(), "ideas")
-
-
-def submit(container, ideas: list[tuple[str, str]], prefix: str) -> list[str]:
-    ids = [f"{prefix}-{i}" for i in range(len(ideas))]
-    for idea_id, (title, problem) in zip(ids, ideas, strict=True):
-        handle(container, "on_idea_submitted", submitted(idea_id, title, problem))
-    return ids
-
-
-def theme_ids(container, idea_ids: list[str]) -> list[str | None]:
-    return [t["id"] if t else None for t in call(container, "theme_of_ideas", idea_ids)]
+from shared.outbox import envelope
+from tests.integration.insights.support import (
+    CANTEEN,
+    CHANGEOVER,
+    JOINS_CHANGEOVER,
+    NOISE,
+    PARAPHRASE,
+    TOOLS,
+    UNRELATED,
+    call,
+    submit,
+    submitted,
+    theme_ids,
+)
+from tests.support.identities import ADMIN, ANA, BEN
+from tests.support.services import handle
 
 
 def test_a_paraphrase_is_a_possible_duplicate_and_an_unrelated_idea_is_not(insights):

@@ -7,10 +7,11 @@ import pytest
 from nameko.standalone.events import event_dispatcher
 from nameko.testing.services import entrypoint_hook
 
+from shared.clock import now
 from shared.contracts.experiments import ExperimentConcluded, ExperimentPlanned, ExperimentStarted
-from shared.outbox import envelope, now
-from tests.integration.conftest import ANA, BEN
-from tests.integration.test_ideas_service import call, events, start_ideas
+from shared.outbox import envelope
+from tests.integration.ideas.support import call, events, start_ideas
+from tests.support.identities import ANA, BEN
 
 OWNER = "66666666-6666-6666-6666-666666666666"
 

@@ -11,7 +11,8 @@ from nameko.testing.services import entrypoint_hook
 from services.ideas.models import INBOX, OUTBOX
 from services.ideas.service import IdeasService
 from shared.db import Database
-from tests.integration.conftest import ANA, as_user
+from tests.support.identities import ANA
+from tests.support.services import as_user
 
 EFFECTS: list[str] = []
 

@@ -14,13 +14,8 @@ from nameko.standalone.rpc import ClusterRpcProxy
 
 from services.career.service import CareerService
 from shared.errors import Conflict
-from tests.integration.conftest import as_user
-from tests.integration.test_career_service import (  # noqa: F401 - fixtures
-    call,
-    career,
-    career_db,
-    staff,
-)
+from tests.integration.career.support import call, staff
+from tests.support.services import as_user
 
 APPLICANTS = 6
 TEAM = [{"name": "Owner", "email": "owner@example.org", "team": "Ops"}] + [
@@ -69,7 +64,7 @@ def prepare(container) -> tuple[dict, str, list[str]]:
 
 
 def test_six_concurrent_accepts_through_two_instances_accept_exactly_two(
-        career, start_service, career_db, rabbit_config):  # noqa: F811
+        career, start_service, career_db, rabbit_config):
     start_service(CareerService, db_url=career_db)  # a second instance, same DB and queue
     gig, owner, ids = prepare(career)
     with ClusterRpcProxy(rabbit_config, context_data=as_user(owner)) as cluster:
@@ -88,7 +83,7 @@ def outcome(reply) -> str:
 
 
 @pytest.mark.timeout(120)
-def test_accepts_racing_in_os_threads_never_exceed_capacity(career, career_db):  # noqa: F811
+def test_accepts_racing_in_os_threads_never_exceed_capacity(career, career_db):
     gig, owner, ids = prepare(career)
     result = subprocess.run([sys.executable, "-c", RACE, career_db, owner.user_id, json.dumps(ids)],
                  capture_output=True, text=True, timeout=100)

@@ -10,7 +10,7 @@ from services.career.models import Skill
 from services.career.service import CareerService
 from services.career.skills import import_skills
 from shared.db import make_engine
-from tests.integration.test_career_service import SKILLS, call, staff
+from tests.integration.career.support import SKILLS, call, staff
 
 ESCO_SKILLS = 13939
 

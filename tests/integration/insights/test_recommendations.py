@@ -9,15 +9,9 @@ from sqlalchemy import create_engine, select
 
 from services.insights.models import Document
 from shared.errors import NotFound, Unauthenticated
-from tests.integration.test_career_service import (  # noqa: F401 - fixtures
-    SKILLS,
-    career,
-    career_db,
-    skill_subset,
-    staff,
-)
-from tests.integration.test_career_service import call as career_call
-from tests.integration.test_insights_ideas import call, model, start_insights  # noqa: F401
+from tests.integration.career.support import SKILLS, skill_subset, staff
+from tests.integration.career.support import call as career_call
+from tests.integration.insights.support import call, start_insights
 
 TEAM = [
     {"name": "Olga Owner", "email": "olga@example.org", "team": "Logistics",
@@ -30,7 +24,7 @@ TEAM = [
 
 
 @pytest.fixture
-def world(career, start_service, make_db):  # noqa: F811
+def world(career, start_service, make_db):
     insights, url = start_insights(start_service, make_db)
     people = staff(career, TEAM)
     names = {s.id: s.name for s in skill_subset()}
@@ -52,7 +46,7 @@ def settle(url: str, expected: dict[str, bool]) -> None:
             eventlet.sleep(0.05)
 
 
-def post(career, who, title, description, skills, kind="GIG"):  # noqa: F811
+def post(career, who, title, description, skills, kind="GIG"):
     fields = {"kind": kind, "title": title, "description": description, "team": "Logistics",
               "capacity": 1, "skills": [{"name": n, "level": 3, "required": True}
                                         for n in skills]}
@@ -60,7 +54,7 @@ def post(career, who, title, description, skills, kind="GIG"):  # noqa: F811
 
 
 def test_recommendations_exclude_closed_own_and_applied_and_name_missing_skills(world):
-    career, insights, url, people, warehouse = world  # noqa: F811
+    career, insights, url, people, warehouse = world
     olga, pia, raj = people["olga"], people["pia"], people["raj"]
     career_call(career, "update_profile", pia.user_id, {
         "headline": "Forklift operator who loves warehouse logistics",
@@ -101,7 +95,7 @@ def test_recommendations_exclude_closed_own_and_applied_and_name_missing_skills(
 
 
 def test_not_interested_removes_one_and_ranks_similar_ones_lower(world):
-    career, insights, url, people, warehouse = world  # noqa: F811
+    career, insights, url, people, warehouse = world
     olga, pia = people["olga"], people["pia"]
     layout = post(career, olga, "Warehouse layout redesign",
                   "Redesign the warehouse racks and aisles", [warehouse], "PROJECT")

@@ -10,14 +10,8 @@ from sqlalchemy import create_engine, select
 
 from services.insights.models import Document
 from services.reflections.service import ReflectionsService
-from tests.integration.conftest import BEN
-from tests.integration.test_insights_ideas import (  # noqa: F401 - fixtures
-    CHANGEOVER,
-    call,
-    model,
-    start_insights,
-    submit,
-)
+from tests.integration.insights.support import CHANGEOVER, call, start_insights, submit
+from tests.support.identities import BEN
 
 ABOUT_CHANGEOVER = ("Today's changeover on line 2 took almost an hour again because the "
                     "fixtures were missing")

@@ -7,8 +7,9 @@ import pytest
 from services.ideas.models import StatusChange
 from shared.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from shared.identity import Identity
-from tests.integration.conftest import ADMIN, ANA, BEN
-from tests.integration.test_ideas_service import CARLA, call, count, events, start_ideas
+from tests.integration.ideas.support import call, events, start_ideas
+from tests.support.identities import ADMIN, ANA, BEN, CARLA
+from tests.support.services import count
 
 MANAGER = Identity("55555555-5555-5555-5555-555555555555", ("employee", "manager"), "Office")
 

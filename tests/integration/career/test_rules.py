@@ -19,12 +19,7 @@ from shared.errors import (
     Unauthenticated,
     ValidationError,
 )
-from tests.integration.test_career_service import (  # noqa: F401 - fixtures
-    call,
-    career,
-    career_db,
-    staff,
-)
+from tests.integration.career.support import call, staff
 
 TEAM = [
     {"name": "Olga Owner", "email": "olga@example.org", "team": "Logistics",
@@ -40,7 +35,7 @@ DOUBLE_CLICK = textwrap.dedent("""
     from services.career import applications
     from shared.db import make_engine
     from shared.errors import Conflict
-    from shared.outbox import now
+    from shared.clock import now
 
     url, opportunity, applicant, clicks = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
     engine = make_engine(url)
@@ -67,7 +62,7 @@ DOUBLE_CLICK = textwrap.dedent("""
 
 
 @pytest.fixture
-def people(career):  # noqa: F811
+def people(career):
     return staff(career, TEAM)
 
 
@@ -84,7 +79,7 @@ def refused(container, method, *args, identity) -> tuple[type, list]:
     return type(raised.value), fields
 
 
-def test_capacity_cannot_shrink_below_the_places_already_taken(career, people):  # noqa: F811
+def test_capacity_cannot_shrink_below_the_places_already_taken(career, people):
     olga = people["olga"]
     posted = gig(career, olga, capacity=3)
     for who in ("pia", "raj"):
@@ -102,7 +97,7 @@ def test_capacity_cannot_shrink_below_the_places_already_taken(career, people): 
 
 
 @pytest.mark.timeout(120)
-def test_the_same_person_clicking_twice_at_once_applies_once(career, career_db,  # noqa: F811
+def test_the_same_person_clicking_twice_at_once_applies_once(career, career_db,
                                                               people):
     posted = gig(career, people["olga"])
     pia = people["pia"]
@@ -115,7 +110,7 @@ def test_the_same_person_clicking_twice_at_once_applies_once(career, career_db, 
     assert [a["applicant_id"] for a in seen] == [pia.user_id]
 
 
-def test_anonymous_callers_are_refused(career, people):  # noqa: F811
+def test_anonymous_callers_are_refused(career, people):
     posted = gig(career, people["olga"])
     for method, args in [
             ("get_people", ([people["pia"].user_id],)), ("list_people", ()),
@@ -132,7 +127,7 @@ def test_anonymous_callers_are_refused(career, people):  # noqa: F811
     assert call(career, "list_opportunities", identity=people["pia"])["total"] == 1
 
 
-def test_lists_page_with_cursors_and_refuse_bad_windows(career, people):  # noqa: F811
+def test_lists_page_with_cursors_and_refuse_bad_windows(career, people):
     olga, pia = people["olga"], people["pia"]
     titles = [gig(career, olga, title=f"Gig number {i}")["title"] for i in range(5)]
     first = call(career, "list_opportunities", {}, 2, identity=pia)
@@ -154,7 +149,7 @@ def test_lists_page_with_cursors_and_refuse_bad_windows(career, people):  # noqa
 
 
 def test_unknown_ids_are_not_found_and_withdrawing_nothing_is_a_conflict(
-        career, people):  # noqa: F811
+        career, people):
     olga, pia = people["olga"], people["pia"]
     posted = gig(career, olga)
     for method, args, who in [
@@ -170,7 +165,7 @@ def test_unknown_ids_are_not_found_and_withdrawing_nothing_is_a_conflict(
 
 
 def test_the_mentor_declines_or_accepts_once_and_nobody_asks_themselves(
-        career, people):  # noqa: F811
+        career, people):
     olga, pia, raj = people["olga"], people["pia"], people["raj"]
     call(career, "update_profile", olga.user_id, {"mentoring_skills": ["python"]},
          identity=olga)

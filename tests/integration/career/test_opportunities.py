@@ -11,14 +11,8 @@ from sqlalchemy import create_engine, select
 
 from services.career.models import OUTBOX
 from shared.errors import Conflict, NotFound, PermissionDenied, ValidationError
-from tests.integration.conftest import ADMIN
-from tests.integration.test_career_service import (  # noqa: F401 - fixtures
-    SKILLS,
-    call,
-    career,
-    career_db,
-    staff,
-)
+from tests.integration.career.support import SKILLS, call, staff
+from tests.support.identities import ADMIN
 
 TEAM = [
     {"name": "Olga Owner", "email": "olga@example.org", "team": "Logistics",
@@ -33,7 +27,7 @@ TEAM = [
 
 
 @pytest.fixture
-def people(career):  # noqa: F811
+def people(career):
     return staff(career, TEAM)
 
 
@@ -53,7 +47,7 @@ def event_types(url: str) -> list[str]:
     return [t for t, p in rows if json.loads(p)["data"] is not None]
 
 
-def test_owner_posts_updates_and_closes_others_cannot(career, career_db, people):  # noqa: F811
+def test_owner_posts_updates_and_closes_others_cannot(career, career_db, people):
     olga, pia = people["olga"], people["pia"]
     posted = post(career, olga, remote=True, hours_per_week=6,
                   closes_on=(date.today() + timedelta(days=14)).isoformat())
@@ -75,7 +69,7 @@ def test_owner_posts_updates_and_closes_others_cannot(career, career_db, people)
         "opportunity_posted", "opportunity_updated", "opportunity_closed"]
 
 
-def test_bad_opportunity_names_every_field_and_stores_nothing(career, people):  # noqa: F811
+def test_bad_opportunity_names_every_field_and_stores_nothing(career, people):
     olga = people["olga"]
     with pytest.raises(ValidationError) as raised:
         post(career, olga, kind="HOBBY", title="ab", capacity=0,
@@ -86,7 +80,7 @@ def test_bad_opportunity_names_every_field_and_stores_nothing(career, people):  
     assert call(career, "list_opportunities", identity=olga)["total"] == 0
 
 
-def test_filters_by_kind_skill_team_status_and_search(career, people):  # noqa: F811
+def test_filters_by_kind_skill_team_status_and_search(career, people):
     olga, sue = people["olga"], people["sue"]
     gig = post(career, olga)
     role = post(career, sue, kind="ROLE", title="Six Sigma Black Belt", team="Quality",
@@ -112,7 +106,7 @@ def test_filters_by_kind_skill_team_status_and_search(career, people):  # noqa: 
         role["title"], None, gig["title"]]
 
 
-def test_interest_once_per_person_not_on_own_or_closed(career, career_db, people):  # noqa: F811
+def test_interest_once_per_person_not_on_own_or_closed(career, career_db, people):
     olga, pia, raj = people["olga"], people["pia"], people["raj"]
     gig = post(career, olga)
     first = call(career, "express_interest", gig["id"], "I drive nights anyway", identity=pia)
@@ -134,7 +128,7 @@ def test_interest_once_per_person_not_on_own_or_closed(career, career_db, people
     assert event_types(career_db).count("application_submitted") == 2
 
 
-def test_applicants_see_only_their_own_owner_sees_all(career, people):  # noqa: F811
+def test_applicants_see_only_their_own_owner_sees_all(career, people):
     olga, pia, raj, sue = people["olga"], people["pia"], people["raj"], people["sue"]
     gig = post(career, olga)
     mine = {who: call(career, "express_interest", gig["id"], f"from {who}",
@@ -150,7 +144,7 @@ def test_applicants_see_only_their_own_owner_sees_all(career, people):  # noqa: 
     assert seen(sue) == []
 
 
-def test_owner_decides_capacity_is_respected(career, career_db, people):  # noqa: F811
+def test_owner_decides_capacity_is_respected(career, career_db, people):
     olga, pia, sue = people["olga"], people["pia"], people["sue"]
     gig = post(career, olga, capacity=1)
     apps = {who: call(career, "express_interest", gig["id"], identity=people[who])["id"]
@@ -177,7 +171,7 @@ def test_owner_decides_capacity_is_respected(career, career_db, people):  # noqa
         call(career, "decide_application", apps["sue"], "MAYBE", identity=olga)
 
 
-def test_role_voices_only_from_people_who_hold_or_held_the_role(career, people):  # noqa: F811
+def test_role_voices_only_from_people_who_hold_or_held_the_role(career, people):
     olga, pia, raj = people["olga"], people["pia"], people["raj"]
     role = post(career, olga, kind="ROLE", title="forklift   operator")
     gig = post(career, olga, title="Line operator relief")

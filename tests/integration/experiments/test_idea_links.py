@@ -7,8 +7,7 @@ import eventlet
 import pytest
 
 from shared.errors import PermissionDenied, ValidationError
-from tests.integration.conftest import BEN
-from tests.integration.test_experiments_service import (
+from tests.integration.experiments.support import (
     call,
     count,
     day,
@@ -17,6 +16,7 @@ from tests.integration.test_experiments_service import (
     run_to_study,
     start_kaizen,
 )
+from tests.support.identities import BEN
 
 
 @pytest.fixture

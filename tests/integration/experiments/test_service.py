@@ -3,111 +3,22 @@ against SQLite and PostgreSQL: planning with its checks, the PDCA stages, permis
 the listing. The fixtures and helpers here are shared by the other test_experiments_*."""
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
-
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from nameko.testing.services import entrypoint_hook
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import create_engine
 
-from services.career.service import CareerService
-from services.experiments.models import OUTBOX, Base, Experiment
-from services.experiments.service import ExperimentsService
-from services.ideas.service import IdeasService
+from services.experiments.models import Base
 from shared.errors import Conflict, NotFound, PermissionDenied, Unauthenticated, ValidationError
-from shared.identity import Identity
-from tests.integration.conftest import ADMIN, as_user
-
-PEOPLE = [
-    {"name": "Olivia Owner", "email": "olivia@example.org", "team": "Assembly"},
-    {"name": "Max Member", "email": "max@example.org", "team": "Assembly"},
-    {"name": "Nina Outsider", "email": "nina@example.org", "team": "Logistics"},
-    {"name": "Mona Manager", "email": "mona@example.org", "team": "Assembly",
-     "roles": ["manager"]},
-]
-TODAY = date.today()
-STARTS = TODAY - timedelta(days=10)
-
-
-@dataclass
-class Kaizen:
-    experiments: object
-    career: object
-    ideas: object | None
-    url: str  # the experiments database
-    people: dict[str, Identity]  # by e-mail local part
-
-
-def start_kaizen(container_factory, rabbit_config, make_db, with_ideas: bool) -> Kaizen:
-    services = [CareerService, ExperimentsService] + ([IdeasService] if with_ideas else [])
-    urls = {cls.name: make_db(cls.name) for cls in services}
-    config = {**rabbit_config, "DB_URIS": urls, "CAREER_SKILLS_AUTO_IMPORT": False}
-    containers = {}
-    for cls in services:
-        containers[cls.name] = container_factory(cls, config)
-        containers[cls.name].start()
-    ids = call(containers["career"], "upsert_people", PEOPLE, identity=ADMIN)
-    found = call(containers["career"], "get_people", ids, identity=ADMIN)
-    people = {p["email"].split("@")[0]: Identity(p["id"], tuple(p["roles"]), p["team"])
-              for p in found}
-    return Kaizen(containers["experiments"], containers["career"], containers.get("ideas"),
-                  urls["experiments"], people)
-
-
-@pytest.fixture
-def kaizen(container_factory, rabbit_config, make_db) -> Kaizen:
-    return start_kaizen(container_factory, rabbit_config, make_db, with_ideas=False)
-
-
-def call(container, method, *args, identity: Identity | None, **kwargs):
-    context = as_user(identity) if identity else {}
-    with entrypoint_hook(container, method, context_data=context) as hook:
-        return hook(*args, **kwargs)
-
-
-def events(url: str, event_type: str | None = None) -> list[dict]:
-    """The `data` of the events in the outbox, oldest first."""
-    engine = create_engine(url)
-    with engine.connect() as conn:
-        rows = conn.execute(select(OUTBOX.c.event_type, OUTBOX.c.payload)
-                            .order_by(OUTBOX.c.seq)).all()
-    engine.dispose()
-    return [json.loads(p)["data"] for t, p in rows if event_type in (None, t)]
-
-
-def count(url: str, table=Experiment) -> int:
-    engine = create_engine(url)
-    with engine.connect() as conn:
-        value = conn.scalar(select(func.count()).select_from(table))
-    engine.dispose()
-    return value
-
-
-def plan_fields(**overrides) -> dict:
-    return {"title": "SMED cart on line 2",
-            "hypothesis": "A pre-sorted fixture cart brings changeovers below 25 minutes",
-            "metric": {"name": "Changeover time", "unit": "min", "direction": "DECREASE",
-                       "baseline": 45, "target": 25},
-            "starts_on": STARTS.isoformat(), "ends_on": (TODAY + timedelta(days=20)).isoformat(),
-            "member_ids": [], **overrides}
-
-
-def plan(kaizen: Kaizen, owner: str = "olivia", members=("max",), **overrides) -> dict:
-    fields = plan_fields(member_ids=[kaizen.people[m].user_id for m in members], **overrides)
-    return call(kaizen.experiments, "plan_experiment", fields, identity=kaizen.people[owner])
-
-
-def day(offset: int, hour: int = 8) -> str:
-    """A moment `offset` days after the start date."""
-    return datetime.combine(STARTS + timedelta(days=offset), time(hour), UTC).isoformat()
-
-
-def run_to_study(kaizen: Kaizen, experiment: dict, who: str = "olivia") -> None:
-    for method in ("start_experiment", "study_experiment"):
-        call(kaizen.experiments, method, experiment["id"], identity=kaizen.people[who])
+from tests.integration.experiments.support import (
+    call,
+    count,
+    day,
+    events,
+    plan,
+    plan_fields,
+    run_to_study,
+)
 
 
 def test_the_migrations_build_exactly_the_tables_of_the_models(make_db):

@@ -2,24 +2,18 @@
 broker against SQLite and PostgreSQL."""
 from __future__ import annotations
 
-import json
 import uuid
 from datetime import UTC, datetime
+from functools import partial
 
 import pytest
 from nameko.standalone.events import event_dispatcher
 from nameko.testing.services import entrypoint_waiter
-from sqlalchemy import create_engine, select
 
 from services.career.models import OUTBOX
 from shared.errors import Conflict, NotFound, PermissionDenied, ValidationError
-from tests.integration.test_career_service import (  # noqa: F401 - fixtures
-    SKILLS,
-    call,
-    career,
-    career_db,
-    staff,
-)
+from tests.integration.career.support import SKILLS, call, staff
+from tests.support.services import outbox_events
 
 TEAM = [
     {"name": "Mara Lead", "email": "mara@example.org", "team": "Quality",
@@ -34,17 +28,11 @@ TEAM = [
 
 
 @pytest.fixture
-def people(career):  # noqa: F811 - the fixture imported above
+def people(career):
     return staff(career, TEAM)
 
 
-def events(url: str, event_type: str) -> list[dict]:
-    engine = create_engine(url)
-    with engine.connect() as conn:
-        rows = conn.execute(select(OUTBOX.c.event_type, OUTBOX.c.payload)
-                            .order_by(OUTBOX.c.seq)).all()
-    engine.dispose()
-    return [json.loads(p)["data"] for t, p in rows if t == event_type]
+events = partial(outbox_events, OUTBOX)
 
 
 def profile(container, who, **fields):
@@ -52,7 +40,7 @@ def profile(container, who, **fields):
 
 
 def test_profile_skills_are_normalised_to_esco_deduplicated_and_custom_ones_kept(
-        career, career_db, people):  # noqa: F811
+        career, career_db, people):
     ana = people["ana"]
     result = profile(career, ana, headline="  Builds   things ", skills=[
         {"name": "python", "level": 2}, {"name": "PYTHON ", "level": 4},
@@ -72,13 +60,13 @@ def test_profile_skills_are_normalised_to_esco_deduplicated_and_custom_ones_kept
     assert {"name": "Kanban boards", "skill_id": custom["id"], "level": 2} in event["skills"]
 
 
-def test_the_same_custom_skill_typed_twice_is_one_skill(career, people):  # noqa: F811
+def test_the_same_custom_skill_typed_twice_is_one_skill(career, people):
     one = profile(career, people["ana"], skills=[{"name": "Kanban Boards", "level": 2}])
     two = profile(career, people["ben"], skills=[{"name": "kanban   boards", "level": 5}])
     assert one["skills"][0]["skill"]["id"] == two["skills"][0]["skill"]["id"]
 
 
-def test_profile_edits_by_others_are_refused(career, people):  # noqa: F811
+def test_profile_edits_by_others_are_refused(career, people):
     ana, ben = people["ana"], people["ben"]
     profile(career, ana, headline="Mine")
     for intruder in (ben, people["mara"]):
@@ -88,7 +76,7 @@ def test_profile_edits_by_others_are_refused(career, people):  # noqa: F811
     assert call(career, "get_profiles", [ana.user_id], identity=ben)[0]["headline"] == "Mine"
 
 
-def test_bad_profile_names_each_field_and_changes_nothing(career, people):  # noqa: F811
+def test_bad_profile_names_each_field_and_changes_nothing(career, people):
     ana = people["ana"]
     profile(career, ana, skills=[{"name": "python", "level": 3}])
     with pytest.raises(ValidationError) as raised:
@@ -101,7 +89,7 @@ def test_bad_profile_names_each_field_and_changes_nothing(career, people):  # no
 
 
 def test_skill_search_ranks_name_prefix_first_and_offers_custom_skills(
-        career, people):  # noqa: F811
+        career, people):
     ana = people["ana"]
     profile(career, ana, skills=[{"name": "Lean coffee facilitation", "level": 2}])
     hits = call(career, "search_skills", "lean", 5, identity=ana)
@@ -117,7 +105,7 @@ def _envelope(event_type: str, data: dict, event_id: str | None = None) -> dict:
 
 
 def test_concluded_experiment_and_implemented_idea_become_evidence_once(
-        career, rabbit_config, people):  # noqa: F811
+        career, rabbit_config, people):
     ana, ben = people["ana"], people["ben"]
     dispatch = event_dispatcher(rabbit_config)
     concluded = _envelope("experiment_concluded", {
@@ -143,7 +131,7 @@ def test_concluded_experiment_and_implemented_idea_become_evidence_once(
 
 
 def test_skill_gap_sorts_skills_into_matched_under_level_and_missing(
-        career, people):  # noqa: F811
+        career, people):
     ana, mara, ben = people["ana"], people["mara"], people["ben"]
     profile(career, ana, skills=[{"name": "python", "level": 4}, {"name": "6 sigma", "level": 1}])
     opportunity = call(career, "post_opportunity", {
@@ -174,7 +162,7 @@ def test_skill_gap_sorts_skills_into_matched_under_level_and_missing(
 
 
 def test_mentors_best_coverage_first_never_the_caller_and_requests(
-        career, career_db, people):  # noqa: F811
+        career, career_db, people):
     ana, ben, cleo = people["ana"], people["ben"], people["cleo"]
     profile(career, ben, mentoring_skills=["six sigma methods", "root cause analysis"])
     profile(career, cleo, mentoring_skills=["root cause analysis", "operate forklift"])

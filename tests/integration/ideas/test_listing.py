@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from shared.errors import ValidationError
-from tests.integration.conftest import ANA, BEN
-from tests.integration.test_ideas_service import CARLA, call, open_campaign, start_ideas
+from tests.integration.ideas.support import call, open_campaign, start_ideas
+from tests.support.identities import ANA, BEN, CARLA
 
 
 @pytest.fixture

@@ -14,24 +14,18 @@ from sqlalchemy import create_engine, select, text
 from sqlalchemy.orm import Session
 
 from services.insights.documents import from_bytes, stack
-from services.insights.encoder import get_encoder
 from services.insights.models import Document, Theme
 from services.insights.service import InsightsService
 from services.insights.summaries import counts_since
 from services.insights.themes import centroid_of
+from shared.clock import now
 from shared.errors import ValidationError
 from shared.migrate import alembic_config
-from shared.outbox import now
-from tests.integration.conftest import ADMIN, BEN
-from tests.integration.test_insights_ideas import call
+from tests.integration.insights.support import call
+from tests.support.identities import ADMIN, BEN
 
 RNG = np.random.default_rng(11)
 TOPIC_A, TOPIC_B = (RNG.standard_normal(384) for _ in range(2))
-
-
-@pytest.fixture(scope="module", autouse=True)
-def model():
-    return get_encoder()  # labels encode their keywords
 
 
 def near(topic: np.ndarray) -> list[float]:
