@@ -1,8 +1,47 @@
-"""The one clock every service reads, so time is aware (UTC) everywhere."""
+"""The one clock every service reads, so time is aware (UTC) everywhere.
+
+Tests that span processes (a whole stack under e2e tests) move time forward with a clock
+file: when `KAIZEN_CLOCK_FILE` names a file holding a number of seconds, `now()` adds that
+offset (re-read at most every 0.2 s). It is ignored when `KAIZEN_ENV=production`."""
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import os
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+_RECHECK_SECONDS = 0.2
+_cache: dict[str, tuple[float, float]] = {}  # clock file -> (checked at, offset)
 
 
 def now() -> datetime:
-    return datetime.now(UTC)
+    return datetime.now(UTC) + timedelta(seconds=offset())
+
+
+def today() -> date:
+    return now().date()
+
+
+def offset() -> float:
+    """Seconds the clock file moves time forward (0 without one, or in production)."""
+    path = os.environ.get("KAIZEN_CLOCK_FILE")
+    if not path or os.environ.get("KAIZEN_ENV") == "production":
+        return 0.0
+    checked, seconds = _cache.get(path, (float("-inf"), 0.0))
+    if time.monotonic() - checked > _RECHECK_SECONDS:
+        seconds = _read(Path(path))
+        _cache[path] = (time.monotonic(), seconds)
+    return seconds
+
+
+def _read(path: Path) -> float:
+    try:
+        return float(path.read_text().strip() or 0)
+    except (FileNotFoundError, ValueError):
+        return 0.0
+
+
+def advance(path: Path, delta: timedelta) -> None:
+    """Moves every process reading this clock file forward by `delta` (tests only)."""
+    path.write_text(str(_read(path) + delta.total_seconds()))
+    _cache.pop(str(path), None)

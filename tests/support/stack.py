@@ -8,10 +8,12 @@ import subprocess
 import tempfile
 import uuid
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
 
+from shared import clock
 from shared.settings import ROOT
 from tests.support.postgres import free_port
 
@@ -38,6 +40,10 @@ class Stack:
             headers["authorization"] = f"Bearer {token}"
         return httpx.post(f"{self.url}/graphql", json={"query": query, "variables": variables},
                           headers=headers, timeout=60)
+
+    def advance_clock(self, delta: timedelta) -> None:
+        """Moves the clock of every process of this stack forward (shared.clock)."""
+        clock.advance(Path(self.env["KAIZEN_CLOCK_FILE"]), delta)
 
     def gql(self, query: str, variables: dict | None = None, token: str | None = None) -> dict:
         """`data` of a successful GraphQL call; fails loudly on any GraphQL error."""
@@ -71,6 +77,7 @@ def start_stack() -> Stack:
         "KAIZEN_PORT": str(port),
         "KAIZEN_DEV_LOGIN": "1",
         "KAIZEN_VHOST": vhost,
+        "KAIZEN_CLOCK_FILE": str(var_dir / "clock"),
     }
     result = subprocess.run([str(ROOT / "scripts" / "stack.sh"), "start"], env=env,
                             capture_output=True, text=True, timeout=600)
