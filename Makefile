@@ -40,7 +40,7 @@ test: install
 	scripts/test.sh
 
 lint: install
-	$(VENV)/bin/ruff check .
+	scripts/checks.sh
 
 schema: install
 	$(PY) -m gateway.export_schema gateway/schema.graphql
