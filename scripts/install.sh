@@ -16,6 +16,9 @@ apt_install() {
 }
 
 apt_install rabbitmq-server chromium curl
+# Not a Debian package: the manifest tests (tests/deploy) fail without it.
+command -v kubectl >/dev/null || echo "warning: kubectl (with kustomize v5) is not installed;" \
+  "tests/deploy renders the Kubernetes overlays with it" >&2
 # The portal builds with Vite 8, which needs Node >= 20.19 (this machine kind ships 20).
 command -v npm >/dev/null || apt_install nodejs npm
 
