@@ -42,6 +42,10 @@ case $command in
     ;;
   install)
     [ $# -eq 2 ] || usage
+    # Elsewhere every locked requirement's marker is false and pip would install nothing.
+    "$PYTHON" -c 'import platform, sys
+if (sys.platform, platform.machine()) != ("linux", "x86_64"):
+    sys.exit(f"uv.lock covers Linux x86_64 only ([tool.uv] environments), not {sys.platform} {platform.machine()}")'
     work=$(mktemp -d)
     trap 'rm -rf "$work"' EXIT
     export_lock "$work"

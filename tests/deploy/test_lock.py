@@ -4,8 +4,10 @@ out of the runtime extras."""
 from __future__ import annotations
 
 import ast
+import os
 import shutil
 import subprocess
+import sys
 import tomllib
 from importlib import metadata
 
@@ -57,6 +59,21 @@ def test_the_venv_is_what_the_lock_says(tmp_path):
             f"{name} {metadata.version(name)} in the venv, {version} in uv.lock: run make install")
     # the project itself, editable from this checkout
     assert metadata.version("kaizen") == PROJECT["version"]
+
+
+def test_the_installer_refuses_a_platform_the_lock_does_not_cover(tmp_path):
+    assert LOCK["supported-markers"] == [
+        "platform_machine == 'x86_64' and sys_platform == 'linux'"]
+    # an arm64 interpreter: every marker false, pip would install nothing and succeed
+    arm = tmp_path / "python"
+    arm.write_text(f"#!/bin/sh\nexec {sys.executable} -c 'import platform, sys; "
+                   f"platform.machine = lambda: \"aarch64\"; exec(sys.argv[1])' \"$2\"\n")
+    arm.chmod(0o755)
+    result = subprocess.run([str(REPO / "scripts" / "install-locked.sh"), "install", ""],
+                            cwd=REPO, env={**os.environ, "UV": str(UV), "PYTHON": str(arm)},
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0
+    assert "uv.lock covers Linux x86_64 only" in result.stderr and "aarch64" in result.stderr
 
 
 def test_the_install_scripts_use_the_lock():
