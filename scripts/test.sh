@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The whole suite, in two pytest runs: integration tests under eventlet (`nameko test`,
-# as nameko 2.14 recommends), everything else under plain pytest. Prints one total at the end.
+# The whole suite: the static checks (scripts/checks.sh: ruff, the portal's type check and
+# formatter check), then two pytest runs: integration tests under eventlet (`nameko test`, as
+# nameko 2.14 recommends), everything else under plain pytest. Prints one total at the end, in
+# which each check counts as one test; any failure makes the exit status non-zero.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 VENV=.venv
@@ -16,8 +18,9 @@ started_rabbit=0
 if ! scripts/rabbit.sh status >/dev/null 2>&1; then scripts/rabbit.sh start; started_rabbit=1; fi
 
 status=0
+scripts/checks.sh "$REPORTS" || status=$?
 "$VENV/bin/nameko" test tests/integration "${NAMEKO_OPTS[@]}" -q \
-  --junitxml "$REPORTS/integration.xml" "$@" || status=$?
+  --junitxml "$REPORTS/integration.xml" "$@" || { s=$?; [ $status -eq 0 ] && status=$s; }
 "$VENV/bin/pytest" tests --ignore tests/integration "${NAMEKO_OPTS[@]}" -q \
   --junitxml "$REPORTS/rest.xml" "$@" || { s=$?; [ $status -eq 0 ] && status=$s; }
 
@@ -29,6 +32,11 @@ for report in pathlib.Path(sys.argv[1]).glob("*.xml"):
         for key in totals:
             totals[key] += int(suite.get(key, 0))
 failed = totals["failures"] + totals["errors"]
+checks = sorted(p.stem.removeprefix("check-")
+                for p in pathlib.Path(sys.argv[1]).glob("check-*.xml")
+                if ET.parse(p).getroot().find(".//failure") is not None)
+if checks:
+    print(f"\nFAILED checks (see their output above): {', '.join(checks)}")
 passed = totals["tests"] - failed - totals["skipped"]
 print(f"\nkaizen total: {passed} passed, {failed} failed, {totals['skipped']} skipped")
 PY

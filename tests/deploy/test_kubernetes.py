@@ -1,10 +1,9 @@
-"""k8s/: every overlay renders with deploy/kustomize.py, passes kubernetes-validate (strict) for
-KUBERNETES_VERSION, and wires each deployable as docs/operations.md describes."""
+"""k8s/: every overlay rendered by `kubectl kustomize` (kustomize v5) passes kubernetes-validate
+(strict) for KUBERNETES_VERSION, and wires each deployable as docs/operations.md describes."""
 from __future__ import annotations
 
 import copy
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,10 +19,13 @@ from tests.deploy.conftest import (
     OVERLAYS,
     REPO,
     SERVICES,
+    describe,
     discovered_services,
     find,
+    kustomize_build,
     of_kind,
     pod_spec,
+    res_id,
 )
 
 KUBERNETES_VALIDATE = Path(sys.executable).parent / "kubernetes-validate"
@@ -68,21 +70,21 @@ def semantic_problems(obj: dict) -> list[str]:
 # ------------------------------------------------------------------ rendering and schemas
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
-def test_overlay_renders_into_its_namespace(rendered, kustomize, overlay):
+def test_overlay_renders_into_its_namespace(rendered, overlay):
     objects = rendered[overlay]
     assert len(objects) > 30
-    ids = [kustomize.res_id(o) for o in objects]
+    ids = [res_id(o) for o in objects]
     assert len(ids) == len(set(ids))
     namespace = OVERLAY_NAMESPACE[overlay]
     assert find(objects, "Namespace", namespace)
     for obj in objects:
         if obj["kind"] != "Namespace":
-            assert obj["metadata"]["namespace"] == namespace, kustomize.describe(obj)
+            assert obj["metadata"]["namespace"] == namespace, describe(obj)
 
 
 @pytest.mark.parametrize("version", [KUBERNETES_VERSION, LATEST_SCHEMA])
 @pytest.mark.parametrize("overlay", OVERLAYS)
-def test_overlay_passes_kubernetes_validate(rendered, kustomize, overlay, version):
+def test_overlay_passes_kubernetes_validate(rendered, overlay, version):
     skipped = []
     for obj in rendered[overlay]:
         if is_crd(obj):
@@ -93,16 +95,16 @@ def test_overlay_passes_kubernetes_validate(rendered, kustomize, overlay, versio
         try:
             kubernetes_validate.validate(obj, version, strict=True)
         except kubernetes_validate.ValidationError as exc:
-            pytest.fail(f"{kustomize.describe(obj)} ({version}): {exc.message} at "
+            pytest.fail(f"{describe(obj)} ({version}): {exc.message} at "
                         f"{'/'.join(map(str, exc.path))}")
-        assert semantic_problems(obj) == [], kustomize.describe(obj)
+        assert semantic_problems(obj) == [], describe(obj)
     assert bool(skipped) == (overlay == "prod"), "CRDs only in prod"
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
-def test_kubernetes_validate_cli_accepts_the_rendered_overlay(kustomize, overlay, tmp_path):
+def test_kubernetes_validate_cli_accepts_the_rendered_overlay(overlay, tmp_path):
     out = tmp_path / f"{overlay}.yaml"
-    assert kustomize.main([str(REPO / "k8s" / "overlays" / overlay), "-o", str(out)]) == 0
+    out.write_text(kustomize_build(REPO / "k8s" / "overlays" / overlay))
     result = subprocess.run([str(KUBERNETES_VALIDATE), "-k", KUBERNETES_VERSION, "--strict",
                              "--quiet", str(out)], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -297,14 +299,14 @@ def test_graceful_termination_covers_prestop_and_drain(rendered, overlay):
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
-def test_every_container_has_requests_and_limits(rendered, kustomize, overlay):
+def test_every_container_has_requests_and_limits(rendered, overlay):
     for obj in rendered[overlay]:
         if obj["kind"] not in {"Deployment", "StatefulSet", "Job"}:
             continue
         for container in pod_spec(obj)["containers"]:
             resources = container["resources"]
             for part in ("requests", "limits"):
-                assert {"cpu", "memory"} <= set(resources[part]), kustomize.describe(obj)
+                assert {"cpu", "memory"} <= set(resources[part]), describe(obj)
             for res in ("cpu", "memory"):
                 assert quantity(resources["requests"][res]) <= quantity(resources["limits"][res])
     insights = pod_spec(find(rendered[overlay], "Deployment", "insights"))["containers"][0]
@@ -537,204 +539,6 @@ def test_database_and_broker_labels_line_up_with_the_policies(rendered):
         assert _selects(clients["podSelector"], pods[f"Deployment/{name}"])
 
 
-# ------------------------------------------------------------------ the renderer itself
-
-@pytest.mark.parametrize("directory", ["k8s/base", "k8s/overlays/dev", "k8s/overlays/prod"])
-def test_renderer_matches_kubectl_kustomize(kustomize, directory):
-    kubectl = shutil.which("kubectl")
-    if kubectl is None:
-        pytest.skip("kubectl not installed: cross-check skipped (deploy/kustomize.py is used)")
-    result = subprocess.run([kubectl, "kustomize", str(REPO / directory)], capture_output=True,
-                            text=True, timeout=120)
-    if result.returncode != 0 and "unknown command" in result.stderr:
-        pytest.skip("this kubectl has no kustomize")
-    assert result.returncode == 0, result.stderr
-    theirs = [d for d in yaml.safe_load_all(result.stdout) if d]
-    assert kustomize.render(REPO / directory) == theirs
-
-
-FEATURES = {
-    "base/kustomization.yaml": """
-resources: [app.yaml]
-commonLabels: {app: demo}
-configMapGenerator:
-  - name: cfg
-    literals: ["A=1", "B=<x&y>"]
-    files: ["conf.txt", "renamed.txt=conf.txt"]
-secretGenerator:
-  - name: sec
-    literals: ["PASSWORD=s3cret"]
-""",
-    "base/conf.txt": "hello \u00e9\n",
-    "base/app.yaml": """
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  selector: {matchLabels: {tier: web}}
-  template:
-    metadata: {labels: {tier: web}}
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.25
-          envFrom: [{configMapRef: {name: cfg}}]
-          env:
-            - {name: PW, valueFrom: {secretKeyRef: {name: sec, key: PASSWORD}}}
-            - {name: X, value: "1"}
-            - {name: Z, value: "9"}
-          ports: [{containerPort: 80}]
-          volumeMounts: [{name: c, mountPath: /c}]
-        - {name: side, image: busybox}
-      volumes:
-        - {name: c, configMap: {name: cfg}}
-        - {name: s, secret: {secretName: sec}}
-        - {name: p, projected: {sources: [{secret: {name: sec}}]}}
----
-apiVersion: v1
-kind: Service
-metadata: {name: web}
-spec:
-  selector: {tier: web}
-  ports: [{port: 80}]
----
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: {name: np}
-spec:
-  podSelector: {matchLabels: {tier: web}}
-  ingress: [{from: [{podSelector: {matchLabels: {tier: lb}}}]}]
----
-apiVersion: example.com/v1
-kind: Widget
-metadata: {name: w}
-spec:
-  items: [{name: a, v: 1}, {name: b, v: 2}]
-""",
-    "overlay/kustomization.yaml": """
-namespace: ns1
-resources: [../base]
-commonAnnotations: {team: x}
-labels:
-  - pairs: {env: test}
-    includeTemplates: true
-images:
-  - {name: nginx, newName: registry.local/nginx}
-  - {name: busybox, newTag: "1.36"}
-replicas: [{name: web, count: 3}]
-patches:
-  - path: smp.yaml
-  - target: {kind: Widget}
-    patch: |-
-      - {op: add, path: /spec/items/-, value: {name: c, v: 3}}
-      - {op: copy, from: /spec/items/0, path: /spec/first}
-      - {op: move, from: /spec/first, path: /spec/moved}
-      - {op: test, path: /spec/items/1/v, value: 2}
-      - {op: remove, path: /spec/items/0}
-  - target: {kind: Widget, name: "w.*"}
-    patch: |-
-      apiVersion: example.com/v1
-      kind: Widget
-      metadata: {name: ignored}
-      spec: {items: [{name: z}], extra: true}
-  - target: {kind: Service, labelSelector: "app=demo"}
-    patch: |-
-      - {op: replace, path: /spec/ports/0/port, value: 8080}
-""",
-    "overlay/smp.yaml": """
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  template:
-    spec:
-      containers:
-        - name: web
-          env:
-            - {name: X, $patch: delete}
-            - {name: Y, value: "2"}
-            - {name: Z, value: "10"}
-          ports: [{containerPort: 80, name: http}]
-          resources: {limits: {memory: 64Mi}}
-        - {name: side, $patch: delete}
-        - {name: new, image: nginx}
-      volumes:
-        - {name: s, $patch: delete}
-""",
-}
-
-
-@pytest.fixture
-def feature_tree(tmp_path) -> Path:
-    for rel, text in FEATURES.items():
-        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / rel).write_text(text.lstrip())
-    return tmp_path / "overlay"
-
-
-def test_renderer_features(kustomize, feature_tree):
-    objects = kustomize.render(feature_tree)
-    web = find(objects, "Deployment", "web")
-    containers = pod_spec(web)["containers"]
-    assert [c["name"] for c in containers] == ["web", "new"]
-    assert [e["name"] for e in containers[0]["env"]] == ["Y", "Z", "PW"]
-    assert containers[0]["image"] == "registry.local/nginx:1.25"
-    assert web["spec"]["replicas"] == 3
-    assert web["spec"]["selector"]["matchLabels"] == {"tier": "web", "app": "demo"}
-    assert web["spec"]["template"]["metadata"]["labels"]["env"] == "test"
-    assert "env" not in web["spec"]["selector"]["matchLabels"]
-    cfg = next(o for o in objects if o["kind"] == "ConfigMap")
-    assert re.fullmatch(r"cfg-[a-z0-9]{10}", cfg["metadata"]["name"])
-    assert containers[0]["envFrom"][0]["configMapRef"]["name"] == cfg["metadata"]["name"]
-    widget = find(objects, "Widget", "w")
-    assert widget["spec"] == {"items": [{"name": "z"}], "moved": {"name": "a", "v": 1},
-                              "extra": True}
-    assert find(objects, "Service", "web")["spec"]["ports"][0]["port"] == 8080
-    assert {o["metadata"]["namespace"] for o in objects} == {"ns1"}
-
-
-def test_renderer_features_match_kubectl(kustomize, feature_tree):
-    kubectl = shutil.which("kubectl")
-    if kubectl is None:
-        pytest.skip("kubectl not installed")
-    result = subprocess.run([kubectl, "kustomize", str(feature_tree)], capture_output=True,
-                            text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert kustomize.render(feature_tree) == [d for d in yaml.safe_load_all(result.stdout) if d]
-
-
-@pytest.mark.parametrize("kustomization, message", [
-    ("resources: [app.yaml]\nnamePrefix: x-\n", "unsupported kustomization fields"),
-    ("resources: [missing.yaml]\n", "resource not found"),
-    ("resources: [app.yaml, app.yaml]\n", "duplicate resource"),
-    ("resources: [app.yaml]\npatches:\n  - patch: |-\n      - {op: remove, path: /spec}\n",
-     "needs a target"),
-    ("resources: [app.yaml]\npatches:\n  - target: {kind: Service}\n    patch: |-\n"
-     "      - {op: remove, path: /spec}\n", "no resource matches"),
-    ("resources: [app.yaml]\npatches:\n  - target: {kind: ConfigMap}\n    patch: |-\n"
-     "      - {op: replace, path: /data/nope, value: 1}\n", "path not found"),
-    ("resources: [https://example.com/x.yaml]\n", "remote resources"),
-])
-def test_renderer_refuses_what_it_does_not_support(kustomize, tmp_path, kustomization, message):
-    (tmp_path / "app.yaml").write_text("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n"
-                                       "data: {k: v}\n")
-    (tmp_path / "kustomization.yaml").write_text(kustomization)
-    with pytest.raises(kustomize.KustomizeError, match=message):
-        kustomize.render(tmp_path)
-
-
-def test_renderer_cli_prints_multi_document_yaml():
-    result = subprocess.run([sys.executable, str(REPO / "deploy" / "kustomize.py"),
-                             str(REPO / "k8s" / "overlays" / "prod")], capture_output=True,
-                            text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    docs = [d for d in yaml.safe_load_all(result.stdout) if d]
-    assert docs[0]["kind"] == "Namespace" and len(docs) > 30
-    bad = subprocess.run([sys.executable, str(REPO / "deploy" / "kustomize.py"), str(REPO)],
-                         capture_output=True, text=True, timeout=60)
-    assert bad.returncode == 1 and "no kustomization file" in bad.stderr
-
-
 def _pool_per_pod() -> int:
     """SQLAlchemy pool_size + max_overflow of a service process (shared/db.py)."""
     source = (REPO / "shared" / "db.py").read_text()
@@ -755,3 +559,19 @@ def test_prod_database_connections_fit_max_connections(rendered):
         limit = int(cluster["spec"]["postgresql"]["parameters"]["max_connections"])
         needed = (pods + surge) * _pool_per_pod() + reserved
         assert needed <= limit, f"{name}: up to {needed} connections, max_connections {limit}"
+
+
+def test_rendering_fails_rather_than_skips_without_kubectl(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(pytest.fail.Exception, match="kubectl is not installed"):
+        kustomize_build(REPO / "k8s" / "overlays" / "dev")
+
+
+def test_rendering_fails_on_a_kubectl_without_kustomize_v5(monkeypatch, tmp_path):
+    fake = tmp_path / "kubectl"
+    fake.write_text("#!/bin/sh\necho '{\"clientVersion\": {\"gitVersion\": \"v1.20.0\"}, "
+                    "\"kustomizeVersion\": \"v2.0.3\"}'\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(pytest.fail.Exception, match="kustomize v2.0.3; v5 is required"):
+        kustomize_build(REPO / "k8s" / "overlays" / "dev")
