@@ -16,6 +16,7 @@ export RABBITMQ_ENABLED_PLUGINS_FILE="$BASE/enabled_plugins"
 export RABBITMQ_CONFIG_FILE="$BASE/rabbitmq"
 export RABBITMQ_ADVANCED_CONFIG_FILE="$BASE/advanced.config"
 export HOME="$BASE"   # the Erlang cookie lives with the node, not in root's home
+export ERL_CRASH_DUMP="$BASE/log/erl_crash.dump"  # never in the working tree
 MGMT_PORT="${KAIZEN_RABBIT_MGMT_PORT:-15672}"
 
 ensure_installed() {
