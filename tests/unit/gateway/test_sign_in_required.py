@@ -17,8 +17,8 @@ from graphql import (
 )
 from graphql.pyutils import Undefined
 
-from gateway.context import Context
 from gateway.errors import SIGN_IN_FIRST
+from gateway.loaders import request_context
 from gateway.schema import schema
 
 GRAPHQL = schema._schema
@@ -59,7 +59,7 @@ class NoServices:
 
 
 def execute(document: str):
-    context = Context(rpc=NoServices(), identity=None)
+    context = request_context(NoServices(), None)
     return asyncio.run(schema.execute(document, context_value=context))
 
 
