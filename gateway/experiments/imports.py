@@ -35,9 +35,10 @@ class MeasurementImportError(UserError):
 
 def import_refusal(exc: domain.DomainError) -> UserError:
     """Row problems of the CSV as MeasurementImportError; any other error as its type."""
+    if not isinstance(exc, domain.ValidationError):
+        return user_error(exc)
     rows = [CsvRowError(row=e["row"], field=e["field"], message=e["message"])
-            for e in exc.errors if e.get("row") is not None] \
-        if isinstance(exc, domain.ValidationError) else []
+            for e in exc.errors if e.get("row") is not None]
     if not rows:
         return user_error(exc)
     lines = len({r.row for r in rows})

@@ -69,8 +69,9 @@ class Experiment:
 
     @strawberry.field(description="The experiment this one follows up.")
     async def previous(self, info: Info) -> Experiment | None:
-        return await info.context.loaders.experiments.load(self.previous_id) \
-            if self.previous_id else None
+        if not self.previous_id:
+            return None
+        return await info.context.loaders.experiments.load(self.previous_id)
 
     @strawberry.field(description="Measurements recorded again with another value or note, "
                                   "oldest first.")

@@ -63,13 +63,15 @@ class Idea:
 
     @strawberry.field
     async def campaign(self, info: Info) -> Campaign | None:
-        return await info.context.loaders.campaigns.load(self.campaign_id) if self.campaign_id \
-            else None
+        if not self.campaign_id:
+            return None
+        return await info.context.loaders.campaigns.load(self.campaign_id)
 
     @strawberry.field(description="The canonical idea this one was merged into.")
     async def duplicate_of(self, info: Info) -> Idea | None:
-        return await info.context.loaders.ideas.load(self.duplicate_of_id) \
-            if self.duplicate_of_id else None
+        if not self.duplicate_of_id:
+            return None
+        return await info.context.loaders.ideas.load(self.duplicate_of_id)
 
     @strawberry.field(description="Ideas merged into this one; their comments stay there.")
     async def duplicates(self, info: Info) -> list[Idea]:

@@ -59,8 +59,9 @@ class Theme:
 
     @strawberry.field(description="The idea closest to the theme's centre.")
     async def representative_idea(self, info: Info) -> IdeaRef | None:
-        return await info.context.loaders.ideas.load(self.representative_id) \
-            if self.representative_id else None
+        if not self.representative_id:
+            return None
+        return await info.context.loaders.ideas.load(self.representative_id)
 
     @classmethod
     def from_dto(cls, dto: dict) -> Theme:

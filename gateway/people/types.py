@@ -26,8 +26,9 @@ class Person(ProfileFields):
 
     @strawberry.field
     async def manager(self, info: Info) -> Person | None:
-        return await info.context.loaders.people.load(self.manager_id) if self.manager_id \
-            else None
+        if not self.manager_id:
+            return None
+        return await info.context.loaders.people.load(self.manager_id)
 
     @strawberry.field(description="Your own weekly reflection habit; null for anyone else.")
     async def reflection_streak(self, info: Info) -> Annotated[
