@@ -18,6 +18,7 @@ from strawberry.asgi import GraphQL
 from gateway import health
 from gateway.auth import AuthError, TokenVerifier, issue_dev_token
 from gateway.context import Context
+from gateway.loaders import request_context
 from gateway.metrics import REQUEST_LATENCY, REQUESTS, RequestTracking
 from gateway.rpc import RpcClient, ServiceUnavailable
 from gateway.schema import schema
@@ -30,8 +31,8 @@ PORTAL_DIST = Path(os.environ.get("KAIZEN_PORTAL_DIST", ROOT / "portal" / "dist"
 
 class KaizenGraphQL(GraphQL):
     async def get_context(self, request, response) -> Context:
-        return Context(rpc=request.app.state.rpc, identity=request.state.identity,
-                       request=request, response=response)
+        return request_context(request.app.state.rpc, request.state.identity, request,
+                               response)
 
 
 def unauthenticated(message: str) -> JSONResponse:

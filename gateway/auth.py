@@ -1,10 +1,14 @@
-"""Verifies users' bearer JWTs (HS256 by default, RS256 via JWKS when configured)."""
+"""Who is calling: users' bearer JWTs verified (HS256 by default, RS256 via JWKS when
+configured), and the sign-in permission of every root field."""
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import jwt
+from strawberry.permission import BasePermission
 
+from gateway.errors import SIGN_IN_FIRST, SignInFirst
 from shared.identity import ROLES, SYSTEM, Identity
 from shared.settings import AuthSettings
 
@@ -70,3 +74,16 @@ def issue_dev_token(person: dict, settings: AuthSettings) -> str:
         "exp": now + USER_TOKEN_TTL,
     }
     return jwt.encode(claims, settings.jwt_secret, algorithm="HS256")
+
+
+class IsSignedIn(BasePermission):
+    """The caller sent a valid bearer token. Refused, a query fails UNAUTHENTICATED and a
+    mutation answers PermissionDeniedError (gateway.errors.SignInFirstAnswer)."""
+
+    message = SIGN_IN_FIRST
+
+    def has_permission(self, source: Any, info: Any, **kwargs: Any) -> bool:
+        return info.context.identity is not None
+
+    def on_unauthorized(self) -> None:
+        raise SignInFirst()

@@ -1,14 +1,21 @@
-"""Per-request context: the caller, the RPC client and this request's DataLoaders."""
+"""Per-request context: the caller, the RPC client and this request's loaders. `Info` is the
+typed info every resolver takes."""
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from strawberry.dataloader import DataLoader
+import strawberry
 
-from gateway.errors import PublicError, public_error
+from gateway.errors import SignInFirst, UserError, public_error, user_error
 from gateway.rpc import RpcClient
 from shared.errors import DomainError
 from shared.identity import Identity
+
+if TYPE_CHECKING:
+    from gateway.loaders import Loaders
 
 
 @dataclass
@@ -17,12 +24,11 @@ class Context:
     identity: Identity | None
     request: object = None
     response: object = None
-    loaders: dict[str, DataLoader] = field(default_factory=dict)
+    loaders: Loaders = field(init=False, repr=False)  # set by gateway.loaders.request_context
 
     def require_identity(self) -> Identity:
         if self.identity is None:
-            raise PublicError("sign in first: send 'Authorization: Bearer <token>'",
-                              "UNAUTHENTICATED")
+            raise SignInFirst()
         return self.identity
 
     async def query(self, service: str, method: str, *args, **kwargs):
@@ -30,17 +36,20 @@ class Context:
         try:
             return await self.rpc.call(service, method, *args, identity=self.require_identity(),
                                        idempotent=True, **kwargs)
-        except (DomainError, Exception) as exc:
+        except Exception as exc:
             raise public_error(exc) from exc
 
-    async def command(self, service: str, method: str, *args, **kwargs):
-        """A change as the caller; domain errors propagate for the mutation's union."""
-        return await self.rpc.call(service, method, *args, identity=self.identity, **kwargs)
+    async def result(self, service: str, method: str, *args, to: Callable[[Any], Any],
+                     refuse: Callable[[DomainError], UserError] = user_error, **kwargs):
+        """A change as the caller, answered in the field's result union: `to(answer)`
+        (awaited when it is a coroutine), or `refuse(error)` for a domain error."""
+        try:
+            answer = await self.rpc.call(service, method, *args, identity=self.identity,
+                                         **kwargs)
+        except DomainError as exc:
+            return refuse(exc)
+        made = to(answer)
+        return await made if inspect.isawaitable(made) else made
 
-    def loader(self, name: str, service: str, method: str) -> DataLoader:
-        """One batching loader per request and per (service, method)."""
-        if name not in self.loaders:
-            async def load(keys: list[str]):
-                return await self.query(service, method, list(keys))
-            self.loaders[name] = DataLoader(load_fn=load)
-        return self.loaders[name]
+
+Info = strawberry.Info[Context, None]

@@ -1,8 +1,10 @@
-"""Typed GraphQL errors: every mutation returns a union of its success type and these."""
+"""Typed GraphQL errors: every mutation returns a union of its success type and these; a
+query's errors are public (shown with a code) or masked."""
 from __future__ import annotations
 
 import strawberry
 from graphql import GraphQLError
+from strawberry.types.field import StrawberryField
 
 from gateway.rpc import ServiceUnavailable
 from shared import errors as domain
@@ -43,16 +45,15 @@ class ConflictError(UserError):
 SIGN_IN_FIRST = "sign in first: send 'Authorization: Bearer <token>'"
 
 
-def user_error(exc: Exception) -> UserError:
-    """Maps a domain error raised by a service (re-raised by nameko by class) to its type."""
+def user_error(exc: domain.DomainError) -> UserError:
+    """Maps a domain error raised by a service (re-raised by nameko by class) to its type,
+    with the service's message."""
     if isinstance(exc, domain.ValidationError):
         fields = [FieldError(field=e["field"], message=e["message"]) for e in exc.errors]
         return ValidationError(message=exc.message, field=fields[0].field, fields=fields)
     if isinstance(exc, domain.NotFound):
         return NotFoundError(message=exc.message)
-    if isinstance(exc, domain.Unauthenticated):
-        return PermissionDeniedError(message=SIGN_IN_FIRST)
-    if isinstance(exc, domain.PermissionDenied):
+    if isinstance(exc, domain.PermissionDenied | domain.Unauthenticated):
         return PermissionDeniedError(message=exc.message)
     if isinstance(exc, domain.Conflict):
         return ConflictError(message=exc.message)
@@ -66,9 +67,25 @@ class PublicError(GraphQLError):
         super().__init__(message, extensions={"code": code})
 
 
+class SignInFirst(PublicError):
+    """No bearer token: a query fails with it, a mutation answers PermissionDeniedError."""
+
+    def __init__(self) -> None:
+        super().__init__(SIGN_IN_FIRST, "UNAUTHENTICATED")
+
+
+class SignInFirstAnswer(strawberry.ExceptionHandler[SignInFirst, PermissionDeniedError]):
+    """Strawberry applies it only to fields whose union holds PermissionDeniedError (every
+    mutation); on any other field SignInFirst stays an UNAUTHENTICATED error."""
+
+    def handle(self, exception: SignInFirst, *, field: StrawberryField,
+               info: strawberry.Info) -> PermissionDeniedError:
+        return PermissionDeniedError(message=exception.message)
+
+
 def public_error(exc: Exception) -> PublicError:
     if isinstance(exc, domain.Unauthenticated):
-        return PublicError(SIGN_IN_FIRST, "UNAUTHENTICATED")
+        return PublicError(exc.message, "UNAUTHENTICATED")
     if isinstance(exc, domain.PermissionDenied):
         return PublicError(exc.message, "FORBIDDEN")
     if isinstance(exc, domain.ValidationError):

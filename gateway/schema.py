@@ -9,20 +9,26 @@ from strawberry.extensions import (
     QueryDepthLimiter,
 )
 
-from gateway.career import CareerMutation, CareerQuery
+from gateway.career.mutations import CareerMutation
+from gateway.career.queries import CareerQuery
 from gateway.errors import (
     ConflictError,
     NotFoundError,
     PermissionDeniedError,
+    SignInFirstAnswer,
     ValidationError,
     should_mask,
 )
-from gateway.experiments import ExperimentsMutation, ExperimentsQuery
-from gateway.ideas import IdeasMutation, IdeasQuery
-from gateway.insights import InsightsMutation, InsightsQuery
+from gateway.experiments.mutations import ExperimentsMutation
+from gateway.experiments.queries import ExperimentsQuery
+from gateway.ideas.mutations import IdeasMutation
+from gateway.ideas.queries import IdeasQuery
+from gateway.insights.mutations import InsightsMutation
+from gateway.insights.queries import InsightsQuery
 from gateway.metrics import OperationMetrics
-from gateway.people import PeopleQuery
-from gateway.reflections import ReflectionsMutation, ReflectionsQuery
+from gateway.people.queries import PeopleQuery
+from gateway.reflections.mutations import ReflectionsMutation
+from gateway.reflections.queries import ReflectionsQuery
 
 MAX_DEPTH = 10
 MAX_TOKENS = 2000
@@ -53,6 +59,7 @@ def build_schema() -> strawberry.Schema:
             MaskErrors(should_mask_error=should_mask),
             OperationMetrics,
         ],
+        exception_handlers=[SignInFirstAnswer()],
     )
 
 

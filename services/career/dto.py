@@ -67,7 +67,8 @@ def opportunity_dto(opportunity: Opportunity, accepted: int) -> dict:
         "team": o.team, "owner_id": o.owner_id, "skills": opportunity_skills(o),
         "hours_per_week": o.hours_per_week, "location": o.location, "remote": o.remote,
         "starts_on": _iso(o.starts_on), "closes_on": _iso(o.closes_on),
-        "capacity": o.capacity, "accepted_count": accepted, "status": o.status,
+        "capacity": o.capacity, "accepted_count": accepted,
+        "spots_left": max(0, o.capacity - accepted), "status": o.status,
         "created_at": _iso(o.created_at), "updated_at": _iso(o.updated_at),
     }
 

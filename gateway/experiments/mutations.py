@@ -1,0 +1,75 @@
+"""Experiments changes. Each answers its success type or a typed user error; every rule
+(stages, who may, what is valid) is the experiments service's."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+import strawberry
+
+from gateway.auth import IsSignedIn
+from gateway.context import Info
+from gateway.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
+from gateway.experiments.enums import ExperimentDecision
+from gateway.experiments.imports import (
+    MeasurementImportError,
+    MeasurementsImported,
+    import_refusal,
+)
+from gateway.experiments.inputs import FollowUpExperimentInput, PlanExperimentInput
+from gateway.experiments.types import Experiment
+
+Errors = ValidationError | NotFoundError | PermissionDeniedError | ConflictError
+ExperimentResult = Annotated[Experiment | Errors, strawberry.union("ExperimentResult")]
+ImportMeasurementsResult = Annotated[MeasurementsImported | MeasurementImportError | Errors,
+                                     strawberry.union("ImportMeasurementsResult")]
+
+
+@strawberry.type
+class ExperimentsMutation:
+    @strawberry.mutation(description="You own the experiment and are its first member.",
+                         permission_classes=[IsSignedIn])
+    async def plan_experiment(self, info: Info, input: PlanExperimentInput) -> ExperimentResult:
+        return await info.context.result("experiments", "plan_experiment", input.to_dict(),
+                                         to=Experiment.from_dto)
+
+    @strawberry.mutation(description="PLAN → DO; members (or a manager).",
+                         permission_classes=[IsSignedIn])
+    async def start_experiment(self, info: Info, id: strawberry.ID) -> ExperimentResult:
+        return await info.context.result("experiments", "start_experiment", str(id),
+                                         to=Experiment.from_dto)
+
+    @strawberry.mutation(description="DO → STUDY; members (or a manager).",
+                         permission_classes=[IsSignedIn])
+    async def study_experiment(self, info: Info, id: strawberry.ID) -> ExperimentResult:
+        return await info.context.result("experiments", "study_experiment", str(id),
+                                         to=Experiment.from_dto)
+
+    @strawberry.mutation(description="STUDY → ACT → CONCLUDED with the decision; only the "
+                                     "owner or a manager. ADAPT may plan a follow-up.",
+                         permission_classes=[IsSignedIn])
+    async def conclude_experiment(self, info: Info, id: strawberry.ID,
+                                  decision: ExperimentDecision, learnings: str,
+                                  where_else: str | None = None,
+                                  follow_up: FollowUpExperimentInput | None = None,
+                                  ) -> ExperimentResult:
+        return await info.context.result(
+            "experiments", "conclude_experiment", str(id), decision.value, learnings,
+            where_else, follow_up.to_dict() if follow_up else None, to=Experiment.from_dto)
+
+    @strawberry.mutation(description="Members only. The same time again: no change with the "
+                                     "same value, a correction (kept) with another.",
+                         permission_classes=[IsSignedIn])
+    async def record_measurement(self, info: Info, experiment_id: strawberry.ID, value: float,
+                                 at: datetime, note: str | None = None) -> ExperimentResult:
+        return await info.context.result("experiments", "record_measurement",
+                                         str(experiment_id), value, at.isoformat(), note,
+                                         to=Experiment.from_dto)
+
+    @strawberry.mutation(description="Members only. CSV rows of at,value[,note]; all or "
+                                     "nothing.", permission_classes=[IsSignedIn])
+    async def import_measurements(self, info: Info, experiment_id: strawberry.ID,
+                                  csv: str) -> ImportMeasurementsResult:
+        return await info.context.result("experiments", "import_measurements",
+                                         str(experiment_id), csv,
+                                         to=MeasurementsImported.from_dto, refuse=import_refusal)
