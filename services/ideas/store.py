@@ -64,12 +64,16 @@ def ideas_by_id(session: Session, ids: list[str]) -> list[Idea]:
     return list(session.scalars(select(Idea).where(Idea.id.in_(ids))))
 
 
-def comment_counts(session: Session, idea_ids: list[str]) -> dict[str, int]:
-    if not idea_ids:
+def _counts(session: Session, column, ids: list[str]) -> dict[str, int]:
+    """How many rows have each of `ids` in `column` (absent: none)."""
+    if not ids:
         return {}
-    return dict(session.execute(select(Comment.idea_id, func.count())
-                                .where(Comment.idea_id.in_(idea_ids))
-                                .group_by(Comment.idea_id)).all())
+    return dict(session.execute(select(column, func.count()).where(column.in_(ids))
+                                .group_by(column)).all())
+
+
+def comment_counts(session: Session, idea_ids: list[str]) -> dict[str, int]:
+    return _counts(session, Comment.idea_id, idea_ids)
 
 
 def duplicate_ids(session: Session, idea_ids: list[str]) -> dict[str, list[str]]:
@@ -84,11 +88,7 @@ def duplicate_ids(session: Session, idea_ids: list[str]) -> dict[str, list[str]]
 
 
 def idea_counts(session: Session, campaign_ids: list[str]) -> dict[str, int]:
-    if not campaign_ids:
-        return {}
-    return dict(session.execute(select(Idea.campaign_id, func.count())
-                                .where(Idea.campaign_id.in_(campaign_ids))
-                                .group_by(Idea.campaign_id)).all())
+    return _counts(session, Idea.campaign_id, campaign_ids)
 
 
 def idea_from_reflection(session: Session, reflection_id: str) -> Idea | None:
@@ -129,6 +129,10 @@ def find_comment(session: Session, comment_id: str) -> Comment:
     if comment is None:
         raise NotFound("no comment with this id")
     return comment
+
+
+def delete_comment(session: Session, comment: Comment) -> None:
+    session.delete(comment)
 
 
 def comments_of(session: Session, idea_ids: list[str]) -> list[Comment]:

@@ -10,10 +10,12 @@ import json
 from collections.abc import Callable
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from services.insights import domain, theme_upkeep
 from services.insights.documents import Doc, deactivate, extra_of, prepare, tombstone, upsert_many
 from services.insights.models import Document
+from shared.contracts import Contract
 
 RETRIES = 3
 
@@ -35,6 +37,15 @@ def retried(handler):
 
 def claimed(db, message: dict, handler: str) -> bool:
     return db.claim(message, f"insights.{handler}")
+
+
+def apply_once(db, message: dict, handler: str, contract: type[Contract],
+               change: Callable[[Session, Contract], None]) -> None:
+    """Claims the event, lets `change` apply it to the session, commits."""
+    if not claimed(db, message, handler):
+        return
+    change(db.session, contract.model_validate(message["data"]))
+    db.commit()
 
 
 def newer(message: dict, row: Document) -> bool:

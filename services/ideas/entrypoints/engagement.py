@@ -61,7 +61,7 @@ class EngagementEntrypoints:
     def delete_comment(self, comment_id: str) -> str:
         editor = self.caller.require()
         comment = self._own_comment(comment_id, editor.user_id)
-        self.db.session.delete(comment)
+        store.delete_comment(self.db.session, comment)
         self.db.commit()
         return comment_id
 

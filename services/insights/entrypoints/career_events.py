@@ -3,6 +3,7 @@ opportunities (the latest event wins) and profiles."""
 from __future__ import annotations
 
 from nameko.events import event_handler
+from sqlalchemy.orm import Session
 
 from services.insights import read_model, store
 from services.insights.documents import Doc
@@ -23,6 +24,11 @@ def opportunity_doc(e: OpportunityPosted) -> Doc:
                opportunity_text(e.title, e.description, names), status=e.status,
                author_id=e.owner_id, active=e.status == "OPEN",
                extra={"kind": e.kind, "team": e.team, "skills": e.skills})
+
+
+def profile_updated(session: Session, event: ProfileUpdated) -> None:
+    store.put_profile(session, event.person_id, event.headline, event.skills, event.interests,
+                      event.aspirations, event.mentoring_skills)
 
 
 class CareerEventEntrypoints:
@@ -50,9 +56,5 @@ class CareerEventEntrypoints:
     @event_handler("career", "profile_updated")
     @retried
     def on_profile_updated(self, message: dict) -> None:
-        if not read_model.claimed(self.db, message, "on_profile_updated"):
-            return
-        event = ProfileUpdated.model_validate(message["data"])
-        store.put_profile(self.db.session, event.person_id, event.headline, event.skills,
-                          event.interests, event.aspirations, event.mentoring_skills)
-        self.db.commit()
+        read_model.apply_once(self.db, message, "on_profile_updated", ProfileUpdated,
+                              profile_updated)

@@ -3,6 +3,7 @@ idea leaves every search and its theme, also when the merge overtakes the submis
 from __future__ import annotations
 
 from nameko.events import event_handler
+from sqlalchemy.orm import Session
 
 from services.insights import domain, read_model, theme_upkeep
 from services.insights.documents import Doc, deactivate, tombstone
@@ -26,6 +27,16 @@ def keep_idea_state(doc: Doc, row: Document) -> None:
     doc.status, doc.active = row.status or doc.status, domain.idea_active(row.status)
 
 
+def status_changed(session: Session, event: IdeaStatusChanged) -> None:
+    tombstone(session, IDEA, event.idea_id).status = event.to_status
+
+
+def merged(session: Session, event: IdeaMerged) -> None:
+    tombstone(session, IDEA, event.idea_id)
+    row = deactivate(session, IDEA, event.idea_id, domain.MERGED, merged_into=event.into_id)
+    theme_upkeep.place(session, row)
+
+
 class IdeaEventEntrypoints:
     @event_handler("ideas", "idea_submitted")
     @retried
@@ -44,20 +55,10 @@ class IdeaEventEntrypoints:
     @event_handler("ideas", "idea_status_changed")
     @retried
     def on_idea_status_changed(self, message: dict) -> None:
-        if not read_model.claimed(self.db, message, "on_idea_status_changed"):
-            return
-        event = IdeaStatusChanged.model_validate(message["data"])
-        tombstone(self.db.session, IDEA, event.idea_id).status = event.to_status
-        self.db.commit()
+        read_model.apply_once(self.db, message, "on_idea_status_changed", IdeaStatusChanged,
+                              status_changed)
 
     @event_handler("ideas", "idea_merged")
     @retried
     def on_idea_merged(self, message: dict) -> None:
-        if not read_model.claimed(self.db, message, "on_idea_merged"):
-            return
-        event = IdeaMerged.model_validate(message["data"])
-        tombstone(self.db.session, IDEA, event.idea_id)
-        row = deactivate(self.db.session, IDEA, event.idea_id, domain.MERGED,
-                         merged_into=event.into_id)
-        theme_upkeep.place(self.db.session, row)
-        self.db.commit()
+        read_model.apply_once(self.db, message, "on_idea_merged", IdeaMerged, merged)
