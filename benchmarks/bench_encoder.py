@@ -27,8 +27,8 @@ except ImportError:  # run from a checkout without an editable install
 
 from services.insights.clustering import cluster_pool  # noqa: E402
 from services.insights.encoder import get_encoder  # noqa: E402
-from services.insights.index import VectorIndex, normalize_rows  # noqa: E402
 from services.insights.thresholds import THEME_CLUSTER  # noqa: E402
+from services.insights.vector_index import VectorIndex, normalize_rows  # noqa: E402
 
 N_TEXTS = 512
 BATCH_SIZE = 32

@@ -16,7 +16,7 @@ from services.insights.entrypoints import (
     themes,
 )
 from services.insights.models import INBOX, OUTBOX
-from services.insights.vectors import Vectors
+from services.insights.synced_indexes import Vectors
 from shared import basics
 from shared.db import Database
 from shared.identity import Caller

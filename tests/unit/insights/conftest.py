@@ -13,7 +13,7 @@ from services.insights import encoder
 from services.insights.encoder import EMBEDDING_DIM
 from services.insights.models import INBOX, OUTBOX
 from services.insights.service import InsightsService
-from services.insights.vectors import VectorIndexes
+from services.insights.synced_indexes import VectorIndexes
 from tests.support.workers import Workers
 
 
