@@ -1,7 +1,7 @@
 """The house shape of a service (docs: STYLE.md, "One shape for a service"), checked for the
 services that have it: `nameko run services.<name>.service` finds exactly one service, whose
-service.py only composes mixins from `entrypoints/` named *Entrypoints, and no entrypoint
-module queries the database itself (store.py does)."""
+service.py only composes mixins from `entrypoints/` named *Entrypoints that call no other
+mixin's helpers, and no entrypoint module queries the database itself (store.py does)."""
 from __future__ import annotations
 
 import importlib
@@ -33,6 +33,17 @@ def test_service_py_composes_entrypoint_mixins_in_under_40_lines(name):
     assert {c.__module__.rsplit(".", 1)[0] for c in mixins} == {f"services.{name}.entrypoints"}
     assert [n for n, v in vars(service).items() if inspect.isfunction(v)] == []
     assert len(Path(module.__file__).read_text().splitlines()) < 40
+
+
+@pytest.mark.parametrize("name", SERVICES)
+def test_a_mixin_calls_only_its_own_helpers(name):
+    """Helpers two mixins share are plain functions in a module both import, never a
+    `self._helper` that only another mixin defines."""
+    [service] = import_service(f"services.{name}.service")
+    for mixin in (c for c in service.__bases__ if c is not basics.ServiceBasics):
+        source = inspect.getsource(mixin)
+        for helper in set(re.findall(r"self\.(_\w+)", source)):
+            assert helper in vars(mixin), f"{mixin.__name__} calls {helper} it does not define"
 
 
 @pytest.mark.parametrize("name", SERVICES)
