@@ -61,7 +61,7 @@ def batch(kind: object, items: list) -> str:
     return kind
 
 
-def documents(kind: str, items: list[dict]) -> list[Doc]:
+def docs_of(kind: str, items: list[dict]) -> list[Doc]:
     """Reindex items (Doc fields) of one kind."""
     return [Doc(kind=kind, id=str(item["id"]), title=item.get("title", ""), text=item["text"],
                 status=item.get("status", ""), author_id=item.get("author_id"),

@@ -37,7 +37,7 @@ class StageEntrypoints:
         domain.moves_for("conclude", experiment.stage)
         conclusion = validation.conclusion(decision, learnings, where_else)
         given = validation.follow_up(decision, follow_up)
-        follow = given and self._checked_follow_up(experiment, given, caller)
+        follow = self._checked_follow_up(experiment, given, caller) if given else None
         # only now lock and write: the follow-up's checks asked other services
         experiment = store.find(self.db.session, experiment_id, lock=True)
         moves = domain.moves_for("conclude", experiment.stage)
@@ -45,7 +45,7 @@ class StageEntrypoints:
         experiment.decision, experiment.learnings = conclusion.decision, conclusion.learnings
         experiment.where_else = conclusion.where_else
         created = follow and plans.add(self.db, follow, experiment.owner_id, caller.user_id)
-        self._emit_concluded(experiment, created or None)
+        self._emit_concluded(experiment, created)
         self.db.commit()
         return experiment_dtos(self.db.session, [experiment])[0]
 

@@ -26,7 +26,7 @@ class ReindexEntrypoints:
                     item.get("skills", []), item.get("interests", []),
                     item.get("aspirations", ""), item.get("mentoring_skills", []))
         else:
-            docs = validation.documents(kind, items)
+            docs = validation.docs_of(kind, items)
             given = validation.given_embeddings(docs, items)
             vectors = {**prepare(self.db.session, [d for d in docs
                                                    if (d.kind, d.id) not in given]), **given}
