@@ -25,10 +25,10 @@ try:
 except ImportError:  # run from a checkout without an editable install
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from services.insights.clustering import cluster_pool  # noqa: E402
 from services.insights.encoder import get_encoder  # noqa: E402
-from services.insights.index import VectorIndex, normalize_rows  # noqa: E402
-from services.insights.themes import cluster_pool  # noqa: E402
 from services.insights.thresholds import THEME_CLUSTER  # noqa: E402
+from services.insights.vector_index import VectorIndex, normalize_rows  # noqa: E402
 
 N_TEXTS = 512
 BATCH_SIZE = 32

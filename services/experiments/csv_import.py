@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from services.experiments import validation
+from services.experiments.validation import Reading
 from shared.errors import FieldErrors, ValidationError
 
 MAX_CHARS = 200_000
@@ -17,11 +18,10 @@ COLUMNS = ("at", "value", "note")
 
 
 @dataclass(frozen=True)
-class Row:
+class Row(Reading):
+    """A reading and the line of the file it is on."""
+
     line: int
-    at: datetime
-    value: float
-    note: str | None
 
 
 def parse(text: object, now: datetime) -> list[Row]:
@@ -74,7 +74,7 @@ def _row(line: int, cells: list[str], now: datetime) -> tuple[Row | None, list[d
     note = validation.text(cells[2] if len(cells) == 3 else None, "note", errors,
                            limit=validation.NOTE_MAX) or None
     problems = [{"row": line, **e} for e in errors.errors]
-    return (None if problems else Row(line, at, value, note)), problems
+    return (None if problems else Row(value=value, at=at, note=note, line=line)), problems
 
 
 def _value(cell: str, errors: FieldErrors) -> float | None:

@@ -1,6 +1,7 @@
 """Rules of the experiments service, free of frameworks: the PDCA stage machine, who may do
 what, and which measurements form the baseline. Input validation lives in `validation.py`,
-the run-chart analysis in `runchart.py`.
+the run-chart analysis in `runchart.py`. The caller is an `Actor` (shared.identity's
+Identity is one); a manager may do what members and owners do.
 
 Stages and the mutations that move them:
 
@@ -15,8 +16,22 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
 from enum import StrEnum
+from typing import Protocol
 
 from shared.errors import Conflict, PermissionDenied
+
+
+class Actor(Protocol):
+    user_id: str
+
+    def has(self, role: str) -> bool: ...
+
+
+class Decided(Protocol):
+    """An experiment as far as a follow-up cares: where it is and what was decided."""
+
+    stage: str
+    decision: str | None
 
 
 class Stage(StrEnum):
@@ -85,21 +100,33 @@ def check_member(member_ids: list[str], user_id: str, action: str) -> None:
         raise PermissionDenied(f"only members of the experiment can {action}")
 
 
-def check_can_move(member_ids: list[str], user_id: str, manager: bool, action: str) -> None:
+def check_can_move(member_ids: list[str], actor: Actor, action: str) -> None:
     """Members move their experiment along; a manager may do it for them."""
-    if not manager:
-        check_member(member_ids, user_id, action)
+    if not actor.has("manager"):
+        check_member(member_ids, actor.user_id, action)
 
 
-def check_can_conclude(owner_id: str, user_id: str, manager: bool) -> None:
-    if user_id != owner_id and not manager:
+def check_can_conclude(owner_id: str, actor: Actor) -> None:
+    if actor.user_id != owner_id and not actor.has("manager"):
         raise PermissionDenied("only the owner of the experiment or a manager can conclude it")
 
 
-def check_can_follow_up(member_ids: list[str], user_id: str, manager: bool) -> None:
-    if not manager and user_id not in member_ids:
+def check_can_follow_up(member_ids: list[str], actor: Actor) -> None:
+    if not actor.has("manager") and actor.user_id not in member_ids:
         raise PermissionDenied("only members of an experiment or a manager can plan its "
                                "follow-up")
+
+
+def follow_up_refusal(previous: Decided | None) -> str | None:
+    """Why `previous` cannot be followed up (None: it can): only an experiment concluded
+    with ADAPT continues in a follow-up."""
+    if previous is None:
+        return "no experiment with this id"
+    if (previous.stage, previous.decision) == (S.CONCLUDED, Decision.ADAPT):
+        return None
+    decided = f"with {previous.decision}" if previous.decision else ""
+    return (f"a follow-up continues an experiment concluded with ADAPT; this one is "
+            f"{previous.stage} {decided}").strip()
 
 
 def start_of(day: date) -> datetime:

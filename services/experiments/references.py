@@ -3,10 +3,12 @@ context carries the caller's token onwards): its members (career) and its idea (
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 import eventlet
 from nameko.exceptions import UnknownService
 
+from services.experiments.validation import Plan
 from shared.errors import FieldErrors
 
 log = logging.getLogger(__name__)
@@ -47,3 +49,16 @@ def check_idea(ideas_rpc, idea_id: str | None, errors: FieldErrors) -> None:
         errors.add("ideaId", "no idea with this id")
     elif idea.get("status") == "DUPLICATE":
         errors.add("ideaId", "was merged into another idea: run the experiment on that one")
+
+
+@dataclass(frozen=True)
+class Peers:
+    """The services a plan refers to: the worker's `career_rpc` and `ideas_rpc`."""
+
+    career_rpc: object
+    ideas_rpc: object
+
+    def check(self, plan: Plan, errors: FieldErrors) -> None:
+        """The members after the owner exist, and the idea is one to experiment on."""
+        check_members(self.career_rpc, plan.member_ids[1:], errors)
+        check_idea(self.ideas_rpc, plan.idea_id, errors)

@@ -1,4 +1,5 @@
-"""Queries and writes of the experiments service, batched by experiment id."""
+"""Every query and write of the experiments service: `find` raises NotFound (and locks
+with `lock=True`), reads are batched by experiment id."""
 from __future__ import annotations
 
 import uuid
@@ -10,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from services.experiments.domain import Stage
 from services.experiments.models import Correction, Experiment, Measurement, Member, StageChange
+from services.experiments.validation import ExperimentFilter, Plan
 from shared.errors import NotFound
 
 
@@ -20,6 +22,14 @@ def find(session: Session, experiment_id: str, lock: bool = False) -> Experiment
     if experiment is None:
         raise NotFound("no experiment with this id")
     return experiment
+
+
+def get(session: Session, experiment_id: str) -> Experiment | None:
+    return session.get(Experiment, experiment_id)
+
+
+def experiments_by_id(session: Session, ids: list[str]) -> list[Experiment]:
+    return list(session.scalars(select(Experiment).where(Experiment.id.in_(ids))))
 
 
 def _grouped(rows, key) -> dict[str, list]:
@@ -64,22 +74,38 @@ def corrections_of(session: Session, ids: list[str]) -> dict[str, list[tuple]]:
     return _grouped(rows, lambda r: r[1].experiment_id)
 
 
-def listing(session: Session, flt: dict, offset: int,
+def listing(session: Session, flt: ExperimentFilter, offset: int,
             limit: int) -> tuple[list[Experiment], int]:
     """Up to limit+1 experiments from `offset`, the newest first, and the total."""
     where = []
-    if "stage" in flt:
-        where.append(Experiment.stage == flt["stage"])
-    if "idea_id" in flt:
-        where.append(Experiment.idea_id == flt["idea_id"])
-    if "member_id" in flt:
+    if flt.stage is not None:
+        where.append(Experiment.stage == flt.stage)
+    if flt.idea_id is not None:
+        where.append(Experiment.idea_id == flt.idea_id)
+    if flt.member_id is not None:
         where.append(exists().where(Member.experiment_id == Experiment.id,
-                                    Member.person_id == flt["member_id"]))
+                                    Member.person_id == flt.member_id))
     total = session.scalar(select(func.count()).select_from(Experiment).where(*where))
     rows = session.scalars(select(Experiment).where(*where)
                            .order_by(Experiment.created_at.desc(), Experiment.id.desc())
                            .offset(offset).limit(limit + 1)).all()
     return list(rows), total
+
+
+def add_experiment(session: Session, plan: Plan, owner_id: str, by: str,
+                   at: datetime) -> Experiment:
+    """A new experiment in PLAN with its members (the owner first) and its first stage."""
+    metric = plan.metric
+    experiment = Experiment(
+        id=str(uuid.uuid4()), title=plan.title, hypothesis=plan.hypothesis, stage=Stage.PLAN,
+        owner_id=owner_id, idea_id=plan.idea_id, previous_id=plan.previous_id,
+        metric_name=metric.name, metric_unit=metric.unit, direction=metric.direction,
+        metric_baseline=metric.baseline, metric_target=metric.target,
+        starts_on=plan.starts_on, ends_on=plan.ends_on, created_at=at, updated_at=at)
+    session.add(experiment)
+    add_members(session, experiment.id, plan.member_ids)
+    record_stage(session, experiment, None, Stage.PLAN, by, at)
+    return experiment
 
 
 def add_members(session: Session, experiment_id: str, person_ids: list[str]) -> None:

@@ -1,12 +1,14 @@
-"""Input validation of the experiments service: clean values, or one ValidationError naming
-every bad field in GraphQL spelling (`metric.target`, `startsOn`) with nothing stored."""
+"""Input validation of the experiments service: raw input to typed values, or one
+ValidationError naming every bad field in GraphQL spelling (`metric.target`, `startsOn`)
+with nothing stored."""
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from services.experiments.domain import Decision, Direction, Stage
-from shared.errors import FieldErrors
+from shared.errors import FieldErrors, ValidationError
 
 TITLE_MIN, TITLE_MAX = 3, 140
 TEXT_MAX = 5000
@@ -16,6 +18,53 @@ NOTE_MAX = 500
 MEMBERS_MAX = 20
 FUTURE_SLACK = timedelta(days=1)  # a local date ahead of UTC is not a typo
 LARGEST = 1e15  # keeps sums, ranges and medians of any series finite
+
+
+@dataclass(frozen=True)
+class Metric:
+    name: str
+    unit: str
+    direction: str | None
+    baseline: float | None
+    target: float | None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A new experiment's fields; None (and a problem in the FieldErrors) where one is bad.
+    `member_ids` starts with the owner once `plans.checked` has made it."""
+
+    title: str
+    hypothesis: str
+    metric: Metric
+    starts_on: date | None
+    ends_on: date | None
+    member_ids: list[str]
+    idea_id: str | None
+    previous_id: str | None
+
+
+@dataclass(frozen=True)
+class Conclusion:
+    decision: str
+    learnings: str
+    where_else: str | None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One measurement as recorded: its value at a moment (UTC), with an optional note."""
+
+    value: float
+    at: datetime
+    note: str | None
+
+
+@dataclass(frozen=True)
+class ExperimentFilter:
+    stage: str | None = None
+    idea_id: str | None = None
+    member_id: str | None = None
 
 
 def text(value: object, name: str, errors: FieldErrors, *, required: bool = False,
@@ -64,7 +113,7 @@ def moment(value: object, name: str, errors: FieldErrors, now: datetime) -> date
     return at
 
 
-def metric(raw: object, errors: FieldErrors) -> dict:
+def metric(raw: object, errors: FieldErrors) -> Metric:
     fields = raw if isinstance(raw, dict) else {}
     errors.check(isinstance(raw, dict), "metric", "is required")
     clean = {"name": text(fields.get("name"), "metric.name", errors, required=True,
@@ -76,12 +125,12 @@ def metric(raw: object, errors: FieldErrors) -> dict:
     direction = fields.get("direction")
     errors.check(direction in set(Direction), "metric.direction", "must be INCREASE or DECREASE")
     clean["direction"] = direction
-    _target_side(clean, errors)
-    return clean
+    _target_side(clean["baseline"], clean["target"], direction, errors)
+    return Metric(**clean)
 
 
-def _target_side(clean: dict, errors: FieldErrors) -> None:
-    baseline, target, direction = clean["baseline"], clean["target"], clean["direction"]
+def _target_side(baseline: float | None, target: float | None, direction: object,
+                 errors: FieldErrors) -> None:
     if baseline is None or target is None or direction not in set(Direction):
         return
     if direction == Direction.INCREASE:
@@ -111,8 +160,8 @@ def optional_id(value: object, name: str, errors: FieldErrors) -> str | None:
     return value if ok else None
 
 
-def plan(fields: dict, errors: FieldErrors) -> dict:
-    """Clean fields of a new experiment; problems are added to `errors`, not raised, so the
+def plan(fields: dict, errors: FieldErrors) -> Plan:
+    """A new experiment's fields; problems are added to `errors`, not raised, so the
     caller can add what the career and ideas services say before raising them all."""
     clean = {
         "title": text(fields.get("title"), "title", errors, required=True, limit=TITLE_MAX,
@@ -131,31 +180,38 @@ def plan(fields: dict, errors: FieldErrors) -> dict:
     if clean["starts_on"] and clean["ends_on"]:
         errors.check(clean["ends_on"] >= clean["starts_on"], "endsOn",
                      "must be on or after startsOn")
-    return clean
+    return Plan(**clean)
 
 
-def conclusion(decision: object, learnings: object, where_else: object) -> dict:
+def conclusion(decision: object, learnings: object, where_else: object) -> Conclusion:
     errors = FieldErrors()
     errors.check(decision in set(Decision), "decision", "must be ADOPT, ADAPT or ABANDON")
-    clean = {"decision": decision,
-             "learnings": text(learnings, "learnings", errors, required=True),
-             "where_else": text(where_else, "whereElse", errors, limit=WHERE_ELSE_MAX) or None}
+    clean = Conclusion(decision, text(learnings, "learnings", errors, required=True),
+                       text(where_else, "whereElse", errors, limit=WHERE_ELSE_MAX) or None)
     errors.raise_if_any()
     return clean
 
 
-def measurement(value: object, at: object, note: object, now: datetime) -> dict:
+def follow_up(decision: object, given: dict | None) -> dict | None:
+    """The fields of the follow-up a conclusion plans: only an ADAPT decision has one."""
+    if given is not None and decision != Decision.ADAPT:
+        raise ValidationError("only an ADAPT decision has a follow-up", field="followUp")
+    return given
+
+
+def measurement(value: object, at: object, note: object, now: datetime) -> Reading:
     errors = FieldErrors()
-    clean = {"value": number(value, "value", errors), "at": moment(at, "at", errors, now),
-             "note": text(note, "note", errors, limit=NOTE_MAX) or None}
+    clean = Reading(number(value, "value", errors), moment(at, "at", errors, now),
+                    text(note, "note", errors, limit=NOTE_MAX) or None)
     errors.raise_if_any()
     return clean
 
 
-def listing(raw: dict | None) -> dict:
+def listing(raw: dict | None) -> ExperimentFilter:
     errors = FieldErrors()
     flt = {k: v for k, v in (raw or {}).items() if v not in (None, "")}
     if "stage" in flt:
         errors.check(flt["stage"] in set(Stage), "stage", "is not a stage")
     errors.raise_if_any()
-    return {k: str(flt[k]) for k in ("stage", "idea_id", "member_id") if k in flt}
+    return ExperimentFilter(**{k: str(flt[k]) for k in ("stage", "idea_id", "member_id")
+                               if k in flt})

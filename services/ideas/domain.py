@@ -1,10 +1,14 @@
 """Rules of the ideas service, free of frameworks: the workflow table, who may do what,
-and how an assessment becomes a priority. Input validation lives in `fields.py`."""
+and how an assessment becomes a priority. Input validation lives in `validation.py`.
+
+Rules take typed values: the caller as an `Actor`, ideas and campaigns as the Protocols
+below (the service's rows satisfy them; tests may pass any object with those fields)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
+from typing import Protocol
 
 from shared.errors import Conflict, FieldErrors, PermissionDenied, ValidationError
 
@@ -19,6 +23,56 @@ class IdeaStatus(StrEnum):
     IMPLEMENTED = "IMPLEMENTED"
     DECLINED = "DECLINED"
     DUPLICATE = "DUPLICATE"
+
+
+class Actor(Protocol):
+    """Who calls (shared.identity.Identity): admin counts as every role."""
+
+    user_id: str
+
+    def has(self, role: str) -> bool: ...
+
+
+class Mergeable(Protocol):
+    id: str
+    status: str
+    duplicate_of_id: str | None
+
+
+class CampaignWindow(Protocol):
+    title: str
+    starts_on: date
+    ends_on: date
+    closed_at: datetime | None
+
+
+class Use(StrEnum):
+    """What a caller may ask for that needs a role (the value names it in the refusal)."""
+
+    MOVE = "moving an idea through the workflow"
+    ASSESS = "assessing an idea"
+    MERGE = "merging ideas"
+    CREATE_CAMPAIGN = "creating a campaign"
+    CLOSE_CAMPAIGN = "closing a campaign"
+
+
+# The role each use needs; `check_may` is the one place it is checked.
+ROLE_FOR: dict[Use, str] = {
+    Use.MOVE: "reviewer", Use.ASSESS: "reviewer", Use.MERGE: "reviewer",
+    Use.CREATE_CAMPAIGN: "admin", Use.CLOSE_CAMPAIGN: "admin",
+}
+
+
+def check_may(actor: Actor, use: Use) -> None:
+    role = ROLE_FOR[use]
+    if not actor.has(role):
+        raise PermissionDenied(f"{use} needs the {role} role")
+
+
+def check_may_read_votes(actor: Actor, voter_id: str) -> None:
+    """Whom someone voted for is theirs to ask (and an admin's)."""
+    if voter_id != actor.user_id and not actor.has("admin"):
+        raise PermissionDenied("you can ask only about your own votes")
 
 
 S = IdeaStatus
@@ -51,12 +105,10 @@ TRANSITIONS: dict[tuple[IdeaStatus, IdeaStatus], Move] = {
 }
 
 
-def check_transition(current: str, target: str, *, reviewer: bool, reason: str | None = None,
+def check_transition(current: str, target: str, *, reason: str | None = None,
                      merging: bool = False) -> str | None:
-    """The cleaned reason of an allowed move; raises PermissionDenied, Conflict or
-    ValidationError (field `reason`) otherwise."""
-    if not reviewer:
-        raise PermissionDenied("moving an idea through the workflow needs the reviewer role")
+    """The cleaned reason of an allowed move; raises Conflict or ValidationError (field
+    `reason`) otherwise. Who may move ideas is `check_may(actor, Use.MOVE)`."""
     move = TRANSITIONS.get((IdeaStatus(current), IdeaStatus(target)))
     if move is None:
         raise Conflict(f"an idea cannot move from {current} to {target}")
@@ -106,49 +158,50 @@ def check_comment_owner(*, author_id: str, editor_id: str) -> None:
         raise PermissionDenied("only its author can change or delete a comment")
 
 
-def check_merge(*, duplicate: dict, into: dict, reviewer: bool) -> bool:
-    """True when this merge is new; False when it was already done (idempotent).
-    `duplicate`/`into` carry `id`, `status` and `duplicate_of_id`."""
-    if not reviewer:
-        raise PermissionDenied("merging ideas needs the reviewer role")
-    if duplicate["id"] == into["id"]:
+def check_merge(duplicate: Mergeable, into: Mergeable) -> bool:
+    """True when this merge is new; False when it was already done (idempotent)."""
+    if duplicate.id == into.id:
         raise ValidationError("cannot be the idea being merged", field="intoId")
-    if duplicate["status"] == S.DUPLICATE:
-        if duplicate["duplicate_of_id"] == into["id"]:
+    if duplicate.status == S.DUPLICATE:
+        if duplicate.duplicate_of_id == into.id:
             return False
         raise Conflict(f"this idea is already {S.DUPLICATE} of another idea")
-    if into["status"] == S.DUPLICATE:
+    if into.status == S.DUPLICATE:
         raise Conflict(f"the target idea is itself {S.DUPLICATE}: merge into its canonical idea")
-    check_transition(duplicate["status"], S.DUPLICATE, reviewer=True, merging=True)
+    check_transition(duplicate.status, S.DUPLICATE, merging=True)
     return True
 
 
-def check_assessor(*, reviewer: bool, status: str) -> None:
-    if not reviewer:
-        raise PermissionDenied("assessing an idea needs the reviewer role")
+def check_assessable(status: str) -> None:
     if status == S.DUPLICATE:
         raise Conflict(f"a {S.DUPLICATE} idea is assessed through its canonical idea")
 
 
-def campaign_is_open(starts_on: date, ends_on: date, closed: bool, today: date) -> bool:
-    return not closed and starts_on <= today <= ends_on
+def campaign_is_open(campaign: CampaignWindow, today: date) -> bool:
+    return campaign.closed_at is None and campaign.starts_on <= today <= campaign.ends_on
 
 
-def check_campaign_takes_ideas(campaign: dict | None, today: date) -> None:
-    """`campaign` carries title, starts_on, ends_on, closed; None when it does not exist."""
+def check_campaign_takes_ideas(campaign: CampaignWindow | None, today: date) -> None:
+    """`campaign` is None when no campaign has the id given."""
     if campaign is None:
         raise ValidationError("no campaign with this id", field="campaignId")
-    if campaign["closed"] or campaign["ends_on"] < today:
-        raise ValidationError(f"the campaign '{campaign['title']}' is closed: it accepts no "
+    if campaign.closed_at is not None or campaign.ends_on < today:
+        raise ValidationError(f"the campaign '{campaign.title}' is closed: it accepts no "
                               "new ideas", field="campaignId")
-    if campaign["starts_on"] > today:
-        raise ValidationError(f"the campaign '{campaign['title']}' opens on "
-                              f"{campaign['starts_on'].isoformat()}", field="campaignId")
+    if campaign.starts_on > today:
+        raise ValidationError(f"the campaign '{campaign.title}' opens on "
+                              f"{campaign.starts_on.isoformat()}", field="campaignId")
 
 
-def check_admin(*, admin: bool, action: str) -> None:
-    if not admin:
-        raise PermissionDenied(f"{action} needs the admin role")
+def check_reflection_author(idea_author_id: str, author_id: str) -> None:
+    """A reflection becomes an idea of its own author only (the first submission made it)."""
+    if idea_author_id != author_id:
+        raise ValidationError("was turned into an idea by someone else",
+                              field="sourceReflectionId")
+
+
+# Where an experiment's decision leaves the idea it was run on.
+AFTER_DECISION = {"ADOPT": S.IMPLEMENTED, "ADAPT": S.EXPERIMENTING, "ABANDON": S.ACCEPTED}
 
 
 class PriorityBand(StrEnum):

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from services.ideas import domain
+from services.ideas import domain, store
 from services.ideas.models import Campaign, Comment, ExperimentLink, Idea, StatusChange
 
 
@@ -18,16 +17,8 @@ def _iso(value) -> str | None:
 
 def idea_dtos(session: Session, ideas: list[Idea]) -> list[dict]:
     ids = [i.id for i in ideas]
-    comments = dict(session.execute(
-        select(Comment.idea_id, func.count()).where(Comment.idea_id.in_(ids))
-        .group_by(Comment.idea_id)).all()) if ids else {}
-    duplicates: dict[str, list[str]] = defaultdict(list)
-    if ids:
-        rows = session.execute(select(Idea.duplicate_of_id, Idea.id)
-                               .where(Idea.duplicate_of_id.in_(ids))
-                               .order_by(Idea.created_at, Idea.id)).all()
-        for into_id, dup_id in rows:
-            duplicates[into_id].append(dup_id)
+    comments = store.comment_counts(session, ids)
+    duplicates = store.duplicate_ids(session, ids)
     return [_idea_dto(i, comments.get(i.id, 0), duplicates.get(i.id, [])) for i in ideas]
 
 
@@ -101,10 +92,7 @@ def link_dto(link: ExperimentLink) -> dict:
 
 
 def campaign_dtos(session: Session, campaigns: list[Campaign], today: date) -> list[dict]:
-    ids = [c.id for c in campaigns]
-    counts = dict(session.execute(
-        select(Idea.campaign_id, func.count()).where(Idea.campaign_id.in_(ids))
-        .group_by(Idea.campaign_id)).all()) if ids else {}
+    counts = store.idea_counts(session, [c.id for c in campaigns])
     return [_campaign_dto(c, counts.get(c.id, 0), today) for c in campaigns]
 
 
@@ -116,8 +104,7 @@ def _campaign_dto(campaign: Campaign, idea_count: int, today: date) -> dict:
         "starts_on": campaign.starts_on.isoformat(),
         "ends_on": campaign.ends_on.isoformat(),
         "closed_at": _iso(campaign.closed_at),
-        "is_open": domain.campaign_is_open(
-            campaign.starts_on, campaign.ends_on, campaign.closed_at is not None, today),
+        "is_open": domain.campaign_is_open(campaign, today),
         "created_by": campaign.created_by,
         "created_at": campaign.created_at.isoformat(),
         "idea_count": idea_count,

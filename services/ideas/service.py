@@ -1,12 +1,17 @@
 """The ideas service: improvement ideas from submission to implemented.
 
-The entrypoints are grouped by use in mixins; each one checks the caller, calls the domain
-rules, commits (events go to the outbox in the same transaction) and returns plain data.
-The mixins are reached through their modules: `nameko run` takes every class with
-entrypoints in this module's namespace for a service."""
+Composition only: the entrypoints are mixins in `entrypoints/`, one per use, reached
+through their modules (`nameko run` takes every class with entrypoints in this module's
+namespace for a service)."""
 from __future__ import annotations
 
-from services.ideas import campaigns, engagement, experiment_events, review, submissions
+from services.ideas.entrypoints import (
+    campaigns,
+    engagement,
+    experiment_events,
+    review,
+    submissions,
+)
 from services.ideas.models import INBOX, OUTBOX
 from shared import basics
 from shared.db import Database
@@ -16,11 +21,9 @@ from shared.metrics import ServiceMetrics
 
 class IdeasService(basics.ServiceBasics, submissions.SubmissionEntrypoints,
                    engagement.EngagementEntrypoints, review.ReviewEntrypoints,
-                   campaigns.CampaignEntrypoints, experiment_events.ExperimentEvents):
+                   campaigns.CampaignEntrypoints, experiment_events.ExperimentEventEntrypoints):
     name = "ideas"
 
     db = Database("ideas", OUTBOX, INBOX)
     caller = Caller()
     metrics = ServiceMetrics()
-
-

@@ -1,13 +1,14 @@
-"""Input validation of the ideas service: clean values, or one ValidationError naming every
-bad field (GraphQL spelling: `campaignId`, `startsOn`) with nothing stored."""
+"""Input validation of the ideas service: raw input to typed values, or one ValidationError
+naming every bad field (GraphQL spelling: `campaignId`, `startsOn`) with nothing stored."""
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date
 
 from services.ideas.domain import IdeaStatus
-from shared.errors import FieldErrors
+from shared.errors import FieldErrors, ValidationError
 
 TITLE_MIN, TITLE_MAX = 3, 140
 TEXT_MAX = 5000
@@ -17,6 +18,43 @@ COMMENT_MAX = 5000
 SEARCH_MAX = 200
 ORDERS = ("NEWEST", "TOP_VOTED", "PRIORITY")
 IDEA_TEXTS = ("problem", "proposal", "benefit")
+
+
+@dataclass(frozen=True)
+class IdeaText:
+    """What an author writes and may edit while the idea is SUBMITTED."""
+
+    title: str
+    problem: str
+    proposal: str
+    benefit: str
+    tags: list[str]
+    area: str | None
+
+
+@dataclass(frozen=True)
+class Submission(IdeaText):
+    campaign_id: str | None
+    source_reflection_id: str | None
+
+
+@dataclass(frozen=True)
+class CampaignFields:
+    title: str
+    description: str
+    starts_on: date
+    ends_on: date
+
+
+@dataclass(frozen=True)
+class IdeaFilter:
+    """ideas(filter:): each field set narrows the listing; `search` is casefolded words."""
+
+    status: str | None = None
+    campaign_id: str | None = None
+    author_id: str | None = None
+    tag: str | None = None
+    search: str = ""
 
 
 def normalise_tag(raw: str) -> str:
@@ -66,24 +104,36 @@ def _idea_fields(fields: dict, errors: FieldErrors) -> dict:
     return clean
 
 
-def validate_submission(fields: dict) -> dict:
-    """Clean fields of a new idea, or ValidationError naming every bad field."""
+def validate_submission(fields: dict) -> Submission:
+    """A new idea's fields, or ValidationError naming every bad field."""
     errors = FieldErrors()
     clean = _idea_fields(fields, errors)
     clean["campaign_id"] = _text(fields, "campaign_id", errors, 36, "campaignId") or None
     clean["source_reflection_id"] = _text(
         fields, "source_reflection_id", errors, 36, "sourceReflectionId") or None
     errors.raise_if_any()
-    return clean
+    return Submission(**clean)
 
 
-def validate_update(current: dict, changes: dict) -> dict:
+def validate_update(current: dict, changes: dict) -> IdeaText:
     """The idea's editable fields after `changes` (absent or None keys keep their value)."""
     merged = {**current, **{k: v for k, v in changes.items() if v is not None}}
     errors = FieldErrors()
     clean = _idea_fields(merged, errors)
     errors.raise_if_any()
-    return clean
+    return IdeaText(**clean)
+
+
+def validate_status(value: object) -> IdeaStatus:
+    if value not in set(IdeaStatus):
+        raise ValidationError("is not an idea status", field="to")
+    return IdeaStatus(value)
+
+
+def validate_merge(idea_id: object, into_id: object) -> tuple[str, str]:
+    if str(idea_id) == str(into_id):
+        raise ValidationError("cannot be the idea being merged", field="intoId")
+    return str(idea_id), str(into_id)
 
 
 def validate_comment(body: object) -> str:
@@ -116,7 +166,7 @@ def _date(fields: dict, key: str, name: str, errors: FieldErrors) -> date | None
         return None
 
 
-def validate_campaign(fields: dict) -> dict:
+def validate_campaign(fields: dict) -> CampaignFields:
     errors = FieldErrors()
     title = _title(fields, errors)
     description = _text(fields, "description", errors)
@@ -125,10 +175,10 @@ def validate_campaign(fields: dict) -> dict:
     if starts and ends:
         errors.check(ends >= starts, "endsOn", "must be on or after startsOn")
     errors.raise_if_any()
-    return {"title": title, "description": description, "starts_on": starts, "ends_on": ends}
+    return CampaignFields(title, description, starts, ends)
 
 
-def validate_listing(filter: dict | None, order_by: str | None) -> tuple[dict, str]:
+def validate_listing(filter: dict | None, order_by: str | None) -> tuple[IdeaFilter, str]:
     """The listing's filter with empty values dropped, the tag normalised, and its order."""
     errors = FieldErrors()
     raw = {k: v for k, v in (filter or {}).items() if v not in (None, "")}
@@ -143,4 +193,4 @@ def validate_listing(filter: dict | None, order_by: str | None) -> tuple[dict, s
     order = order_by or "NEWEST"
     errors.check(order in ORDERS, "orderBy", f"must be one of {', '.join(ORDERS)}")
     errors.raise_if_any()
-    return clean, order
+    return IdeaFilter(**clean), order

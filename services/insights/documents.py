@@ -1,20 +1,21 @@
-"""Embedded documents of the read model: upsert (re-encoding only when the text changed),
-deactivate, and the revision counter the in-memory vector caches follow."""
+"""The read model's embedded documents: `Doc` (what an event or a reindex says about one),
+upsert (re-encoding only when the text changed), tombstones, deactivation, and the float32
+bytes the embeddings are stored as. Every write takes the next `rev` (store.bump), which
+the in-memory vector caches follow."""
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
 import numpy as np
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from services.insights.encoder import encode_off_hub, get_encoder
-from services.insights.models import Counter, Document
+from services.insights.models import Document
+from services.insights.store import bump
 from shared.clock import now
-
-IDEA, REFLECTION, EXPERIMENT, OPPORTUNITY = "IDEA", "REFLECTION", "EXPERIMENT", "OPPORTUNITY"
 
 
 @dataclass
@@ -30,13 +31,6 @@ class Doc:
     active: bool = True
     created_at: datetime | None = None
     extra: dict = field(default_factory=dict)
-
-
-def parse_time(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    value = datetime.fromisoformat(text)
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def to_bytes(vector: np.ndarray) -> bytes:
@@ -55,25 +49,6 @@ def stack(blobs: list[bytes], dim: int = 384) -> np.ndarray:
 
 def extra_of(row: Document) -> dict:
     return json.loads(row.extra or "{}")
-
-
-def bump(session: Session, name: str = "rev", by: int = 1) -> int:
-    """Increments counter `name` in this transaction and returns its new value."""
-    counter = session.get(Counter, name, with_for_update=True)
-    if counter is None:
-        counter = Counter(name=name, value=0)
-        session.add(counter)
-    counter.value += by
-    session.flush()
-    return counter.value
-
-
-def counter(session: Session, name: str) -> int:
-    return session.scalar(select(Counter.value).where(Counter.name == name)) or 0
-
-
-def reset(session: Session, name: str) -> None:
-    session.execute(update(Counter).where(Counter.name == name).values(value=0))
 
 
 Vectors = dict[tuple[str, str], np.ndarray]
@@ -151,8 +126,3 @@ def deactivate(session: Session, kind: str, doc_id: str, status: str | None = No
     row.extra = json.dumps({**extra_of(row), **extra})
     row.rev = bump(session)
     return row
-
-
-def touch(session: Session, row: Document) -> None:
-    """Marks `row` changed for the vector caches (e.g. its status or theme moved)."""
-    row.rev = bump(session)

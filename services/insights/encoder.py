@@ -9,7 +9,7 @@ The output matches ``SentenceTransformer(folder).encode(texts, normalize_embeddi
 token embeddings mean-pooled over the attention mask, then L2-normalised (384 dims, float32).
 
 torch and transformers are imported lazily (in ``Encoder.__init__``) so importing this module
-is cheap; ``index.py`` and ``themes.py`` never need torch at all.
+is cheap; ``vector_index.py`` and ``clustering.py`` never need torch at all.
 
 Eventlet: a forward pass holds the CPU for milliseconds to seconds and would freeze a nameko
 service's hub, so services call :func:`encode_off_hub`, which loads the model (first call)

@@ -53,7 +53,7 @@ class Theme(Base):
     centroid: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
-    # the summary (summaries.py keeps it as members change): read without loading members
+    # the summary (theme_summaries.py keeps it as members change): read without loading members
     idea_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     live_idea_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     reflection_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

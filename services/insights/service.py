@@ -1,24 +1,34 @@
-"""The insights service: the sentence model and a read model built from other services'
-events: similar ideas, themes, recommendations and prior experiments.
-
-The entrypoints are grouped by use in mixins, reached through their modules: `nameko run`
-takes every class with entrypoints in this module's namespace for a service."""
+"""The insights service (the sentence model, a read model of other services' events):
+composition only. The entrypoints are mixins in `entrypoints/`, one per use, reached through
+their modules (`nameko run` starts every class with entrypoints in this namespace)."""
 from __future__ import annotations
 
 from nameko.rpc import RpcProxy
 
-from services.insights import readmodel, recommending, reindex, similar, theme_views
+from services.insights.entrypoints import (
+    career_events,
+    experiment_events,
+    idea_events,
+    recommendations,
+    reflection_events,
+    reindex,
+    similar,
+    themes,
+)
 from services.insights.models import INBOX, OUTBOX
-from services.insights.vectors import Vectors
+from services.insights.synced_indexes import Vectors
 from shared import basics
 from shared.db import Database
 from shared.identity import Caller
 from shared.metrics import ServiceMetrics
 
 
-class InsightsService(basics.ServiceBasics, readmodel.ReadModelHandlers,
-                      similar.SimilarEntrypoints, theme_views.ThemeEntrypoints,
-                      recommending.RecommendationEntrypoints, reindex.ReindexEntrypoints):
+class InsightsService(basics.ServiceBasics, idea_events.IdeaEventEntrypoints,
+                      career_events.CareerEventEntrypoints,
+                      reflection_events.ReflectionEventEntrypoints,
+                      experiment_events.ExperimentEventEntrypoints, similar.SimilarEntrypoints,
+                      themes.ThemeEntrypoints, recommendations.RecommendationEntrypoints,
+                      reindex.ReindexEntrypoints):
     name = "insights"
 
     db = Database("insights", OUTBOX, INBOX)
@@ -26,5 +36,3 @@ class InsightsService(basics.ServiceBasics, readmodel.ReadModelHandlers,
     metrics = ServiceMetrics()
     vectors = Vectors()
     career_rpc = RpcProxy("career")
-
-

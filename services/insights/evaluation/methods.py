@@ -7,10 +7,10 @@ from sklearn.cluster import HDBSCAN, KMeans
 from sklearn.decomposition import PCA
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from services.insights import recommendations, thresholds
+from services.insights import scoring, thresholds
+from services.insights.clustering import assign, centroid_of, cluster_pool
+from services.insights.domain import MIN_THEME_SIZE
 from services.insights.evaluation.metrics import UNASSIGNED
-from services.insights.themes import assign, centroid_of, cluster_pool
-from services.insights.theming import MIN_THEME_SIZE
 
 
 def kaizen_themes(vectors: np.ndarray) -> list[int]:
@@ -50,14 +50,14 @@ def kaizen_rankings(profile_vectors: np.ndarray, opportunity_vectors: np.ndarray
     rankings = []
     sims = profile_vectors @ opportunity_vectors.T
     for p, held in enumerate(people_skills):
-        candidates = [recommendations.Candidate(ids[o], ids[o], float(sims[p, o]))
+        candidates = [scoring.Candidate(ids[o], ids[o], float(sims[p, o]))
                       for o in range(len(ids))]
-        short = recommendations.shortlist(candidates, first)
+        short = scoring.shortlist(candidates, first)
         index = {oid: o for o, oid in enumerate(ids)}
         for c in short:
             required = opportunity_skills[index[c.opportunity_id]]
             c.coverage = sum(1 for s in required if s in set(held)) / len(required)
-        rankings.append([c.opportunity_id for c in recommendations.ranked(short, len(short))])
+        rankings.append([c.opportunity_id for c in scoring.ranked(short, len(short))])
     return rankings
 
 

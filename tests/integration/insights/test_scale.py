@@ -13,11 +13,11 @@ from alembic import command
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.orm import Session
 
+from services.insights.clustering import centroid_of
 from services.insights.documents import from_bytes, stack
 from services.insights.models import Document, Theme
 from services.insights.service import InsightsService
-from services.insights.summaries import counts_since
-from services.insights.themes import centroid_of
+from services.insights.theme_summaries import counts_since
 from shared.clock import now
 from shared.errors import ValidationError
 from shared.migrate import alembic_config

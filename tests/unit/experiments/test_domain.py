@@ -1,6 +1,7 @@
 """The PDCA stage machine, who may do what, and which points form the baseline."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from itertools import product
 
@@ -9,6 +10,7 @@ import pytest
 from services.experiments import domain
 from services.experiments.domain import Stage
 from shared.errors import Conflict, PermissionDenied
+from shared.identity import Identity
 
 S = Stage
 ALLOWED = {(S.PLAN, S.DO), (S.DO, S.STUDY), (S.STUDY, S.ACT), (S.ACT, S.CONCLUDED)}
@@ -63,6 +65,8 @@ def test_measurements_are_recorded_until_the_decision(stage):
 
 
 MEMBERS = ["owner", "member"]
+OWNER, MEMBER = Identity("owner", ("employee",)), Identity("member", ("employee",))
+STRANGER, MANAGER = Identity("stranger", ("employee",)), Identity("a manager", ("manager",))
 
 
 def test_only_members_record():
@@ -72,24 +76,40 @@ def test_only_members_record():
 
 
 def test_members_and_managers_move_an_experiment_along():
-    domain.check_can_move(MEMBERS, "member", manager=False, action="start it")
-    domain.check_can_move(MEMBERS, "a manager", manager=True, action="start it")
+    domain.check_can_move(MEMBERS, MEMBER, "start it")
+    domain.check_can_move(MEMBERS, MANAGER, "start it")
     with pytest.raises(PermissionDenied, match="start it"):
-        domain.check_can_move(MEMBERS, "stranger", manager=False, action="start it")
+        domain.check_can_move(MEMBERS, STRANGER, "start it")
 
 
 def test_only_the_owner_or_a_manager_concludes():
-    domain.check_can_conclude("owner", "owner", manager=False)
-    domain.check_can_conclude("owner", "a manager", manager=True)
+    domain.check_can_conclude("owner", OWNER)
+    domain.check_can_conclude("owner", MANAGER)
     with pytest.raises(PermissionDenied, match="owner"):
-        domain.check_can_conclude("owner", "member", manager=False)
+        domain.check_can_conclude("owner", MEMBER)
 
 
 def test_follow_ups_are_planned_by_members_or_managers():
-    domain.check_can_follow_up(MEMBERS, "member", manager=False)
-    domain.check_can_follow_up(MEMBERS, "a manager", manager=True)
+    domain.check_can_follow_up(MEMBERS, MEMBER)
+    domain.check_can_follow_up(MEMBERS, MANAGER)
     with pytest.raises(PermissionDenied):
-        domain.check_can_follow_up(MEMBERS, "stranger", manager=False)
+        domain.check_can_follow_up(MEMBERS, STRANGER)
+
+
+@dataclass(frozen=True)
+class _Decided:
+    stage: str
+    decision: str | None = None
+
+
+def test_only_an_experiment_concluded_with_adapt_is_followed_up():
+    assert domain.follow_up_refusal(_Decided(S.CONCLUDED, "ADAPT")) is None
+    assert domain.follow_up_refusal(None) == "no experiment with this id"
+    assert domain.follow_up_refusal(_Decided(S.CONCLUDED, "ADOPT")) == (
+        "a follow-up continues an experiment concluded with ADAPT; this one is CONCLUDED "
+        "with ADOPT")
+    assert domain.follow_up_refusal(_Decided(S.STUDY)) == (
+        "a follow-up continues an experiment concluded with ADAPT; this one is STUDY")
 
 
 STARTS = date(2026, 3, 2)

@@ -2,17 +2,19 @@
 name every bad field (and row) at once."""
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import UTC, datetime
 
 import pytest
 
 from services.experiments import csv_import, validation
+from services.experiments.validation import Conclusion, ExperimentFilter, Plan, Reading
 from shared.errors import FieldErrors, ValidationError
 
 NOW = datetime(2026, 3, 20, 12, 0, tzinfo=UTC)
 
 
-def plan(**overrides) -> tuple[dict, list[dict]]:
+def plan(**overrides) -> tuple[Plan, list[dict]]:
     fields = {"title": "  SMED cart   on line 2 ", "hypothesis": "Changeovers drop",
               "metric": {"name": "Changeover time", "unit": "min", "direction": "DECREASE",
                          "baseline": 45, "target": 25},
@@ -30,11 +32,11 @@ def fields_of(errors: list[dict]) -> list[str]:
 def test_a_good_plan_is_cleaned():
     clean, errors = plan()
     assert errors == []
-    assert clean["title"] == "SMED cart on line 2"
-    assert clean["metric"] == {"name": "Changeover time", "unit": "min",
-                               "direction": "DECREASE", "baseline": 45.0, "target": 25.0}
-    assert clean["member_ids"] == ["a", "b"]
-    assert (clean["idea_id"], clean["previous_id"]) == (None, None)
+    assert clean.title == "SMED cart on line 2"
+    assert asdict(clean.metric) == {"name": "Changeover time", "unit": "min",
+                                    "direction": "DECREASE", "baseline": 45.0, "target": 25.0}
+    assert clean.member_ids == ["a", "b"]
+    assert (clean.idea_id, clean.previous_id) == (None, None)
 
 
 @pytest.mark.parametrize(("direction", "baseline", "target", "ok"), [
@@ -77,8 +79,16 @@ def test_conclusion_needs_learnings_and_a_known_decision():
     with pytest.raises(ValidationError) as raised:
         validation.conclusion("KEEP", "  ", "x" * 3000)
     assert fields_of(raised.value.errors) == ["decision", "learnings", "whereElse"]
-    assert validation.conclusion("ADAPT", " Clamps matter ", " ") == {
-        "decision": "ADAPT", "learnings": "Clamps matter", "where_else": None}
+    assert validation.conclusion("ADAPT", " Clamps matter ", " ") == Conclusion(
+        decision="ADAPT", learnings="Clamps matter", where_else=None)
+
+
+def test_only_an_adapt_decision_has_a_follow_up():
+    assert validation.follow_up("ADAPT", {"title": "Next"}) == {"title": "Next"}
+    assert validation.follow_up("ABANDON", None) is None
+    with pytest.raises(ValidationError) as raised:
+        validation.follow_up("ADOPT", {})
+    assert fields_of(raised.value.errors) == ["followUp"]
 
 
 @pytest.mark.parametrize("value", [float("nan"), float("inf"), -float("inf"), "3", None, True])
@@ -90,8 +100,8 @@ def test_measurements_are_finite_numbers(value):
 
 def test_measurement_times_are_utc_and_not_in_the_future():
     clean = validation.measurement(3, "2026-03-02T09:00:00+01:00", " ok ", NOW)
-    assert clean == {"value": 3.0, "at": datetime(2026, 3, 2, 8, tzinfo=UTC), "note": "ok"}
-    assert validation.measurement(3, "2026-03-02", None, NOW)["at"] == \
+    assert clean == Reading(value=3.0, at=datetime(2026, 3, 2, 8, tzinfo=UTC), note="ok")
+    assert validation.measurement(3, "2026-03-02", None, NOW).at == \
         datetime(2026, 3, 2, tzinfo=UTC)
     for bad in ("2026-03-25T00:00:00Z", "yesterday"):
         with pytest.raises(ValidationError) as raised:
@@ -101,7 +111,7 @@ def test_measurement_times_are_utc_and_not_in_the_future():
 
 def test_listing_filter():
     assert validation.listing({"stage": "DO", "idea_id": "", "member_id": None}) == \
-        {"stage": "DO"}
+        ExperimentFilter(stage="DO")
     with pytest.raises(ValidationError):
         validation.listing({"stage": "DOING"})
 

@@ -1,22 +1,25 @@
 """Input validation, campaigns and the priority derived from an assessment."""
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime
 from itertools import product
 
 import pytest
 
 from services.ideas.domain import (
     PriorityBand,
+    Use,
     campaign_is_open,
-    check_admin,
-    check_assessor,
+    check_assessable,
     check_campaign_takes_ideas,
+    check_may,
     priority,
     priority_band,
     priority_rank,
 )
 from services.ideas.validation import (
+    IdeaFilter,
     normalise_tag,
     validate_assessment,
     validate_campaign,
@@ -26,6 +29,7 @@ from services.ideas.validation import (
     validate_update,
 )
 from shared.errors import Conflict, PermissionDenied, ValidationError
+from shared.identity import Identity
 
 
 def fields_of(raised) -> set[str]:
@@ -38,7 +42,7 @@ def test_a_submission_is_cleaned():
         "benefit": "Faster picks", "tags": ["5S", "Labels", "labels", " Quick Win "],
         "area": " Assembly ", "campaign_id": "c1", "source_reflection_id": "r1",
     })
-    assert clean == {
+    assert asdict(clean) == {
         "title": "Label the drawers", "problem": "Parts are hard to find", "proposal": "",
         "benefit": "Faster picks", "tags": ["5s", "labels", "quick-win"], "area": "Assembly",
         "campaign_id": "c1", "source_reflection_id": "r1",
@@ -65,7 +69,7 @@ def test_an_update_keeps_what_it_does_not_change_and_checks_the_result():
     current = {"title": "Old title", "problem": "p", "proposal": "q", "benefit": "",
                "tags": ["a"], "area": None}
     clean = validate_update(current, {"title": "New title", "tags": None, "problem": None})
-    assert clean["title"] == "New title" and clean["tags"] == ["a"] and clean["problem"] == "p"
+    assert clean.title == "New title" and clean.tags == ["a"] and clean.problem == "p"
     with pytest.raises(ValidationError) as raised:
         validate_update(current, {"title": "no"})
     assert fields_of(raised) == {"title"}
@@ -90,11 +94,12 @@ def test_impact_and_effort_are_whole_numbers_from_1_to_5():
 
 
 def test_only_reviewers_assess_and_never_a_duplicate():
-    check_assessor(reviewer=True, status="IN_REVIEW")
+    check_may(Identity("rita", ("reviewer",)), Use.ASSESS)
     with pytest.raises(PermissionDenied):
-        check_assessor(reviewer=False, status="IN_REVIEW")
+        check_may(Identity("emma", ("employee",)), Use.ASSESS)
+    check_assessable("IN_REVIEW")
     with pytest.raises(Conflict):
-        check_assessor(reviewer=True, status="DUPLICATE")
+        check_assessable("DUPLICATE")
 
 
 def test_quick_wins_come_first_then_by_score():
@@ -122,7 +127,7 @@ def test_more_impact_or_less_effort_never_lowers_the_priority():
 def test_a_campaign_needs_a_title_and_ordered_dates():
     clean = validate_campaign({"title": "Safer aisles", "description": "Q3",
                                "starts_on": "2026-07-01", "ends_on": "2026-09-30"})
-    assert clean["starts_on"] == date(2026, 7, 1) and clean["ends_on"] == date(2026, 9, 30)
+    assert clean.starts_on == date(2026, 7, 1) and clean.ends_on == date(2026, 9, 30)
     with pytest.raises(ValidationError) as raised:
         validate_campaign({"title": "", "starts_on": "tomorrow", "ends_on": "2026-09-30"})
     assert fields_of(raised) == {"title", "startsOn"}
@@ -135,8 +140,16 @@ def test_a_campaign_needs_a_title_and_ordered_dates():
 TODAY = date(2026, 8, 1)
 
 
-def _campaign(starts: date, ends: date, closed: bool = False) -> dict:
-    return {"title": "Safer aisles", "starts_on": starts, "ends_on": ends, "closed": closed}
+@dataclass(frozen=True)
+class _Campaign:
+    starts_on: date
+    ends_on: date
+    closed_at: datetime | None = None
+    title: str = "Safer aisles"
+
+
+def _campaign(starts: date, ends: date, closed: bool = False) -> _Campaign:
+    return _Campaign(starts, ends, datetime(2026, 7, 15, tzinfo=UTC) if closed else None)
 
 
 def test_only_an_open_campaign_takes_ideas():
@@ -148,21 +161,21 @@ def test_only_an_open_campaign_takes_ideas():
         with pytest.raises(ValidationError) as raised:
             check_campaign_takes_ideas(campaign, TODAY)
         assert fields_of(raised) == {"campaignId"}
-    assert campaign_is_open(TODAY, TODAY, False, TODAY)
-    assert not campaign_is_open(TODAY, TODAY, True, TODAY)
+    assert campaign_is_open(_campaign(TODAY, TODAY), TODAY)
+    assert not campaign_is_open(_campaign(TODAY, TODAY, closed=True), TODAY)
 
 
 def test_only_admins_manage_campaigns():
-    check_admin(admin=True, action="creating a campaign")
+    check_may(Identity("adam", ("admin",)), Use.CREATE_CAMPAIGN)
     with pytest.raises(PermissionDenied) as raised:
-        check_admin(admin=False, action="creating a campaign")
+        check_may(Identity("rita", ("reviewer",)), Use.CREATE_CAMPAIGN)
     assert "admin" in raised.value.message
 
 
 def test_the_listing_filter_drops_empty_values_and_checks_its_order():
     flt, order = validate_listing({"status": None, "tag": " 5S ", "search": "  Torque  WRENCH",
                                    "campaign_id": "", "author_id": "a1"}, None)
-    assert flt == {"tag": "5s", "search": "torque wrench", "author_id": "a1"}
+    assert flt == IdeaFilter(tag="5s", search="torque wrench", author_id="a1")
     assert order == "NEWEST"
     with pytest.raises(ValidationError) as raised:
         validate_listing({"status": "LOST"}, "RANDOM")

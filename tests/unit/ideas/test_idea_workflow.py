@@ -1,22 +1,28 @@
-"""The idea workflow, walked exhaustively: every (from, to) pair for a reviewer and for an
-employee, the reason a decline needs, and the path an experiment drives an idea along."""
+"""The idea workflow, walked exhaustively: every (from, to) pair, who may move ideas at all,
+the reason a decline needs, and the path an experiment drives an idea along."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import product
 
 import pytest
 
 from services.ideas.domain import (
+    ROLE_FOR,
     TRANSITIONS,
     IdeaStatus,
+    Use,
     check_comment_owner,
     check_edit,
+    check_may,
+    check_may_read_votes,
     check_merge,
     check_transition,
     check_vote,
     path_to,
 )
 from shared.errors import Conflict, PermissionDenied, ValidationError
+from shared.identity import Identity
 
 S = IdeaStatus
 OPEN = [S.SUBMITTED, S.IN_REVIEW, S.ACCEPTED, S.EXPERIMENTING]
@@ -36,33 +42,33 @@ def test_the_table_holds_exactly_the_documented_moves():
 
 @pytest.mark.parametrize(("current", "target"), sorted(MOVES))
 def test_a_reviewer_makes_every_allowed_move(current, target):
-    assert check_transition(current, target, reviewer=True) is None
-    assert check_transition(current, target, reviewer=True, reason=" why  not ") == "why not"
+    assert check_transition(current, target) is None
+    assert check_transition(current, target, reason=" why  not ") == "why not"
 
 
 @pytest.mark.parametrize(("current", "target"), sorted(DECLINES))
 def test_declining_from_an_open_state_needs_a_reason(current, target):
     for missing in (None, "", "   "):
         with pytest.raises(ValidationError) as raised:
-            check_transition(current, target, reviewer=True, reason=missing)
+            check_transition(current, target, reason=missing)
         assert [e["field"] for e in raised.value.errors] == ["reason"]
-    assert check_transition(current, target, reviewer=True, reason="out of scope") == \
+    assert check_transition(current, target, reason="out of scope") == \
         "out of scope"
 
 
 def test_a_reason_longer_than_2000_characters_is_refused():
     with pytest.raises(ValidationError) as raised:
-        check_transition(S.SUBMITTED, S.DECLINED, reviewer=True, reason="x" * 2001)
+        check_transition(S.SUBMITTED, S.DECLINED, reason="x" * 2001)
     assert raised.value.errors[0]["field"] == "reason"
 
 
 @pytest.mark.parametrize(("current", "target"), sorted(MERGES))
 def test_duplicate_is_reached_only_by_merging(current, target):
     with pytest.raises(Conflict) as raised:
-        check_transition(current, target, reviewer=True)
+        check_transition(current, target)
     assert current in raised.value.message and target in raised.value.message
     assert "mergeIdea" in raised.value.message
-    check_transition(current, target, reviewer=True, merging=True)
+    check_transition(current, target, merging=True)
 
 
 FORBIDDEN = sorted(set(PAIRS) - MOVES - DECLINES - MERGES)
@@ -76,17 +82,49 @@ def test_forbidden_moves_are_the_other_35_pairs():
 def test_every_forbidden_move_is_a_conflict_naming_both_states(current, target):
     for merging in (False, True):
         with pytest.raises(Conflict) as raised:
-            check_transition(current, target, reviewer=True, reason="because", merging=merging)
+            check_transition(current, target, reason="because", merging=merging)
         assert f"from {current} to {target}" in raised.value.message
 
 
-@pytest.mark.parametrize(("current", "target"), PAIRS)
-def test_an_employee_can_make_no_move_at_all(current, target):
-    with pytest.raises(PermissionDenied):
-        check_transition(current, target, reviewer=False, reason="please", merging=True)
+EMPLOYEE = Identity("emma", ("employee",))
+REVIEWER = Identity("rita", ("reviewer",))
+ADMIN = Identity("adam", ("admin",))
+# written out independently of ROLE_FOR: who may do each use
+MAY = {
+    Use.MOVE: {REVIEWER, ADMIN}, Use.ASSESS: {REVIEWER, ADMIN}, Use.MERGE: {REVIEWER, ADMIN},
+    Use.CREATE_CAMPAIGN: {ADMIN}, Use.CLOSE_CAMPAIGN: {ADMIN},
+}
 
 
-def test_closed_states_lead_nowhere_except_reopening_a_declined_idea():
+def test_every_use_that_needs_a_role_is_in_the_table():
+    assert set(ROLE_FOR) == set(Use) == set(MAY)
+
+
+@pytest.mark.parametrize(("use", "actor"), list(product(Use, (EMPLOYEE, REVIEWER, ADMIN))))
+def test_who_may_do_what(use, actor):
+    if actor in MAY[use]:
+        check_may(actor, use)
+        return
+    with pytest.raises(PermissionDenied) as raised:
+        check_may(actor, use)
+    assert raised.value.message == f"{use} needs the {ROLE_FOR[use]} role"
+
+
+def test_an_employee_can_make_no_move_at_all():
+    with pytest.raises(PermissionDenied) as raised:
+        check_may(EMPLOYEE, Use.MOVE)
+    assert raised.value.message == "moving an idea through the workflow needs the reviewer role"
+
+
+def test_only_oneself_and_admins_read_whom_someone_voted_for():
+    check_may_read_votes(EMPLOYEE, EMPLOYEE.user_id)
+    check_may_read_votes(ADMIN, EMPLOYEE.user_id)
+    for other in (EMPLOYEE, REVIEWER):
+        with pytest.raises(PermissionDenied):
+            check_may_read_votes(other, "someone else")
+
+
+def test_closed_states_lead_nowhere_except_reopening_a_declined_Idea():
     for closed in (S.IMPLEMENTED, S.DUPLICATE):
         assert not [t for (f, t) in TRANSITIONS if f == closed]
     assert [t for (f, t) in TRANSITIONS if f == S.DECLINED] == [S.IN_REVIEW]
@@ -137,32 +175,29 @@ def test_only_its_author_changes_a_comment():
         check_comment_owner(author_id="ana", editor_id="ben")
 
 
-def _idea(id_: str, status: str, duplicate_of: str | None = None) -> dict:
-    return {"id": id_, "status": status, "duplicate_of_id": duplicate_of}
+@dataclass(frozen=True)
+class _Idea:
+    id: str
+    status: str
+    duplicate_of_id: str | None = None
 
 
-def test_merging_is_for_reviewers_and_idempotent():
-    dup, into = _idea("a", S.IN_REVIEW), _idea("b", S.ACCEPTED)
-    with pytest.raises(PermissionDenied):
-        check_merge(duplicate=dup, into=into, reviewer=False)
-    assert check_merge(duplicate=dup, into=into, reviewer=True) is True
-    done = _idea("a", S.DUPLICATE, "b")
-    assert check_merge(duplicate=done, into=into, reviewer=True) is False
+def test_merging_is_idempotent():
+    dup, into = _Idea("a", S.IN_REVIEW), _Idea("b", S.ACCEPTED)
+    assert check_merge(dup, into) is True
+    done = _Idea("a", S.DUPLICATE, "b")
+    assert check_merge(done, into) is False
 
 
 def test_merges_that_make_no_sense_are_refused():
     with pytest.raises(ValidationError) as raised:
-        check_merge(duplicate=_idea("a", S.SUBMITTED), into=_idea("a", S.SUBMITTED),
-                    reviewer=True)
+        check_merge(_Idea("a", S.SUBMITTED), _Idea("a", S.SUBMITTED))
     assert raised.value.errors[0]["field"] == "intoId"
     with pytest.raises(Conflict):  # already a duplicate of another idea
-        check_merge(duplicate=_idea("a", S.DUPLICATE, "c"), into=_idea("b", S.SUBMITTED),
-                    reviewer=True)
+        check_merge(_Idea("a", S.DUPLICATE, "c"), _Idea("b", S.SUBMITTED))
     with pytest.raises(Conflict):  # the target is itself a duplicate
-        check_merge(duplicate=_idea("a", S.SUBMITTED), into=_idea("b", S.DUPLICATE, "c"),
-                    reviewer=True)
+        check_merge(_Idea("a", S.SUBMITTED), _Idea("b", S.DUPLICATE, "c"))
     for closed in (S.IMPLEMENTED, S.DECLINED):
         with pytest.raises(Conflict) as raised:
-            check_merge(duplicate=_idea("a", closed), into=_idea("b", S.SUBMITTED),
-                        reviewer=True)
+            check_merge(_Idea("a", closed), _Idea("b", S.SUBMITTED))
         assert f"from {closed} to {S.DUPLICATE}" in raised.value.message

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services.insights.index import VectorIndex, normalize_rows
+from services.insights.vector_index import VectorIndex, normalize_rows
 
 
 def unit(*values: float) -> np.ndarray:

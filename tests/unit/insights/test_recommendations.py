@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from services.insights import recommendations as rec
+from services.insights import scoring as rec
 
 GAP = {"coverage": 0.5,
        "matched": [{"skill": {"id": "s1", "name": "operate forklift"}}],

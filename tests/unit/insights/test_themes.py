@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services.insights.themes import (
+from services.insights.clustering import (
     STOP_WORDS,
     assign,
     centroid_of,

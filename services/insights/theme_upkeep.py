@@ -1,4 +1,5 @@
-"""Incremental themes with stable ids, on top of the pure functions in themes.py.
+"""The stored themes kept up to date, with stable ids, on top of the pure clustering maths
+in clustering.py.
 
 * An arriving idea or shared reflection joins the nearest theme when its cosine to the
   centroid is at least THEME_JOIN; otherwise it waits in the pool (theme_id NULL).
@@ -19,21 +20,8 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from services.insights import summaries, thresholds
-from services.insights.documents import (
-    EXPERIMENT,
-    IDEA,
-    REFLECTION,
-    bump,
-    extra_of,
-    from_bytes,
-    reset,
-    stack,
-    to_bytes,
-)
-from services.insights.encoder import get_encoder
-from services.insights.models import Document, Theme
-from services.insights.themes import (
+from services.insights import domain, theme_summaries, thresholds
+from services.insights.clustering import (
     assign_in,
     centroid_of,
     cluster_pool,
@@ -43,11 +31,12 @@ from services.insights.themes import (
     rerank_keywords,
     stacked,
 )
+from services.insights.documents import from_bytes, stack, to_bytes
+from services.insights.domain import CLUSTERED, EXPERIMENT, IDEA, KEYWORDS, MIN_THEME_SIZE
+from services.insights.encoder import get_encoder
+from services.insights.models import Document, Theme
+from services.insights.store import bump, reset
 from shared.clock import now
-
-CLUSTERED = (IDEA, REFLECTION)  # what themes are made of
-MIN_THEME_SIZE = 3
-KEYWORDS = 5
 
 
 def centroids(session: Session) -> dict[str, np.ndarray]:
@@ -64,8 +53,8 @@ def members(session: Session, theme_ids: set[str] | None = None) -> list[Documen
 def place(session: Session, row: Document) -> bool:
     """Joins `row` to a theme or leaves it in the pool; True when the pool is due for
     clustering. Call after the row's text, embedding and `active` are written. The centres
-    of the themes it left or joined move when the transaction settles (summaries.py), so a
-    batch placed in one transaction is placed against the centres it started with."""
+    of the themes it left or joined move when the transaction settles (theme_summaries.py),
+    so a batch placed in one transaction is placed against the centres it started with."""
     before = row.theme_id
     row.theme_id = _nearest(session, row) if row.active else None
     if row.kind in CLUSTERED and row.active and row.theme_id is None and before is None:
@@ -77,9 +66,9 @@ def _nearest(session: Session, row: Document) -> str | None:
     """`assign` against every centroid, with the stacked centroids cached until a theme
     changes."""
     session.flush()  # a theme changed since the cache was filled drops it
-    cached = session.info.get(summaries.CENTROIDS)
+    cached = session.info.get(theme_summaries.CENTROIDS)
     if cached is None:
-        cached = session.info[summaries.CENTROIDS] = stacked(centroids(session))
+        cached = session.info[theme_summaries.CENTROIDS] = stacked(centroids(session))
     return assign_in(from_bytes(row.embedding), *cached, thresholds.THEME_JOIN)
 
 
@@ -151,7 +140,8 @@ def _rejoin_leftovers(session: Session, rows: list[Document]) -> None:
         Document.kind == EXPERIMENT, Document.active.is_(True))).all()
     for row in [*[r for r in rows if r.theme_id is None], *experiments]:
         row.theme_id = assign_in(from_bytes(row.embedding), *current, thresholds.THEME_JOIN)
-    # their centres move once, in summaries.settle (relabel calls it), for every theme touched
+    # their centres move once, in theme_summaries.settle (relabel calls it), for every
+    # theme touched
 
 
 def _new_theme(session: Session, rows: list[Document]) -> str:
@@ -173,22 +163,14 @@ def _fill_theme(session: Session, theme_id: str | None, rows: list[Document]) ->
     return theme.id
 
 
-def _label_text(row: Document) -> str | None:
-    if row.kind == IDEA:
-        return row.text
-    if row.kind == REFLECTION and extra_of(row).get("visibility") == "ORGANIZATION":
-        return row.text
-    return None
-
-
 def relabel(session: Session) -> None:
     """Keywords, label and representative idea of every theme."""
-    summaries.settle(session)  # centres of the themes joined in this transaction
+    theme_summaries.settle(session)  # centres of the themes joined in this transaction
     themes = {t.id: t for t in session.scalars(select(Theme))}
     rows = [r for r in members(session, set(themes))]
     docs = {theme_id: [] for theme_id in themes}
     for row in rows:
-        text = _label_text(row)
+        text = domain.label_text(row)
         if text:
             docs[row.theme_id].append(text)
     keywords = ctfidf_keywords(docs, top_n=KEYWORDS * 2)

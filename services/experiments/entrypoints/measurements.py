@@ -9,6 +9,7 @@ from datetime import datetime
 from services.experiments import csv_import, domain, store, validation
 from services.experiments.dto import correction_dto, experiment_dtos
 from services.experiments.models import Experiment, Measurement
+from services.experiments.validation import Reading
 from shared.clock import now
 from shared.contracts.experiments import MeasurementRecorded
 from shared.entrypoints import rpc
@@ -21,10 +22,9 @@ class MeasurementEntrypoints:
         """The experiment with the measurement in its run chart."""
         experiment, by = self._open_for_recording(experiment_id)
         stamp = now()
-        clean = validation.measurement(value, at, note, stamp)
-        existing = store.measurement_at(self.db.session, experiment.id, clean["at"])
-        self._record(experiment, existing, clean["value"], clean["at"], clean["note"], by,
-                     stamp)
+        reading = validation.measurement(value, at, note, stamp)
+        existing = store.measurement_at(self.db.session, experiment.id, reading.at)
+        self._record(experiment, existing, reading, by, stamp)
         self.db.commit()
         return experiment_dtos(self.db.session, [experiment])[0]
 
@@ -37,9 +37,8 @@ class MeasurementEntrypoints:
         rows = csv_import.parse(csv, stamp)
         measured = store.measurements_of(self.db.session, [experiment.id]).get(experiment.id, [])
         existing = {m.at: m for m in measured}
-        outcomes = Counter(
-            self._record(experiment, existing.get(row.at), row.value, row.at, row.note, by,
-                         stamp) for row in rows)
+        outcomes = Counter(self._record(experiment, existing.get(row.at), row, by, stamp)
+                           for row in rows)
         self.db.commit()
         return {"experiment": experiment_dtos(self.db.session, [experiment])[0],
                 **{k: outcomes[k] for k in ("recorded", "corrected", "unchanged")}}
@@ -59,13 +58,15 @@ class MeasurementEntrypoints:
         domain.check_recording(experiment.stage)
         return experiment, caller.user_id
 
-    def _record(self, experiment: Experiment, existing: Measurement | None, value: float,
-                at: datetime, note: str | None, by: str, stamp: datetime) -> str:
-        outcome, measurement, before = store.record(self.db.session, experiment, existing,
-                                                    value, at, note, by, stamp)
+    def _record(self, experiment: Experiment, existing: Measurement | None, reading: Reading,
+                by: str, stamp: datetime) -> str:
+        outcome, measurement, before = store.record(
+            self.db.session, experiment, existing, reading.value, reading.at, reading.note, by,
+            stamp)
         if outcome != "unchanged":
             experiment.updated_at = stamp
             self.db.emit(MeasurementRecorded(
-                experiment_id=experiment.id, measurement_id=measurement.id, value=value,
-                at=at.isoformat(), corrected_from=before, recorded_by=by))
+                experiment_id=experiment.id, measurement_id=measurement.id,
+                value=reading.value, at=reading.at.isoformat(), corrected_from=before,
+                recorded_by=by))
         return outcome

@@ -17,14 +17,16 @@ import numpy as np
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
-from services.insights.documents import EXPERIMENT, IDEA, REFLECTION, stack, to_bytes
+from services.insights import domain
+from services.insights.clustering import centroid_of
+from services.insights.documents import stack, to_bytes
+from services.insights.domain import CLUSTERED, IDEA, REFLECTION
 from services.insights.models import Document, Theme
-from services.insights.themes import centroid_of
 from shared.clock import now
 
 MAX_IDEAS = 100  # ideas kept per theme, closest to its centre first
 NOTED = "insights.themes_touched"
-CENTROIDS = "insights.centroids"  # theming's cache of the centroid matrix, per transaction
+CENTROIDS = "insights.centroids"  # theme_upkeep's cache of the centroid matrix, per transaction
 
 
 def touched(session: Session) -> set[str]:
@@ -82,16 +84,16 @@ def summarise(session: Session, theme_ids: set[str]) -> None:
 
 
 def _summarise_one(theme: Theme, rows: list) -> None:
-    clustered = [r for r in rows if r.kind in (IDEA, REFLECTION)]
+    clustered = [r for r in rows if r.kind in CLUSTERED]
     if clustered:  # a theme left empty keeps its last centre
         theme.centroid = to_bytes(centroid_of(stack([r.embedding for r in clustered])))
         theme.updated_at = now()
     ideas = [r for r in rows if r.kind == IDEA]
     theme.idea_count = len(ideas)
-    theme.live_idea_count = sum(1 for r in ideas if r.status != "DECLINED")
+    theme.live_idea_count = sum(1 for r in ideas if domain.is_live_idea(r.status))
     theme.reflection_count = sum(1 for r in rows if r.kind == REFLECTION)
-    theme.learning_count = sum(1 for r in rows if r.kind == EXPERIMENT and (
-        json.loads(r.extra or "{}").get("learnings") or "").strip())
+    theme.learning_count = sum(1 for r in rows if domain.is_learning(
+        r.kind, json.loads(r.extra or "{}").get("learnings")))
     theme.idea_ids = json.dumps(closest_first(ideas, theme.centroid)[:MAX_IDEAS])
     theme.idea_times = np.sort(np.array([r.created_at.timestamp() for r in ideas],
                                         dtype=np.float64)).tobytes()

@@ -1,9 +1,5 @@
-"""Entrypoints for votes and comments (mixed into IdeasService)."""
+"""Votes and comments (mixed into IdeasService)."""
 from __future__ import annotations
-
-import uuid
-
-from sqlalchemy import select
 
 from services.ideas import domain, store, validation
 from services.ideas.dto import comment_dto, grouped, idea_dto
@@ -11,7 +7,6 @@ from services.ideas.models import Comment
 from shared.clock import now
 from shared.contracts.ideas import IdeaVoted
 from shared.entrypoints import rpc
-from shared.errors import NotFound, PermissionDenied
 
 
 class EngagementEntrypoints:
@@ -41,9 +36,7 @@ class EngagementEntrypoints:
     @rpc
     def get_votes_of(self, voter_id: str, idea_ids: list[str]) -> list[bool]:
         """Whether `voter_id` voted for each idea, in order. Only about oneself."""
-        caller = self.caller.require()
-        if voter_id != caller.user_id and not caller.has("admin"):
-            raise PermissionDenied("you can ask only about your own votes")
+        domain.check_may_read_votes(self.caller.require(), voter_id)
         return store.votes_of(self.db.session, voter_id, list(idea_ids))
 
     @rpc
@@ -51,10 +44,7 @@ class EngagementEntrypoints:
         author = self.caller.require()
         text = validation.validate_comment(body)
         idea = store.find_idea(self.db.session, idea_id)
-        stamp = now()
-        comment = Comment(id=str(uuid.uuid4()), idea_id=idea.id, author_id=author.user_id,
-                          body=text, created_at=stamp, updated_at=stamp)
-        self.db.session.add(comment)
+        comment = store.add_comment(self.db.session, idea, author.user_id, text)
         self.db.commit()
         return comment_dto(comment)
 
@@ -71,14 +61,12 @@ class EngagementEntrypoints:
     def delete_comment(self, comment_id: str) -> str:
         editor = self.caller.require()
         comment = self._own_comment(comment_id, editor.user_id)
-        self.db.session.delete(comment)
+        store.delete_comment(self.db.session, comment)
         self.db.commit()
         return comment_id
 
     def _own_comment(self, comment_id: str, editor_id: str) -> Comment:
-        comment = self.db.session.get(Comment, str(comment_id))
-        if comment is None:
-            raise NotFound("no comment with this id")
+        comment = store.find_comment(self.db.session, comment_id)
         domain.check_comment_owner(author_id=comment.author_id, editor_id=editor_id)
         return comment
 
@@ -86,7 +74,5 @@ class EngagementEntrypoints:
     def get_comments_of(self, idea_ids: list[str]) -> list[list[dict]]:
         """The comments of each idea, oldest first, in the order of `idea_ids`."""
         self.caller.require()
-        rows = self.db.session.scalars(
-            select(Comment).where(Comment.idea_id.in_(idea_ids))
-            .order_by(Comment.created_at, Comment.id)).all()
+        rows = store.comments_of(self.db.session, list(idea_ids))
         return grouped(list(idea_ids), rows, "idea_id", comment_dto)

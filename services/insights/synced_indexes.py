@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 
 from services.insights.documents import from_bytes
 from services.insights.encoder import load_off_hub
-from services.insights.index import VectorIndex
 from services.insights.models import Document
+from services.insights.vector_index import VectorIndex
 
 log = logging.getLogger(__name__)
 PRELOAD_ENV = "KAIZEN_INSIGHTS_PRELOAD"

@@ -1,0 +1,1 @@
+"""The experiments service's entrypoints, one mixin per use; `service.py` composes them."""

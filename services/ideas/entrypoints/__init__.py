@@ -1,0 +1,1 @@
+"""The ideas service's entrypoints, one mixin per use; `service.py` composes them."""

@@ -1,0 +1,51 @@
+"""Plain, JSON-safe answers of the insights service. Reflection texts never leave: a theme
+carries only their count."""
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+from services.insights import domain, scoring
+from services.insights.documents import extra_of
+from services.insights.models import Document, Theme
+from services.insights.theme_summaries import counts_since
+from shared.clock import now
+
+TREND_DAYS = 30
+
+
+def theme_dtos(themes: list[Theme]) -> list[dict]:
+    """Everything shown comes from each theme's stored summary (theme_summaries.py)."""
+    stamp = now()
+    recent, previous = stamp - timedelta(days=TREND_DAYS), stamp - timedelta(days=2 * TREND_DAYS)
+    return [_theme_dto(t, counts_since(t.idea_times, recent, previous)) for t in themes]
+
+
+def _theme_dto(theme: Theme, since: list[int]) -> dict:
+    return {
+        "id": theme.id, "label": theme.label, "keywords": json.loads(theme.keywords or "[]"),
+        "size": theme.idea_count, "idea_ids": json.loads(theme.idea_ids or "[]"),
+        "representative_idea_id": theme.representative_id,
+        "trend": {"last_30_days": since[0], "previous_30_days": since[1] - since[0]},
+        "reflection_count": theme.reflection_count, "learning_count": theme.learning_count,
+        "unaddressed": domain.is_unaddressed(theme),
+    }
+
+
+def similar_idea_dto(idea_id: str, score: float) -> dict:
+    return {"idea_id": idea_id, "score": round(score, 4),
+            "possible_duplicate": domain.is_possible_duplicate(score)}
+
+
+def experiment_dto(row: Document, score: float) -> dict:
+    extra = extra_of(row)
+    return {"experiment_id": row.id, "score": round(score, 4), "title": row.title,
+            "hypothesis": extra.get("hypothesis", ""), "decision": extra.get("decision"),
+            "learnings": extra.get("learnings", "")}
+
+
+def recommendation_dto(c: scoring.Candidate, mentors: list[dict]) -> dict:
+    return {"opportunity_id": c.opportunity_id, "score": c.score,
+            "reasons": scoring.reasons(c, [m["name"] for m in mentors]),
+            "matched_skills": c.matched, "missing_skills": c.missing,
+            "mentors": [{"id": m["id"], "name": m["name"]} for m in mentors]}

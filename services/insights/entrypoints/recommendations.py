@@ -1,0 +1,106 @@
+"""Recommendations for the caller, and `not_interested` (mixed into InsightsService).
+Only ever for the signed-in caller: there is no parameter naming someone else. The scoring
+is scoring.py's; this module gathers what it scores."""
+from __future__ import annotations
+
+import json
+
+from services.insights import scoring, store, validation
+from services.insights.documents import stack
+from services.insights.domain import OPPORTUNITY
+from services.insights.dto import recommendation_dto
+from services.insights.encoder import encode_off_hub
+from services.insights.models import Document, Profile
+from services.insights.texts import profile_text
+from shared.entrypoints import rpc
+from shared.errors import NotFound
+
+
+def _from_read_model(profile: Profile | None) -> dict:
+    """The last profile_updated, shaped like career's get_profiles answer."""
+    if profile is None:
+        return {}
+    return {"headline": profile.headline, "aspirations": profile.aspirations,
+            "interests": json.loads(profile.interests),
+            "skills": [{"skill": {"name": s["name"]}} for s in json.loads(profile.skills)]}
+
+
+def down_weight(candidates: list[scoring.Candidate], rows: list[Document],
+                dismissed: list[Document]) -> None:
+    """Candidates like an opportunity the person dismissed weigh less (scoring's penalty)."""
+    if not dismissed or not rows:
+        return
+    penalty, which = scoring.dismissal_penalty(stack([r.embedding for r in rows]),
+                                               stack([d.embedding for d in dismissed]))
+    for candidate, share, index in zip(candidates, penalty, which, strict=True):
+        if index >= 0:
+            candidate.penalty = float(share)
+            candidate.like_dismissed = dismissed[int(index)].title
+
+
+class RecommendationEntrypoints:
+    @rpc
+    def recommended_opportunities(self, first: int | None = None) -> list[dict]:
+        """[{opportunity_id, score, reasons, matched_skills, missing_skills, mentors}]:
+        never closed, own, already applied for or dismissed ones."""
+        caller = self.caller.require()
+        first = validation.first(first, 10, validation.MAX_FIRST)
+        short = scoring.shortlist(self._candidates(caller.user_id), first)
+        found = self.career_rpc.skill_gaps([c.opportunity_id for c in short]) if short else []
+        gaps = []
+        for candidate, gap in zip(short, found, strict=True):
+            if gap is not None:  # None: gone from the career service since the event
+                scoring.apply_gap(candidate, gap)
+                gaps.append(candidate)
+        best = scoring.ranked(gaps, first)
+        offers = self._mentor_offers(best)
+        return [recommendation_dto(c, scoring.mentors_for(c.missing, offers)) for c in best]
+
+    @rpc
+    def not_interested(self, opportunity_id: str) -> dict:
+        """Never recommended to the caller again; similar ones are ranked lower."""
+        caller = self.caller.require()
+        if store.document(self.db.session, OPPORTUNITY, opportunity_id) is None:
+            raise NotFound("no such opportunity")
+        store.dismiss(self.db.session, caller.user_id, str(opportunity_id))
+        self.db.commit()
+        return {"opportunity_id": str(opportunity_id), "not_interested": True}
+
+    def _candidates(self, person_id: str) -> list[scoring.Candidate]:
+        """Open opportunities not the person's own, by similarity to their profile."""
+        session = self.db.session
+        index = self.vectors.synced(OPPORTUNITY, session)
+        if not len(index):
+            return []
+        excluded = self._excluded(person_id)
+        hits = index.search(self._profile_vector(person_id), len(index), exclude=excluded)
+        rows = store.documents(session, OPPORTUNITY, [h[0] for h in hits])
+        live = [(i, s) for i, s in hits if i in rows and rows[i].active
+                and rows[i].author_id != person_id]
+        candidates = [scoring.Candidate(i, rows[i].title, s) for i, s in live]
+        down_weight(candidates, [rows[i] for i, _ in live],
+                    store.dismissed_opportunities(session, person_id))
+        return candidates
+
+    def _excluded(self, person_id: str) -> set[str]:
+        """Dismissed, applied for (not withdrawn) and own opportunities."""
+        dismissed = store.dismissed_ids(self.db.session, person_id)
+        applied = {a["opportunity_id"] for a in self.career_rpc.my_applications()
+                   if a["status"] != "WITHDRAWN"}
+        return dismissed | applied | store.own_opportunity_ids(self.db.session, person_id)
+
+    def _profile_vector(self, person_id: str):
+        found = self.career_rpc.get_profiles([person_id])[0]
+        profile = found or _from_read_model(store.profile(self.db.session, person_id))
+        text = profile_text(
+            profile.get("headline", ""), [s["skill"]["name"] for s in profile.get("skills", [])],
+            profile.get("interests", []), profile.get("aspirations", ""),
+            store.recent_reflection_texts(self.db.session, person_id),
+            [f"{e['title']}. {e['text']}" for e in profile.get("evidence", [])][:10])
+        return encode_off_hub([text or "no profile yet"])[0]
+
+    def _mentor_offers(self, best: list[scoring.Candidate]) -> list[dict]:
+        missing = sorted({s for c in best for s in c.missing})
+        if not missing:
+            return []
+        return self.career_rpc.find_mentors(missing, first=50)

@@ -1,0 +1,36 @@
+"""Similar ideas while one is typed, and prior experiments for a hypothesis (mixed into
+InsightsService). Exact cosine search over the live documents; merged ideas are inactive and
+never offered."""
+from __future__ import annotations
+
+from services.insights import store, thresholds, validation
+from services.insights.domain import EXPERIMENT, IDEA
+from services.insights.dto import experiment_dto, similar_idea_dto
+from services.insights.encoder import encode_off_hub
+from shared.entrypoints import rpc
+
+
+class SimilarEntrypoints:
+    @rpc
+    def similar_ideas(self, text: str, first: int | None = None) -> list[dict]:
+        """[{idea_id, score, possible_duplicate}], most similar first."""
+        self.caller.require()
+        query = validation.query(text, first, "text")
+        hits = self._search(IDEA, query, thresholds.SIMILAR_MIN)
+        return [similar_idea_dto(doc_id, score) for doc_id, score in hits]
+
+    @rpc
+    def similar_experiments(self, hypothesis: str, first: int | None = None) -> list[dict]:
+        """Concluded experiments whose title and hypothesis resemble `hypothesis`:
+        [{experiment_id, score, decision, learnings, title, hypothesis}]."""
+        self.caller.require()
+        query = validation.query(hypothesis, first, "hypothesis")
+        hits = self._search(EXPERIMENT, query, thresholds.SIMILAR_EXPERIMENT_MIN)
+        rows = store.documents(self.db.session, EXPERIMENT, [h[0] for h in hits])
+        return [experiment_dto(rows[doc_id], score) for doc_id, score in hits if doc_id in rows]
+
+    def _search(self, kind: str, query: validation.Query,
+                floor: float) -> list[tuple[str, float]]:
+        vector = encode_off_hub([query.text])[0]
+        hits = self.vectors.synced(kind, self.db.session).search(vector, query.first)
+        return [(doc_id, score) for doc_id, score in hits if score >= floor]

@@ -1,0 +1,111 @@
+"""The insights RPC entrypoints on workers from nameko's worker_factory, with the model and
+the career service mocked: who may call, what the input must be, what is committed, and
+that recommendations are only ever the caller's own."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from services.insights.models import Dismissal, Document, Profile
+from shared.errors import NotFound, PermissionDenied, Unauthenticated, ValidationError
+from tests.support.identities import ADMIN, ANA, BEN
+from tests.unit.insights.support import TEXT, posted, submitted
+
+
+@pytest.mark.parametrize("method", ["similar_ideas", "themes", "recommended_opportunities"])
+def test_nobody_signed_in_reads_anything(insights, method):
+    with pytest.raises(Unauthenticated):
+        insights.call(method, *([TEXT] if method == "similar_ideas" else []), identity=None)
+
+
+def test_a_search_names_every_bad_field(insights):
+    with pytest.raises(ValidationError) as raised:
+        insights.call("similar_ideas", "   ", 0, identity=ANA)
+    assert [e["field"] for e in raised.value.errors] == ["text", "first"]
+    with pytest.raises(ValidationError) as raised:
+        insights.call("similar_experiments", "x" * 5001, 51, identity=ANA)
+    assert [e["field"] for e in raised.value.errors] == ["hypothesis", "first"]
+
+
+@pytest.mark.parametrize(("method", "most"), [("themes", 100),
+                                              ("recommended_opportunities", 50)])
+def test_how_many_is_between_1_and_a_limit(insights, method, most):
+    for bad in (0, most + 1, "3"):
+        with pytest.raises(ValidationError) as raised:
+            insights.call(method, bad, identity=ANA)
+        assert raised.value.errors == [{"field": "first",
+                                        "message": f"must be between 1 and {most}"}]
+
+
+def test_only_reviewers_recluster(insights):
+    insights.handle("on_idea_submitted", submitted())
+    with pytest.raises(PermissionDenied):
+        insights.call("recluster", identity=ANA)
+    assert insights.call("recluster", identity=BEN) == {"themes": 0, "kept": 0, "pooled": 1}
+    assert insights.call("recluster", False, identity=ADMIN) == {"created": 0}
+
+
+def test_only_admins_reindex_and_a_batch_is_checked_whole(insights):
+    for method, args in (("begin_reindex", ()), ("index_documents", ("IDEA", [])),
+                         ("finish_reindex", (0, ["IDEA"]))):
+        with pytest.raises(PermissionDenied):
+            insights.call(method, *args, identity=BEN)
+    with pytest.raises(ValidationError) as raised:
+        insights.call("index_documents", "PERSON", [], identity=ADMIN)
+    assert raised.value.errors[0]["field"] == "kind"
+    items = [{"id": "i1", "text": TEXT}, {"id": "i2", "text": "x", "embedding": [1.0, 2.0]}]
+    with pytest.raises(ValidationError) as raised:
+        insights.call("index_documents", "IDEA", items, identity=ADMIN)
+    assert raised.value.errors[0]["field"] == "items[1].embedding"
+    assert insights.rows(select(Document.id)) == []
+
+
+def test_a_reindex_retires_what_was_not_pushed_again(insights):
+    insights.handle("on_idea_submitted", submitted("gone"))
+    rev = insights.call("begin_reindex", identity=ADMIN)["rev"]
+    assert insights.call("index_documents", "IDEA", [{"id": "kept", "text": TEXT}],
+                         identity=ADMIN) == 1
+    assert insights.call("index_documents", "PROFILE", [{"person_id": ANA.user_id,
+                                                         "headline": "Lean coach"}],
+                         identity=ADMIN) == 1
+    result = insights.call("finish_reindex", rev, ["IDEA"], identity=ADMIN)
+    assert result["removed"] == 1
+    assert insights.rows(select(Document.id, Document.active).order_by(Document.id)) == [
+        ("gone", False), ("kept", True)]
+    assert insights.rows(select(Profile.headline)) == [("Lean coach",)]
+
+
+def gap(coverage: float) -> dict:
+    lean = {"skill": {"name": "Lean"}}
+    return {"coverage": coverage, "matched": [lean] if coverage else [], "under_level": [],
+            "missing": [] if coverage else [lean]}
+
+
+def test_recommendations_leave_out_own_applied_and_dismissed_opportunities(insights, career):
+    for opportunity_id, owner in (("own", ANA.user_id), ("applied", BEN.user_id),
+                                  ("dismissed", BEN.user_id), ("open", BEN.user_id)):
+        insights.handle("on_opportunity_posted", posted(opportunity_id, owner))
+    career.my_applications.return_value = [{"opportunity_id": "applied", "status": "OPEN"}]
+    career.skill_gaps.side_effect = lambda ids: [gap(1.0) for _ in ids]
+    insights.call("not_interested", "dismissed", identity=ANA)
+    [best] = insights.call("recommended_opportunities", identity=ANA)
+    assert (best["opportunity_id"], best["matched_skills"]) == ("open", ["Lean"])
+    assert best["reasons"][-1].startswith(f"Score {best['score']:.2f}")
+    career.skill_gaps.assert_called_once_with(["open"])
+
+
+def test_an_opportunity_gone_from_career_is_not_recommended(insights, career):
+    insights.handle("on_opportunity_posted", posted("o1", BEN.user_id))
+    career.skill_gaps.side_effect = lambda ids: [None for _ in ids]
+    assert insights.call("recommended_opportunities", identity=ANA) == []
+
+
+def test_not_interested_is_the_callers_and_is_kept_once(insights):
+    with pytest.raises(NotFound):
+        insights.call("not_interested", "no-such-opportunity", identity=ANA)
+    insights.handle("on_opportunity_posted", posted("o1", BEN.user_id))
+    for _ in range(2):
+        assert insights.call("not_interested", "o1", identity=ANA) == {
+            "opportunity_id": "o1", "not_interested": True}
+    assert insights.rows(select(Dismissal.person_id, Dismissal.opportunity_id)) == [
+        (ANA.user_id, "o1")]
