@@ -9,6 +9,7 @@ import json
 from types import SimpleNamespace
 from unittest.mock import Mock
 
+from nameko.testing.services import worker_factory
 from sqlalchemy import MetaData, Table, create_engine, select
 from sqlalchemy.orm import Session
 
@@ -17,18 +18,33 @@ from shared.errors import Unauthenticated
 from shared.identity import Identity
 
 
-def memory_session(metadata: MetaData) -> Session:
-    engine = create_engine("sqlite://")
-    metadata.create_all(engine)
-    return Session(engine, expire_on_commit=False)
+class Workers:
+    """`workers(identity)` is an instance of `service_cls` called by `identity`; all of them
+    share one `db` (the service's own Db class) on a fresh in-memory database holding
+    `metadata`'s tables. Other dependencies are mocks unless given."""
 
+    def __init__(self, service_cls, metadata: MetaData, db_class: type[Db] = Db,
+                 **dependencies):
+        self.service_cls, self.dependencies = service_cls, dependencies
+        self.engine = create_engine("sqlite://")
+        metadata.create_all(self.engine)
+        self.session = Session(self.engine, expire_on_commit=False)
+        declared = service_cls.db  # the Database provider: service name, outbox, inbox
+        provider = SimpleNamespace(service=declared.service, outbox=declared.outbox,
+                                   inbox=declared.inbox)
+        self.db = Mock(wraps=db_class(provider, self.session))
+        self.db.session = self.session
 
-def worker_db(session: Session, service: str, outbox: Table, inbox: Table,
-              db_class: type[Db] = Db) -> Mock:
-    provider = SimpleNamespace(service=service, outbox=outbox, inbox=inbox)
-    db = Mock(wraps=db_class(provider, session))
-    db.session = session
-    return db
+    def __call__(self, identity: Identity | None):
+        return worker_factory(self.service_cls, db=self.db, caller=caller_as(identity),
+                              **self.dependencies)
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *_) -> None:
+        self.session.close()
+        self.engine.dispose()
 
 
 def caller_as(identity: Identity | None) -> Mock:

@@ -5,29 +5,16 @@ from __future__ import annotations
 from unittest.mock import Mock
 
 import pytest
-from nameko.testing.services import worker_factory
 
 from services.reflections.database import ReflectionsDb
-from services.reflections.models import INBOX, OUTBOX, Base
+from services.reflections.models import Base
 from services.reflections.service import ReflectionsService
-from tests.support.workers import caller_as, memory_session, worker_db
+from tests.support.workers import Workers
 
 
 @pytest.fixture
-def session():
-    session = memory_session(Base.metadata)
-    yield session
-    session.close()
-
-
-@pytest.fixture
-def db(session):
-    db = worker_db(session, "reflections", OUTBOX, INBOX, ReflectionsDb)
-    db.fold_log = Mock()  # the SQLite files' upkeep; an in-memory database has none
-    return db
-
-
-@pytest.fixture
-def worker(db):
-    """worker(identity) -> a ReflectionsService instance called by `identity`."""
-    return lambda identity: worker_factory(ReflectionsService, db=db, caller=caller_as(identity))
+def worker():
+    """worker(identity) -> a ReflectionsService called by `identity`; worker.db, .session."""
+    with Workers(ReflectionsService, Base.metadata, ReflectionsDb) as workers:
+        workers.db.fold_log = Mock()  # the SQLite files' upkeep; an in-memory one has none
+        yield workers
