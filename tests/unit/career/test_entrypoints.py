@@ -3,9 +3,11 @@ emitted, what is committed (nameko's worker_factory; see conftest.py)."""
 from __future__ import annotations
 
 import pytest
+from nameko.cli.run import import_service
 from sqlalchemy import select
 
 from services.career.models import Evidence, Person
+from services.career.service import CareerService
 from shared.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from shared.identity import SYSTEM, Identity
 from tests.support.workers import after_call, emitted
@@ -23,6 +25,12 @@ def posted(worker, owner: Identity, **fields) -> dict:
     opportunity = worker(owner).post_opportunity({**GIG, **fields})
     worker.db.reset_mock()
     return opportunity
+
+
+def test_nameko_run_finds_one_service_in_the_module():
+    """The mixins are reached through their modules, so `nameko run` starts the service
+    alone, not each mixin as a service of its own."""
+    assert import_service("services.career.service") == [CareerService]
 
 
 # --- people ---------------------------------------------------------------------------

@@ -3,9 +3,11 @@ emitted, what is committed (nameko's worker_factory; see conftest.py)."""
 from __future__ import annotations
 
 import pytest
+from nameko.cli.run import import_service
 from sqlalchemy import select
 
 from services.reflections.models import OUTBOX, Reflection
+from services.reflections.service import ReflectionsService
 from shared.errors import Conflict, NotFound, PermissionDenied, Unauthenticated, ValidationError
 from shared.identity import SYSTEM, Identity
 from tests.support.workers import after_call, emitted, outbox_types
@@ -26,6 +28,12 @@ def written(worker, **fields) -> dict:
 
 def bodies(worker) -> list[str]:
     return list(worker.session.scalars(select(Reflection.body)).all())
+
+
+def test_nameko_run_finds_one_service_in_the_module():
+    """The mixins are reached through their modules, so `nameko run` starts the service
+    alone, not each mixin as a service of its own."""
+    assert import_service("services.reflections.service") == [ReflectionsService]
 
 
 # --- writing --------------------------------------------------------------------------
