@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from datetime import datetime
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
@@ -116,7 +117,16 @@ def evidence_of(session: Session, person_ids: list[str]) -> dict[str, list[Evide
     return found
 
 
-def apply_profile(session: Session, catalog: SkillCatalog, person: Person, clean: dict) -> None:
+def update_profile(session: Session, catalog: SkillCatalog, person: Person, clean: dict,
+                   at: datetime) -> None:
+    """The fields given; flushed, so the new skills are rows."""
+    _apply_profile(session, catalog, person, clean)
+    person.profile_updated_at = at
+    session.flush()
+
+
+def _apply_profile(session: Session, catalog: SkillCatalog, person: Person, clean: dict
+                   ) -> None:
     for field, column in (("headline", "headline"), ("aspirations", "aspirations"),
                           ("available_hours_per_week", "available_hours")):
         if field in clean:
@@ -172,8 +182,28 @@ def opportunity_list(filters: dict, skill_ids: list[str] | None) -> Select:
     return query
 
 
-def fill_opportunity(session: Session, catalog: SkillCatalog, opportunity: Opportunity,
-                     clean: dict) -> None:
+def add_opportunity(session: Session, catalog: SkillCatalog, owner_id: str, clean: dict,
+                    at: datetime) -> Opportunity:
+    """A new OPEN opportunity, flushed."""
+    opportunity = Opportunity(id=str(uuid.uuid4()), owner_id=owner_id,
+                              status=domain.Status.OPEN, created_at=at, updated_at=at,
+                              lock_version=0)
+    _fill_opportunity(session, catalog, opportunity, clean)
+    session.add(opportunity)
+    session.flush()
+    return opportunity
+
+
+def change_opportunity(session: Session, catalog: SkillCatalog, opportunity: Opportunity,
+                       clean: dict, at: datetime) -> None:
+    """Every field replaced by `clean` (a whole opportunity), flushed."""
+    _fill_opportunity(session, catalog, opportunity, clean)
+    opportunity.updated_at = at
+    session.flush()
+
+
+def _fill_opportunity(session: Session, catalog: SkillCatalog, opportunity: Opportunity,
+                      clean: dict) -> None:
     for field in OPPORTUNITY_FIELDS:
         if field != "skills":
             setattr(opportunity, field, clean[field])
@@ -205,6 +235,16 @@ def skills_by_id(session: Session, ids: list[str]) -> dict[str, Skill]:
     return {s.id: s for s in session.scalars(select(Skill).where(Skill.id.in_(ids))).all()}
 
 
+def add_mentoring_request(session: Session, mentor_id: str, mentee_id: str,
+                          skills: list[str], message: str, at: datetime) -> MentoringRequest:
+    request = MentoringRequest(
+        id=str(uuid.uuid4()), mentor_id=mentor_id, mentee_id=mentee_id,
+        skills=json.dumps(skills), message=message, response="",
+        status=domain.ApplicationStatus.PENDING, created_at=at)
+    session.add(request)
+    return request
+
+
 def has_pending_request(session: Session, mentor_id: str, mentee_id: str) -> bool:
     return session.scalar(select(MentoringRequest.id).where(
         MentoringRequest.mentor_id == mentor_id, MentoringRequest.mentee_id == mentee_id,
@@ -226,9 +266,17 @@ def held_role_keys(session: Session, person_id: str) -> set[str]:
         Application.applicant_id == person_id, Application.status == ACCEPTED)).all())
 
 
-def voice_of(session: Session, role_key: str, author_id: str) -> RoleVoice | None:
-    return session.scalar(select(RoleVoice).where(RoleVoice.role_key == role_key,
-                                                  RoleVoice.author_id == author_id))
+def save_voice(session: Session, role_key: str, author_id: str, text: str, current: bool,
+               at: datetime) -> RoleVoice:
+    """One voice per person and role: a new note replaces the earlier one."""
+    voice = session.scalar(select(RoleVoice).where(RoleVoice.role_key == role_key,
+                                                   RoleVoice.author_id == author_id))
+    if voice is None:
+        voice = RoleVoice(id=str(uuid.uuid4()), role_key=role_key, author_id=author_id,
+                          created_at=at)
+        session.add(voice)
+    voice.text, voice.current, voice.updated_at = text, current, at
+    return voice
 
 
 def voices_on(session: Session, opportunity_ids: list[str]) -> list[list[RoleVoice]]:

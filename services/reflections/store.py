@@ -30,12 +30,18 @@ def reflections_by_id(session: Session, ids: list[str]) -> list[Reflection]:
     return list(session.scalars(select(Reflection).where(Reflection.id.in_(ids))).all())
 
 
-def new_reflection(author_id: str, team: str | None, clean: ReflectionFields, at: datetime
-                   ) -> Reflection:
+def add_reflection(session: Session, author_id: str, team: str | None,
+                   clean: ReflectionFields, at: datetime) -> Reflection:
     reflection = Reflection(id=str(uuid.uuid4()), author_id=author_id, team=team,
                             created_at=at, updated_at=at)
     apply(reflection, clean)
+    session.add(reflection)
     return reflection
+
+
+def delete_reflection(session: Session, reflection: Reflection) -> None:
+    """The row with its tags and links."""
+    session.delete(reflection)
 
 
 def apply(reflection: Reflection, clean: ReflectionFields) -> None:
@@ -109,11 +115,14 @@ def written_at(session: Session, author_id: str) -> list[datetime]:
 
 # --- prompts --------------------------------------------------------------------------
 
-def new_prompt(draft: PromptDraft, created_by: str, at: datetime) -> ReflectionPrompt:
-    return ReflectionPrompt(id=str(uuid.uuid4()), title=draft.title,
-                            description=draft.description, archived=False,
-                            questions=json.dumps(list(draft.questions)), created_by=created_by,
-                            created_at=at)
+def add_prompt(session: Session, draft: PromptDraft, created_by: str, at: datetime
+               ) -> ReflectionPrompt:
+    prompt = ReflectionPrompt(id=str(uuid.uuid4()), title=draft.title,
+                              description=draft.description, archived=False,
+                              questions=json.dumps(list(draft.questions)),
+                              created_by=created_by, created_at=at)
+    session.add(prompt)
+    return prompt
 
 
 def prompt_of(row: ReflectionPrompt) -> Prompt:

@@ -1,72 +1,70 @@
-"""Entrypoint logic without a broker: nameko's `worker_factory` builds the service instance,
-the database is the service's own `Db` on a real in-memory SQLite, and every other
-dependency (caller, RPC proxies) is a mock. The `Db` is wrapped in a Mock, so a test sees
-what the entrypoint emitted and whether it committed; `after_call` does what the database
-provider does when a worker finishes: whatever was not committed is thrown away."""
+"""Entrypoint logic without a broker: one worker per call from nameko's `worker_factory`,
+as a container makes one per request, under plain pytest (no eventlet monkey-patching).
+
+The worker's `db` is the service's own `shared.db.Db` on a migrated SQLite file, so what a
+use case commits (and the events it writes to its outbox) can be read back, and what it
+does not commit is rolled back when the call ends, as `Database.worker_teardown` does. The
+caller is a real `CallerProxy` with a service token for the identity given (None: nobody
+signed in). Every other dependency is a MagicMock unless given (`career_rpc=...`)."""
 from __future__ import annotations
 
-import json
-from types import SimpleNamespace
-from unittest.mock import Mock
-
 from nameko.testing.services import worker_factory
-from sqlalchemy import MetaData, Table, create_engine, select
+from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
-from shared.db import Db
-from shared.errors import Unauthenticated
-from shared.identity import Identity
+from shared.db import Db, make_engine
+from shared.identity import CallerProxy, Identity, mint_service_token
+from shared.migrate import upgrade
+from shared.settings import AuthSettings
+from tests.support import services
+
+
+class UnitDatabase:
+    """What `Db` needs of its provider: the service's tables; relaying is the broker's."""
+
+    def __init__(self, service: str, url: str, outbox: Table, inbox: Table) -> None:
+        self.service, self.outbox, self.inbox = service, outbox, inbox
+        self.engine = make_engine(url)
+
+    def relay(self) -> int:
+        return 0
 
 
 class Workers:
-    """`workers(identity)` is an instance of `service_cls` called by `identity`; all of them
-    share one `db` (the service's own Db class) on a fresh in-memory database holding
-    `metadata`'s tables. Other dependencies are mocks unless given."""
-
-    def __init__(self, service_cls, metadata: MetaData, db_class: type[Db] = Db,
-                 **dependencies):
+    def __init__(self, service_cls, tmp_path, outbox: Table, inbox: Table, **dependencies):
         self.service_cls, self.dependencies = service_cls, dependencies
-        self.engine = create_engine("sqlite://")
-        metadata.create_all(self.engine)
-        self.session = Session(self.engine, expire_on_commit=False)
-        declared = service_cls.db  # the Database provider: service name, outbox, inbox
-        provider = SimpleNamespace(service=declared.service, outbox=declared.outbox,
-                                   inbox=declared.inbox)
-        self.db = Mock(wraps=db_class(provider, self.session))
-        self.db.session = self.session
+        self.url = f"sqlite:///{tmp_path / f'{service_cls.name}.db'}"
+        upgrade(service_cls.name, self.url)
+        self.database = UnitDatabase(service_cls.name, self.url, outbox, inbox)
+        self.outbox = outbox
 
-    def __call__(self, identity: Identity | None):
-        return worker_factory(self.service_cls, db=self.db, caller=caller_as(identity),
+    def worker(self, identity: Identity | None):
+        session = Session(self.database.engine, expire_on_commit=False)
+        token = mint_service_token(identity) if identity else None
+        return worker_factory(self.service_cls, db=Db(self.database, session),
+                              caller=CallerProxy(token, AuthSettings.from_env()),
                               **self.dependencies)
 
-    def __enter__(self) -> Workers:
-        return self
+    def call(self, method: str, *args, identity: Identity | None, **kwargs):
+        """Calls `method` on a fresh worker; afterwards only what it committed remains."""
+        worker = self.worker(identity)
+        try:
+            return getattr(worker, method)(*args, **kwargs)
+        finally:
+            worker.db.session.rollback()
+            worker.db.session.close()
 
-    def __exit__(self, *_) -> None:
-        self.session.close()
-        self.engine.dispose()
+    def handle(self, handler: str, message: dict) -> None:
+        """Delivers an event envelope to the event handler `handler`."""
+        self.call(handler, message, identity=None)
 
+    def rows(self, statement) -> list:
+        """What is committed, read on a connection of its own."""
+        return services.rows(self.url, statement)
 
-def caller_as(identity: Identity | None) -> Mock:
-    """What a worker sees as `self.caller` for `identity` (None: nobody signed in)."""
-    caller = Mock()
-    if identity is None:
-        caller.require.side_effect = Unauthenticated("sign in to do this")
-    else:
-        caller.require.return_value = identity
-    return caller
+    def events(self, event_type: str | None = None) -> list[dict]:
+        """The `data` of the committed outbox events, oldest first."""
+        return services.outbox_events(self.outbox, self.url, event_type)
 
-
-def emitted(db: Mock) -> list[tuple[str, dict]]:
-    """(event_type, data) of every event the worker emitted, in order."""
-    return [(call.args[0].event_type, call.args[0].dump()) for call in db.emit.call_args_list]
-
-
-def after_call(db: Mock) -> None:
-    db.session.rollback()
-
-
-def outbox_types(session: Session, outbox: Table) -> list[str]:
-    """The event types in the outbox, oldest first: what is committed, after `after_call`."""
-    rows = session.execute(select(outbox.c.payload).order_by(outbox.c.seq)).scalars()
-    return [json.loads(payload)["event_type"] for payload in rows]
+    def close(self) -> None:
+        self.database.engine.dispose()

@@ -2,12 +2,8 @@
 into CareerService)."""
 from __future__ import annotations
 
-import json
-import uuid
-
 from services.career import domain, store
 from services.career.dto import mentor_dto, mentoring_dto
-from services.career.models import MentoringRequest
 from services.career.validation import (
     clean_decision,
     clean_mentor_search,
@@ -48,11 +44,8 @@ class MentoringEntrypoints:
         pending = store.has_pending_request(self.db.session, mentor.id, mentee.user_id)
         domain.check_mentoring_request(mentor.id, mentee.user_id, bool(mentor.mentoring),
                                        pending)
-        request = MentoringRequest(
-            id=str(uuid.uuid4()), mentor_id=mentor.id, mentee_id=mentee.user_id,
-            skills=json.dumps(names), message=clean, response="",
-            status=domain.ApplicationStatus.PENDING, created_at=now())
-        self.db.session.add(request)
+        request = store.add_mentoring_request(self.db.session, mentor.id, mentee.user_id,
+                                              names, clean, now())
         self.db.emit(MentoringRequested(request_id=request.id, mentor_id=mentor.id,
                                         mentee_id=mentee.user_id, skills=names))
         self.db.commit()

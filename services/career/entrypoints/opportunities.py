@@ -2,8 +2,6 @@
 into CareerService). Only the owner or an admin changes one."""
 from __future__ import annotations
 
-import uuid
-
 from sqlalchemy.orm import Session
 
 from services.career import applications, domain, events, store
@@ -22,13 +20,8 @@ class OpportunityEntrypoints:
     def post_opportunity(self, fields: dict) -> dict:
         owner = self.caller.require()
         clean = validate_opportunity(fields, now().date())
-        stamp = now()
-        opportunity = Opportunity(id=str(uuid.uuid4()), owner_id=owner.user_id,
-                                  status=domain.Status.OPEN, created_at=stamp, updated_at=stamp,
-                                  lock_version=0)
-        store.fill_opportunity(self.db.session, self.skills, opportunity, clean)
-        self.db.session.add(opportunity)
-        self.db.session.flush()
+        opportunity = store.add_opportunity(self.db.session, self.skills, owner.user_id, clean,
+                                            now())
         self.db.emit(OpportunityPosted(**events.opportunity_fields(opportunity)))
         self.db.commit()
         return opportunity_dto(opportunity, 0)
@@ -44,9 +37,7 @@ class OpportunityEntrypoints:
             taken = applications.accepted_count(self.db.session, opportunity.id)
             clean = validate_opportunity(fields, now().date(), opportunity_input(opportunity),
                                          taken)
-        store.fill_opportunity(self.db.session, self.skills, opportunity, clean)
-        opportunity.updated_at = now()
-        self.db.session.flush()
+        store.change_opportunity(self.db.session, self.skills, opportunity, clean, now())
         self.db.emit(OpportunityUpdated(**events.opportunity_fields(opportunity)))
         self.db.commit()
         return _dtos(self.db.session, [opportunity])[0]

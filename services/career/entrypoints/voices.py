@@ -2,11 +2,8 @@
 that title shows them (mixed into CareerService)."""
 from __future__ import annotations
 
-import uuid
-
 from services.career import domain, store
 from services.career.dto import voice_dto
-from services.career.models import RoleVoice
 from services.career.validation import validate_voice
 from shared.clock import now
 from shared.entrypoints import rpc
@@ -25,13 +22,8 @@ class VoiceEntrypoints:
         current = domain.voice_standing(opportunity.role_key, person.title, held)
         if current is None:
             raise PermissionDenied("only people who hold or held this role can speak for it")
-        voice = store.voice_of(self.db.session, opportunity.role_key, person.id)
-        stamp = now()
-        if voice is None:
-            voice = RoleVoice(id=str(uuid.uuid4()), role_key=opportunity.role_key,
-                              author_id=person.id, created_at=stamp)
-            self.db.session.add(voice)
-        voice.text, voice.current, voice.updated_at = clean, current, stamp
+        voice = store.save_voice(self.db.session, opportunity.role_key, person.id, clean,
+                                 current, now())
         self.db.commit()
         return voice_dto(voice)
 

@@ -24,8 +24,7 @@ def owners(worker) -> dict:
 def create(db: Db, proxies: dict, author_id: str, team: str | None,
            fields: ReflectionFields, at: datetime) -> Reflection:
     check_links(fields["links"], proxies)
-    reflection = store.new_reflection(author_id, team, fields, at)
-    db.session.add(reflection)
+    reflection = store.add_reflection(db.session, author_id, team, fields, at)
     publish(db, reflection.id, None, shared(reflection))
     return reflection
 

@@ -20,8 +20,7 @@ class PromptEntrypoints:
         admin = self.caller.require()
         admin.require("admin")
         draft = clean_prompt(fields)
-        prompt = store.new_prompt(draft, admin.user_id, now())
-        self.db.session.add(prompt)
+        prompt = store.add_prompt(self.db.session, draft, admin.user_id, now())
         self.db.commit()
         return prompt_dto(store.prompt_of(prompt))
 

@@ -47,7 +47,7 @@ class WritingEntrypoints:
         found = store.get_reflection(self.db.session, reflection_id)
         reflection = domain.require_author(author, found)
         before = changes.shared(reflection)
-        self.db.session.delete(reflection)
+        store.delete_reflection(self.db.session, reflection)
         changes.publish(self.db, reflection_id, before, None)
         self.db.commit()
         self.db.fold_log()

@@ -1,10 +1,11 @@
-"""The career service's worker on an in-memory database with a real (empty) skills
-catalogue; the caller mocked (tests/support/workers.py)."""
+"""Fixtures of the career unit tests: workers of CareerService on a migrated SQLite file
+(tests/support/workers.py) with a real, empty skills catalogue (every skill typed is a
+custom one)."""
 from __future__ import annotations
 
 import pytest
 
-from services.career.models import Base
+from services.career.models import INBOX, OUTBOX
 from services.career.service import CareerService
 from services.career.skills import SkillCatalog
 from shared.identity import SYSTEM, Identity
@@ -20,18 +21,16 @@ TEAM = [
 
 
 @pytest.fixture
-def worker():
-    """worker(identity) -> a CareerService called by `identity`, with a real (empty) skills
-    catalogue; worker.db, worker.session."""
-    with Workers(CareerService, Base.metadata, skills=SkillCatalog()) as workers:
-        yield workers
+def career(tmp_path) -> Workers:
+    workers = Workers(CareerService, tmp_path, OUTBOX, INBOX, skills=SkillCatalog())
+    yield workers
+    workers.close()
 
 
 @pytest.fixture
-def staff(worker) -> dict[str, Identity]:
-    """TEAM in the directory (committed); identities by first name, lower case."""
-    ids = worker(SYSTEM).upsert_people(TEAM)
-    worker.db.reset_mock()
-    return {fields["name"].split()[0].lower(): Identity(id_, ("employee", *fields.get("roles", [])),
-                                                       fields["team"])
+def staff(career) -> dict[str, Identity]:
+    """TEAM in the directory; identities by first name, lower case."""
+    ids = career.call("upsert_people", TEAM, identity=SYSTEM)
+    return {fields["name"].split()[0].lower():
+            Identity(id_, ("employee", *fields.get("roles", [])), fields["team"])
             for id_, fields in zip(ids, TEAM, strict=True)}
