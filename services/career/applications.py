@@ -1,5 +1,6 @@
-"""Applications against the DB: expressing interest, withdrawing and deciding, with the
-opportunity row locked while its capacity is checked and taken.
+"""Applications in the DB: expressing interest, withdrawing and deciding, with the
+opportunity row locked while its capacity is checked and taken; and the reads of
+applications and accepted places.
 
 Locking: PostgreSQL takes ``SELECT ... FOR UPDATE`` on the opportunity, so concurrent
 decisions on one opportunity queue there, and the count of accepted applications read after
@@ -15,15 +16,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from services.career import domain
-from services.career.api.common import get_or_404
+from services.career import domain, store
 from services.career.models import Application, Opportunity
 from shared.clock import now
 from shared.errors import Conflict, NotFound
+
+ACCEPTED = domain.ApplicationStatus.ACCEPTED
 
 
 def lock_opportunity(session: Session, opportunity_id: str) -> Opportunity:
@@ -38,10 +40,36 @@ def lock_opportunity(session: Session, opportunity_id: str) -> Opportunity:
     return opportunity
 
 
+@contextmanager
+def releasing_on_error(session: Session) -> Iterator[None]:
+    """Rolls back at once when a rule refuses: nameko sends the error reply before the
+    worker's session is closed, and the lock must not be held while that reply goes out
+    (a SQLite write lock held across that yield stalls every other writer)."""
+    try:
+        yield
+    except Exception:
+        session.rollback()
+        raise
+
+
 def accepted_count(session: Session, opportunity_id: str) -> int:
     return session.scalar(select(func.count()).select_from(Application).where(
-        Application.opportunity_id == opportunity_id,
-        Application.status == domain.ApplicationStatus.ACCEPTED)) or 0
+        Application.opportunity_id == opportunity_id, Application.status == ACCEPTED)) or 0
+
+
+def accepted_counts(session: Session, ids: list[str]) -> dict[str, int]:
+    rows = session.execute(
+        select(Application.opportunity_id, func.count())
+        .where(Application.opportunity_id.in_(ids), Application.status == ACCEPTED)
+        .group_by(Application.opportunity_id)).all()
+    return dict(rows)
+
+
+def application_of(session: Session, opportunity_id: str, applicant_id: str
+                   ) -> Application | None:
+    return session.scalar(select(Application).where(
+        Application.opportunity_id == str(opportunity_id),
+        Application.applicant_id == applicant_id))
 
 
 def reload(session: Session, application_id: str) -> Application:
@@ -49,15 +77,30 @@ def reload(session: Session, application_id: str) -> Application:
                           .execution_options(populate_existing=True))
 
 
+def applications_of(session: Session, applicant_id: str) -> list[Application]:
+    return list(session.scalars(
+        select(Application).where(Application.applicant_id == applicant_id)
+        .order_by(Application.created_at.desc(), Application.id)).all())
+
+
+def applications_for(session: Session, opportunity_ids: list[str], viewer_id: str,
+                     sees_all: bool) -> list[Application]:
+    """Of these opportunities: all applications, or those on the viewer's own opportunities
+    and the viewer's own applications. Oldest first."""
+    query = select(Application).join(Opportunity).where(
+        Application.opportunity_id.in_(opportunity_ids))
+    if not sees_all:
+        query = query.where(or_(Opportunity.owner_id == viewer_id,
+                                Application.applicant_id == viewer_id))
+    return list(session.scalars(query.order_by(Application.created_at, Application.id)).all())
+
+
 def express_interest(session: Session, opportunity_id: str, applicant_id: str, note: str,
                      today: date) -> Application:
-    opportunity = get_or_404(session, Opportunity, opportunity_id, "opportunity")
-    existing = session.scalar(select(Application).where(
-        Application.opportunity_id == opportunity.id,
-        Application.applicant_id == applicant_id))
-    domain.check_interest({"owner_id": opportunity.owner_id, "status": opportunity.status,
-                           "closes_on": opportunity.closes_on}, applicant_id,
-                          existing.status if existing else None, today)
+    opportunity = store.find_opportunity(session, opportunity_id)
+    existing = application_of(session, opportunity.id, applicant_id)
+    domain.check_interest(opportunity, applicant_id, existing.status if existing else None,
+                          today)
     stamp = now()
     if existing is None:
         existing = Application(id=str(uuid.uuid4()), opportunity_id=opportunity.id,
@@ -74,11 +117,9 @@ def express_interest(session: Session, opportunity_id: str, applicant_id: str, n
 
 
 def withdraw(session: Session, opportunity_id: str, applicant_id: str) -> Application:
-    application = session.scalar(select(Application).where(
-        Application.opportunity_id == str(opportunity_id),
-        Application.applicant_id == applicant_id))
+    application = application_of(session, opportunity_id, applicant_id)
     if application is None:
-        get_or_404(session, Opportunity, opportunity_id, "opportunity")
+        store.find_opportunity(session, opportunity_id)
         raise Conflict("you have not expressed interest in this opportunity")
     with releasing_on_error(session):
         lock_opportunity(session, application.opportunity_id)
@@ -90,7 +131,7 @@ def withdraw(session: Session, opportunity_id: str, applicant_id: str) -> Applic
 
 def decide(session: Session, application_id: str, decision: str, message: str,
            user_id: str, is_admin: bool) -> Application:
-    application = get_or_404(session, Application, application_id, "application")
+    application = store.find_application(session, application_id)
     with releasing_on_error(session):
         opportunity = lock_opportunity(session, application.opportunity_id)
         domain.may_change_opportunity(opportunity.owner_id, user_id, is_admin)
@@ -102,15 +143,3 @@ def decide(session: Session, application_id: str, decision: str, message: str,
         application.decided_at = application.updated_at
         session.flush()
     return application
-
-
-@contextmanager
-def releasing_on_error(session: Session) -> Iterator[None]:
-    """Rolls back at once when a rule refuses: nameko sends the error reply before the
-    worker's session is closed, and the lock must not be held while that reply goes out
-    (a SQLite write lock held across that yield stalls every other writer)."""
-    try:
-        yield
-    except Exception:
-        session.rollback()
-        raise

@@ -12,6 +12,7 @@ from services.career.models import (
     RoleVoice,
     Skill,
 )
+from services.career.validation import OPPORTUNITY_FIELDS
 
 
 def _iso(value) -> str | None:
@@ -97,3 +98,16 @@ def voice_dto(voice: RoleVoice) -> dict:
     return {"id": voice.id, "author_id": voice.author_id, "text": voice.text,
             "current": voice.current, "created_at": _iso(voice.created_at),
             "updated_at": _iso(voice.updated_at)}
+
+
+def opportunity_input(opportunity: Opportunity) -> dict:
+    """An opportunity as the raw fields an update is validated over."""
+    fields = {f: getattr(opportunity, f) for f in OPPORTUNITY_FIELDS}
+    fields["skills"] = [{"name": s.skill.name, "level": s.level, "required": s.required}
+                        for s in opportunity.skills]
+    return fields
+
+
+def mentor_dto(person: Person, skills: list[Skill], coverage: float) -> dict:
+    return {"person": person_dto(person), "skills": [skill_dto(s) for s in skills],
+            "coverage": coverage}

@@ -1,12 +1,23 @@
-"""Career service: people and profiles, the skills taxonomy, opportunities, applications,
-mentoring and role voices. Entrypoints live in services/career/api, one mixin per area.
+"""The career service: people and profiles, the skills taxonomy, opportunities,
+applications, mentoring, role voices and the evidence of improvement work.
 
-The mixins are reached through their modules on purpose: `nameko run` treats every class
-with entrypoints in this module's namespace as a service to run."""
+The entrypoints are grouped by use in mixins; each one checks the caller, applies the rules,
+commits (events go to the outbox in the same transaction) and returns plain data. The mixins
+are reached through their modules: `nameko run` takes every class with entrypoints in this
+module's namespace for a service."""
 from __future__ import annotations
 
-from services.career.api import applications, mentoring, opportunities, people, profiles, voices
 from services.career.dependencies import Skills
+from services.career.entrypoints import (
+    applications,
+    evidence,
+    gaps,
+    mentoring,
+    opportunities,
+    people,
+    profiles,
+    voices,
+)
 from services.career.models import INBOX, OUTBOX
 from shared import basics
 from shared.db import Database
@@ -14,14 +25,14 @@ from shared.identity import Caller
 from shared.metrics import ServiceMetrics
 
 
-class CareerService(basics.ServiceBasics, people.PeopleApi, profiles.ProfileApi,
-                    opportunities.OpportunityApi, applications.ApplicationApi,
-                    mentoring.MentoringApi, voices.VoiceApi, voices.EvidenceHandlers):
+class CareerService(basics.ServiceBasics, people.PeopleEntrypoints,
+                    profiles.ProfileEntrypoints, opportunities.OpportunityEntrypoints,
+                    applications.ApplicationEntrypoints, gaps.SkillGapEntrypoints,
+                    mentoring.MentoringEntrypoints, voices.VoiceEntrypoints,
+                    evidence.EvidenceEntrypoints):
     name = "career"
 
     db = Database("career", OUTBOX, INBOX)
     caller = Caller()
     metrics = ServiceMetrics()
     skills = Skills()
-
-

@@ -22,10 +22,14 @@ class Prompt:
         """A markdown scaffold to write the reflection in: one heading per question."""
         return "\n".join(f"## {question}\n\n" for question in self.questions)
 
-    def dto(self) -> dict:
-        return {"id": self.id, "title": self.title, "description": self.description,
-                "questions": list(self.questions), "template": self.template(),
-                "built_in": self.built_in}
+
+@dataclass(frozen=True)
+class PromptDraft:
+    """An organisation's prompt as an admin wrote it, cleaned."""
+
+    title: str
+    description: str
+    questions: tuple[str, ...]
 
 
 BUILT_IN = (
@@ -43,7 +47,7 @@ BUILT_IN = (
 )
 
 
-def clean_prompt(fields: dict) -> dict:
+def clean_prompt(fields: dict) -> PromptDraft:
     """Title, description and questions of an organisation prompt, or ValidationError."""
     errors = FieldErrors()
     title = " ".join(str(fields.get("title") or "").split())
@@ -59,4 +63,4 @@ def clean_prompt(fields: dict) -> dict:
     errors.check(all(QUESTION_MIN <= len(q) <= QUESTION_MAX for q in questions), "questions",
                  f"each question must be {QUESTION_MIN} to {QUESTION_MAX} characters")
     errors.raise_if_any()
-    return {"title": title, "description": description, "questions": questions}
+    return PromptDraft(title=title, description=description, questions=tuple(questions))

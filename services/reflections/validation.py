@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import TypedDict
 
 from services.reflections.domain import Visibility
 from shared.errors import FieldErrors
@@ -24,6 +26,38 @@ class LinkKind(StrEnum):
     OPPORTUNITY = "OPPORTUNITY"
 
 
+class Link(TypedDict):
+    kind: LinkKind
+    id: str
+
+
+class ReflectionFields(TypedDict, total=False):
+    """Clean fields; a partial change holds only those given."""
+
+    body: str
+    prompt_id: str | None
+    tags: list[str]
+    mood: int | None
+    visibility: Visibility
+    links: list[Link]
+
+
+@dataclass(frozen=True)
+class ListFilter:
+    tag: str | None = None
+    search: str | None = None
+    since: datetime | None = None  # `from`
+    until: datetime | None = None  # `to`
+
+
+@dataclass(frozen=True)
+class SeedReflection:
+    author_id: str
+    team: str | None
+    created_at: datetime
+    fields: ReflectionFields
+
+
 def normalise_tag(raw: str) -> str:
     text = unicodedata.normalize("NFKC", raw).casefold().strip()
     text = re.sub(r"[^\w\s-]", "", text)
@@ -31,7 +65,7 @@ def normalise_tag(raw: str) -> str:
 
 
 def clean_reflection(fields: dict, team: str | None, prompt_ids: Collection[str],
-                     partial: bool = False) -> dict:
+                     partial: bool = False) -> ReflectionFields:
     """Clean values of the fields given (all of them unless `partial`), for an author in
     `team`; raises ValidationError naming every bad field."""
     errors = FieldErrors()
@@ -40,7 +74,8 @@ def clean_reflection(fields: dict, team: str | None, prompt_ids: Collection[str]
     defaults = {"prompt_id": None, "tags": [], "mood": None,
                 "visibility": Visibility.PRIVATE, "links": []}
     given = fields if partial else {**defaults, **fields}
-    clean = {name: CLEANERS[name](given.get(name), errors) for name in FIELDS if name in given}
+    clean: ReflectionFields = {
+        name: CLEANERS[name](given.get(name), errors) for name in FIELDS if name in given}
     if "prompt_id" in clean and clean["prompt_id"] not in (None, *prompt_ids):
         errors.add("promptId", "is not one of the prompts offered")
     if clean.get("visibility") == Visibility.TEAM and not team:
@@ -88,8 +123,8 @@ def _visibility(value, errors: FieldErrors) -> str:
     return Visibility.PRIVATE
 
 
-def _links(value, errors: FieldErrors) -> list[dict]:
-    links: list[dict] = []
+def _links(value, errors: FieldErrors) -> list[Link]:
+    links: list[Link] = []
     for item in value if isinstance(value, list | tuple) else []:
         kind = item.get("kind") if isinstance(item, dict) else None
         target = item.get("id") if isinstance(item, dict) else None
@@ -97,7 +132,7 @@ def _links(value, errors: FieldErrors) -> list[dict]:
                 or not 1 <= len(target.strip()) <= LINK_ID_MAX:
             errors.add("links", "each link needs a kind (IDEA, EXPERIMENT, OPPORTUNITY) and id")
             return []
-        link = {"kind": LinkKind(kind), "id": target.strip()}
+        link = Link(kind=LinkKind(kind), id=target.strip())
         if link not in links:
             links.append(link)
     errors.check(isinstance(value, list | tuple | None), "links", "must be a list of links")
@@ -109,7 +144,7 @@ CLEANERS = {"body": _body, "prompt_id": _prompt_id, "tags": _tags, "mood": _mood
             "visibility": _visibility, "links": _links}
 
 
-def clean_filter(raw: dict | None) -> dict:
+def clean_filter(raw: dict | None) -> ListFilter:
     """{tag, search, from, to} of a list: tag normalised, search trimmed, times UTC."""
     raw = raw or {}
     errors = FieldErrors()
@@ -117,11 +152,11 @@ def clean_filter(raw: dict | None) -> dict:
         errors.add(unknown, "is not a filter of reflections")
     search = str(raw.get("search") or "").strip()
     errors.check(len(search) <= SEARCH_MAX, "search", f"at most {SEARCH_MAX} characters")
-    clean = {"tag": normalise_tag(str(raw.get("tag") or "")) or None, "search": search or None,
-             "from": _moment(raw.get("from"), "from", errors),
-             "to": _moment(raw.get("to"), "to", errors)}
-    if clean["from"] and clean["to"]:
-        errors.check(clean["from"] <= clean["to"], "to", "must not be before from")
+    clean = ListFilter(tag=normalise_tag(str(raw.get("tag") or "")) or None,
+                       search=search or None, since=_moment(raw.get("from"), "from", errors),
+                       until=_moment(raw.get("to"), "to", errors))
+    if clean.since and clean.until:
+        errors.check(clean.since <= clean.until, "to", "must not be before from")
     errors.raise_if_any()
     return clean
 
@@ -137,7 +172,7 @@ def _moment(value, name: str, errors: FieldErrors) -> datetime | None:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
-def clean_import(item: dict, prompt_ids: Collection[str], now: datetime) -> dict:
+def clean_import(item: dict, prompt_ids: Collection[str], now: datetime) -> SeedReflection:
     """A back-dated reflection for the demo seed: author, team and time given."""
     errors = FieldErrors()
     author_id = str(item.get("author_id") or "").strip()
@@ -148,5 +183,5 @@ def clean_import(item: dict, prompt_ids: Collection[str], now: datetime) -> dict
     errors.raise_if_any()
     fields = {k: v for k, v in item.items() if k not in ("author_id", "team", "created_at")}
     team = item.get("team") or None
-    return {"author_id": author_id, "team": team, "created_at": written,
-            "fields": clean_reflection(fields, team, prompt_ids)}
+    return SeedReflection(author_id=author_id, team=team, created_at=written,
+                          fields=clean_reflection(fields, team, prompt_ids))

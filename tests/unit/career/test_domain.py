@@ -1,19 +1,21 @@
-"""The career rules on hand-made cases: skill gap, validation, applications, mentors."""
+"""The career rules on hand-made cases: skill gap, applications, mentors, voices,
+evidence."""
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pytest
 
 from services.career import domain
-from shared.errors import Conflict, PermissionDenied, ValidationError
+from services.career.domain import LeveledSkill, MentorOffer, WantedSkill
+from shared.errors import Conflict, PermissionDenied
 
 TODAY = date(2026, 3, 1)
 
 
 def wanted(skill_id, level, required=True):
-    return {"skill_id": skill_id, "name": skill_id.title(), "level": level,
-            "required": required}
+    return WantedSkill(skill_id, skill_id.title(), level, required)
 
 
 def test_skill_gap_sorts_each_skill_and_weighs_required_twice():
@@ -43,55 +45,24 @@ def test_skill_gap_of_an_opportunity_without_skills_is_full_coverage():
                                               "under_level": [], "coverage": 1.0}
 
 
-def test_profile_keeps_only_given_fields_and_names_bad_ones():
-    clean = domain.validate_profile({"headline": "  Fixes   things ", "interests": None,
-                                     "skills": [{"name": " Python ", "level": 2}]})
-    assert clean == {"headline": "Fixes things", "skills": [{"name": "Python", "level": 2}]}
-    with pytest.raises(ValidationError) as raised:
-        domain.validate_profile({"skills": [{"name": "", "level": 0}, {"name": "x"}],
-                                 "available_hours_per_week": 99, "interests": "robots"})
-    assert [e["field"] for e in raised.value.errors] == [
-        "interests", "skills[0].name", "skills[0].level", "skills[1].level",
-        "availableHoursPerWeek"]
-
-
 def test_duplicate_skills_keep_the_first_position_and_the_highest_level():
-    skills = [{"skill_id": "a", "level": 2}, {"skill_id": "b", "level": 1},
-              {"skill_id": "a", "level": 4}]
-    assert domain.dedupe_skills(skills) == [{"skill_id": "a", "level": 4},
-                                            {"skill_id": "b", "level": 1}]
+    skills = [LeveledSkill("a", 2), LeveledSkill("b", 1), LeveledSkill("a", 4)]
+    assert domain.dedupe_skills(skills) == [LeveledSkill("a", 4), LeveledSkill("b", 1)]
 
 
-def test_opportunity_update_merges_over_the_current_fields():
-    current = domain.validate_opportunity({"kind": "GIG", "title": "Night cover",
-                                           "capacity": 2}, TODAY)
-    updated = domain.validate_opportunity({"title": "Night shift cover", "kind": None},
-                                          TODAY, current)
-    assert updated == {**current, "title": "Night shift cover"}
-    with pytest.raises(ValidationError) as raised:
-        domain.validate_opportunity({"kind": "ROLE", "title": "Role",
-                                     "starts_on": "soon", "hours_per_week": 0}, TODAY)
-    assert [e["field"] for e in raised.value.errors] == ["hoursPerWeek", "startsOn"]
+def test_a_skill_asked_for_twice_is_required_when_either_asks_for_it():
+    skills = [LeveledSkill("a", 3, False), LeveledSkill("a", 1, True)]
+    assert domain.dedupe_skills(skills) == [LeveledSkill("a", 3, True)]
 
 
-def test_a_past_closing_date_is_refused_only_when_it_is_set():
-    old = {"kind": "GIG", "title": "Old gig", "closes_on": date(2026, 2, 1)}
-    assert domain.validate_opportunity({"capacity": 3}, TODAY, old)["capacity"] == 3
-    with pytest.raises(ValidationError):
-        domain.validate_opportunity({"closes_on": "2026-02-02"}, TODAY, old)
+@dataclass(frozen=True)
+class Opening:
+    owner_id: str
+    status: str
+    closes_on: date | None
 
 
-def test_capacity_may_not_drop_below_the_places_already_taken():
-    current = domain.validate_opportunity({"kind": "GIG", "title": "Night cover",
-                                           "capacity": 3}, TODAY)
-    assert domain.validate_opportunity({"capacity": 2}, TODAY, current, taken=2)["capacity"] == 2
-    with pytest.raises(ValidationError) as raised:
-        domain.validate_opportunity({"capacity": 1}, TODAY, current, taken=2)
-    assert raised.value.errors == [{"field": "capacity", "message":
-                                    "must be at least 2: 2 places are already taken"}]
-
-
-OPEN = {"owner_id": "olga", "status": "OPEN", "closes_on": None}
+OPEN = Opening(owner_id="olga", status="OPEN", closes_on=None)
 
 
 def test_interest_is_refused_on_own_closed_expired_and_repeated():
@@ -101,7 +72,7 @@ def test_interest_is_refused_on_own_closed_expired_and_repeated():
         domain.check_interest(OPEN, "olga", None, TODAY)
     for status, closes_on in (("CLOSED", None), ("OPEN", date(2026, 2, 28))):
         with pytest.raises(Conflict):
-            domain.check_interest({**OPEN, "status": status, "closes_on": closes_on}, "pia",
+            domain.check_interest(replace(OPEN, status=status, closes_on=closes_on), "pia",
                                   None, TODAY)
     with pytest.raises(Conflict):
         domain.check_interest(OPEN, "pia", "PENDING", TODAY)
@@ -121,16 +92,16 @@ def test_decisions_respect_state_and_capacity():
 
 def test_mentors_ranked_by_coverage_then_breadth_then_name_never_the_caller():
     offers = [
-        {"person_id": "zoe", "name": "Zoe", "skill_ids": ["a"]},
-        {"person_id": "me", "name": "Me", "skill_ids": ["a", "b"]},
-        {"person_id": "amy", "name": "Amy", "skill_ids": ["a"]},
-        {"person_id": "bob", "name": "Bob", "skill_ids": ["b", "a", "c"]},
-        {"person_id": "cat", "name": "Cat", "skill_ids": ["c"]},
+        MentorOffer("zoe", "Zoe", ("a",)),
+        MentorOffer("me", "Me", ("a", "b")),
+        MentorOffer("amy", "Amy", ("a",)),
+        MentorOffer("bob", "Bob", ("b", "a", "c")),
+        MentorOffer("cat", "Cat", ("c",)),
     ]
     ranked = domain.rank_mentors(["a", "b"], offers, "me")
-    assert [(m["person_id"], m["coverage"]) for m in ranked] == [
+    assert [(m.person_id, m.coverage) for m in ranked] == [
         ("bob", 1.0), ("amy", 0.5), ("zoe", 0.5)]
-    assert ranked[0]["skill_ids"] == ["b", "a"]
+    assert ranked[0].skill_ids == ("b", "a")
 
 
 def test_voice_standing_current_holder_past_holder_or_none():
@@ -138,5 +109,24 @@ def test_voice_standing_current_holder_past_holder_or_none():
     assert domain.voice_standing(key, "forklift operator", set()) is True
     assert domain.voice_standing(key, "Line Operator", {key}) is False
     assert domain.voice_standing(key, "Line Operator", set()) is None
-    with pytest.raises(ValidationError):
-        domain.validate_voice("too short")
+
+
+def test_evidence_of_an_experiment_names_the_decision_and_everyone_who_ran_it_once():
+    text = domain.experiment_evidence("Kanban", "ADOPT", "x" * 400)
+    assert text == "Ran experiment \u201cKanban\u201d (decided: ADOPT): " + "x" * 300
+    assert domain.experiment_evidence("Kanban", "ABANDON", "") == (
+        "Ran experiment \u201cKanban\u201d (decided: ABANDON)")
+    assert domain.experiment_people("olga", ["pia", "olga", "raj", "pia"]) == [
+        "olga", "pia", "raj"]
+
+
+def test_only_an_implemented_idea_is_evidence():
+    assert domain.idea_evidence("IMPLEMENTED", "Kanban") == (
+        "Implemented improvement idea \u201cKanban\u201d")
+    for status in ("ACCEPTED", "EXPERIMENTING", "DECLINED"):
+        assert domain.idea_evidence(status, "Kanban") is None
+
+
+def test_a_mentor_answers_accept_or_decline():
+    assert domain.mentoring_answer("ACCEPT") == "ACCEPTED"
+    assert domain.mentoring_answer("DECLINE") == "DECLINED"

@@ -1,12 +1,14 @@
 """Visibility, what leaves the service, and excerpts: pure rules, no broker."""
 from __future__ import annotations
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
 
 from services.reflections.domain import (
     NOT_FOUND,
+    SharedView,
     can_read,
     excerpt,
     publication,
@@ -64,20 +66,21 @@ def test_readers_who_are_not_the_author_may_not_change_it():
 def test_a_private_reflection_has_no_shared_view():
     assert shared_view(reflection("PRIVATE"), ["a"]) is None
     assert shared_view(None, []) is None
-    assert shared_view(reflection("TEAM"), ["a"]) == {
-        "reflection_id": "r1", "author_id": "author", "team": "Assembly",
-        "visibility": "TEAM", "text": "Text", "tags": ["a"]}
+    assert shared_view(reflection("TEAM"), ["a"]) == SharedView(
+        reflection_id="r1", author_id="author", team="Assembly", visibility="TEAM",
+        text="Text", tags=("a",))
 
 
-SHARED = {"reflection_id": "r1", "visibility": "TEAM", "text": "a", "tags": []}
+SHARED = SharedView(reflection_id="r1", author_id="author", team="Assembly",
+                    visibility="TEAM", text="a", tags=())
 
 
 @pytest.mark.parametrize(("before", "after", "event"), [
     (None, None, None),                                   # private written or deleted
     (None, SHARED, "shared"),                             # written shared, or made shared
     (SHARED, SHARED, None),                               # nothing shared changed
-    (SHARED, {**SHARED, "text": "b"}, "shared"),          # a shared one changed
-    (SHARED, {**SHARED, "visibility": "ORGANIZATION"}, "shared"),
+    (SHARED, replace(SHARED, text="b"), "shared"),        # a shared one changed
+    (SHARED, replace(SHARED, visibility="ORGANIZATION"), "shared"),
     (SHARED, None, "unshared"),                           # made private, or deleted
 ])
 def test_publication(before, after, event):

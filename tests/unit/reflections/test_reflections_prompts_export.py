@@ -6,7 +6,7 @@ import json
 import pytest
 
 from services.reflections.export import export
-from services.reflections.prompts import BUILT_IN, clean_prompt
+from services.reflections.prompts import BUILT_IN, PromptDraft, clean_prompt
 from shared.errors import ValidationError
 
 ENTRY = {"id": "r1", "author_id": "p1", "team": "Assembly", "visibility": "TEAM",
@@ -25,8 +25,8 @@ def test_built_in_prompts_cover_the_three_classic_forms():
 
 def test_an_organisation_prompt_is_cleaned_and_checked():
     clean = clean_prompt({"title": "  Safety   moment ", "questions": ["  What  near miss? "]})
-    assert clean == {"title": "Safety moment", "description": "",
-                     "questions": ["What near miss?"]}
+    assert clean == PromptDraft(title="Safety moment", description="",
+                                questions=("What near miss?",))
     with pytest.raises(ValidationError) as raised:
         clean_prompt({"title": "ab", "description": "d" * 501, "questions": ["ok?"] * 11})
     assert {e["field"] for e in raised.value.errors} == {"title", "description", "questions"}

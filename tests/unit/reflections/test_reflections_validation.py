@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 import pytest
 
 from services.reflections.validation import (
+    ListFilter,
     clean_filter,
     clean_import,
     clean_reflection,
@@ -70,9 +71,9 @@ def test_team_visibility_needs_a_team():
 
 def test_filter_is_cleaned_and_checked():
     clean = clean_filter({"tag": "Flow", "search": "  kanban ", "from": "2024-01-01T00:00:00"})
-    assert clean == {"tag": "flow", "search": "kanban",
-                     "from": datetime(2024, 1, 1, tzinfo=UTC), "to": None}
-    assert clean_filter(None) == {"tag": None, "search": None, "from": None, "to": None}
+    assert clean == ListFilter(tag="flow", search="kanban",
+                               since=datetime(2024, 1, 1, tzinfo=UTC), until=None)
+    assert clean_filter(None) == ListFilter(tag=None, search=None, since=None, until=None)
     with pytest.raises(ValidationError) as raised:
         clean_filter({"from": "yesterday", "to": "2024-01-01", "search": "s" * 201, "x": 1})
     assert fields_of(raised) == {"from", "search", "x"}
@@ -86,8 +87,8 @@ def test_an_import_needs_an_author_and_a_past_time():
     item = {"author_id": "p1", "team": "Assembly", "created_at": "2024-05-01T09:00:00+02:00",
             "body": "Seeded", "visibility": "TEAM"}
     clean = clean_import(item, PROMPTS, now)
-    assert clean["created_at"] == datetime(2024, 5, 1, 7, tzinfo=UTC)
-    assert clean["fields"]["visibility"] == "TEAM" and clean["team"] == "Assembly"
+    assert clean.created_at == datetime(2024, 5, 1, 7, tzinfo=UTC)
+    assert clean.fields["visibility"] == "TEAM" and clean.team == "Assembly"
     with pytest.raises(ValidationError) as raised:
         clean_import({"body": "x", "created_at": "2024-07-01T00:00:00"}, PROMPTS, now)
     assert fields_of(raised) == {"authorId", "createdAt"}

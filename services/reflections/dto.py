@@ -1,8 +1,9 @@
-"""Plain, JSON-safe data returned by the service."""
+"""Rows and values to plain, JSON-safe dicts, as the RPC methods return them."""
 from __future__ import annotations
 
 from services.reflections.domain import Viewer
 from services.reflections.models import Reflection
+from services.reflections.prompts import Prompt
 
 
 def reflection_dto(reflection: Reflection, viewer: Viewer) -> dict:
@@ -23,3 +24,9 @@ def reflection_dto(reflection: Reflection, viewer: Viewer) -> dict:
         "created_at": reflection.created_at.isoformat(),
         "updated_at": reflection.updated_at.isoformat(),
     }
+
+
+def prompt_dto(prompt: Prompt) -> dict:
+    return {"id": prompt.id, "title": prompt.title, "description": prompt.description,
+            "questions": list(prompt.questions), "template": prompt.template(),
+            "built_in": prompt.built_in}

@@ -1,25 +1,23 @@
-"""Applications: interest expressed once per person, withdrawn, decided by the owner.
-Owners (and admins) see every applicant of their opportunities; applicants only their own."""
+"""Applications: interest expressed once per person, withdrawn, decided by the owner (mixed
+into CareerService). Owners (and admins) see every applicant of their opportunities;
+applicants only their own."""
 from __future__ import annotations
 
-from sqlalchemy import or_, select
-
-from services.career import applications, domain
-from services.career.api.common import today
+from services.career import applications
 from services.career.dto import application_dto
-from services.career.models import Application, Opportunity
+from services.career.validation import clean_decision, validate_note
+from shared.clock import now
 from shared.contracts.career import ApplicationDecided, ApplicationSubmitted
 from shared.entrypoints import rpc
-from shared.errors import ValidationError
 
 
-class ApplicationApi:
+class ApplicationEntrypoints:
     @rpc
     def express_interest(self, opportunity_id: str, note: str | None = None) -> dict:
         applicant = self.caller.require()
-        clean = domain.validate_note(note)
+        clean = validate_note(note)
         application = applications.express_interest(
-            self.db.session, opportunity_id, applicant.user_id, clean, today())
+            self.db.session, opportunity_id, applicant.user_id, clean, now().date())
         self.db.emit(ApplicationSubmitted(
             application_id=application.id, opportunity_id=application.opportunity_id,
             applicant_id=application.applicant_id))
@@ -37,9 +35,8 @@ class ApplicationApi:
     def decide_application(self, application_id: str, decision: str,
                            message: str | None = None) -> dict:
         caller = self.caller.require()
-        if decision not in domain.Decision.__members__:
-            raise ValidationError(f"must be one of {', '.join(domain.Decision)}", "decision")
-        clean = domain.validate_note(message, "message")
+        decision = clean_decision(decision)
+        clean = validate_note(message, "message")
         application = applications.decide(self.db.session, application_id, decision, clean,
                                           caller.user_id, caller.has("admin"))
         self.db.emit(ApplicationDecided(
@@ -51,9 +48,7 @@ class ApplicationApi:
     @rpc
     def my_applications(self) -> list[dict]:
         caller = self.caller.require()
-        rows = self.db.session.scalars(
-            select(Application).where(Application.applicant_id == caller.user_id)
-            .order_by(Application.created_at.desc(), Application.id)).all()
+        rows = applications.applications_of(self.db.session, caller.user_id)
         return [application_dto(a) for a in rows]
 
     @rpc
@@ -61,13 +56,8 @@ class ApplicationApi:
         """Per opportunity (in the order asked) the applications the caller may see: all of
         them for its owner or an admin, otherwise only the caller's own."""
         caller = self.caller.require()
-        query = select(Application).join(Opportunity).where(
-            Application.opportunity_id.in_(opportunity_ids))
-        if not caller.has("admin"):
-            query = query.where(or_(Opportunity.owner_id == caller.user_id,
-                                    Application.applicant_id == caller.user_id))
-        rows = self.db.session.scalars(
-            query.order_by(Application.created_at, Application.id)).all()
+        rows = applications.applications_for(self.db.session, opportunity_ids, caller.user_id,
+                                             caller.has("admin"))
         found: dict[str, list[dict]] = {i: [] for i in opportunity_ids}
         for row in rows:
             found[row.opportunity_id].append(application_dto(row))

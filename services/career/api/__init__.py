@@ -1,1 +1,0 @@
-"""The career service's entrypoints, one mixin per area; service.py composes them."""

@@ -1,0 +1,57 @@
+"""The people directory: batch reads, search, sign-in lookup and the admin import (mixed
+into CareerService)."""
+from __future__ import annotations
+
+from services.career import events, store
+from services.career.dto import person_dto
+from services.career.models import Person
+from services.career.validation import normalise_email, validate_person
+from shared.entrypoints import rpc
+from shared.errors import NotFound
+from shared.pagination import page, page_window
+
+
+class PeopleEntrypoints:
+    @rpc
+    def get_people(self, ids: list[str]) -> list[dict | None]:
+        """Batch read in the order asked; None where an id is unknown."""
+        self.caller.require()
+        found = {p.id: person_dto(p) for p in store.people_by_id(self.db.session, ids)}
+        return [found.get(i) for i in ids]
+
+    @rpc
+    def find_person_by_email(self, email: str) -> dict:
+        """Used by sign-in, so it needs no caller; it reveals only whether an e-mail exists."""
+        person = store.person_by_email(self.db.session, normalise_email(email))
+        if person is None:
+            raise NotFound("no person with that e-mail")
+        return person_dto(person)
+
+    @rpc
+    def list_people(self, first: int | None = None, after: str | None = None,
+                    team: str | None = None, search: str | None = None,
+                    skill: str | None = None) -> dict:
+        """The directory by name; `team` exact (any case), `search` in name, title or
+        e-mail, `skill` a skill name (people who list it)."""
+        self.caller.require()
+        offset, limit = page_window(first, after)
+        skill_ids = self.skills.lookup(self.db.session, [skill]) if skill else None
+        rows, total = store.fetch_page(self.db.session, store.directory(team, search, skill_ids),
+                                       (Person.name, Person.id), offset, limit)
+        return page([person_dto(p) for p in rows], offset, limit, total)
+
+    @rpc
+    def upsert_people(self, people: list[dict]) -> list[str]:
+        """Admin import of the directory (the seed uses it); keyed by e-mail."""
+        self.caller.require().require("admin")
+        cleaned = [validate_person(p) for p in people]
+        ids = []
+        for fields in cleaned:
+            person = store.upsert_person(self.db.session, fields)
+            self.db.emit(events.person_upserted(person, fields["roles"]))
+            ids.append(person.id)
+        store.link_managers(self.db.session,
+                            [normalise_email(p.get("manager_email") or "") for p in people],
+                            [fields["email"] for fields in cleaned])
+        self.db.commit()
+        return ids
