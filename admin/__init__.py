@@ -1,0 +1,1 @@
+"""The operators' command line, `kaizen-admin` (see admin/cli.py)."""
