@@ -26,6 +26,7 @@ from gateway.ideas.queries import IdeasQuery
 from gateway.insights.mutations import InsightsMutation
 from gateway.insights.queries import InsightsQuery
 from gateway.metrics import OperationMetrics
+from gateway.numbers import allow_non_finite_input
 from gateway.people.queries import PeopleQuery
 from gateway.reflections.mutations import ReflectionsMutation
 from gateway.reflections.queries import ReflectionsQuery
@@ -48,6 +49,7 @@ class Mutation(IdeasMutation, ReflectionsMutation, ExperimentsMutation, CareerMu
 
 
 def build_schema() -> strawberry.Schema:
+    allow_non_finite_input()
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,

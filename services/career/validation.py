@@ -7,6 +7,7 @@ from datetime import date
 from typing import TypedDict
 
 from services.career.domain import Decision, Kind, key_of
+from shared.text import one_line
 from shared.errors import FieldErrors, ValidationError
 from shared.identity import ROLES
 
@@ -56,7 +57,7 @@ def normalise_email(raw: str) -> str:
 
 def validate_person(fields: dict) -> PersonFields:
     errors = FieldErrors()
-    name = " ".join(str(fields.get("name") or "").split())
+    name = one_line(str(fields.get("name") or ""))
     email = normalise_email(str(fields.get("email") or ""))
     roles = [r for r in fields.get("roles") or ["employee"]]
     errors.check(1 <= len(name) <= 120, "name", "must be 1 to 120 characters")
@@ -83,7 +84,7 @@ def _text(value, field: str, limit: int, errors: FieldErrors, single_line=False)
     if not isinstance(value, str):
         errors.add(field, "must be text")
         return ""
-    value = " ".join(value.split()) if single_line else value.strip()
+    value = one_line(value) if single_line else value.strip()
     errors.check(len(value) <= limit, field, f"at most {limit} characters (got {len(value)})")
     return value
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from services.experiments.domain import Decision, Direction, Stage
+from shared.text import one_line as text_one_line
 from shared.errors import FieldErrors, ValidationError
 
 TITLE_MIN, TITLE_MAX = 3, 140
@@ -72,7 +73,7 @@ def text(value: object, name: str, errors: FieldErrors, *, required: bool = Fals
     if value is not None and not isinstance(value, str):
         errors.add(name, "must be text")
         return ""
-    clean = " ".join((value or "").split()) if one_line else (value or "").strip()
+    clean = text_one_line(value or "") if one_line else (value or "").strip()
     errors.check(bool(clean) or not required, name, "is required")
     errors.check(len(clean) <= limit, name, f"at most {limit} characters")
     return clean

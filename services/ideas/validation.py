@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from services.ideas.domain import IdeaStatus
+from shared.text import one_line
 from shared.errors import FieldErrors, ValidationError
 
 TITLE_MIN, TITLE_MAX = 3, 140
@@ -90,7 +91,7 @@ def _text(fields: dict, name: str, errors: FieldErrors, limit: int = TEXT_MAX,
 
 
 def _title(fields: dict, errors: FieldErrors) -> str:
-    title = " ".join(str(fields.get("title") or "").split())
+    title = one_line(str(fields.get("title") or ""))
     errors.check(TITLE_MIN <= len(title) <= TITLE_MAX, "title",
                  f"must be {TITLE_MIN} to {TITLE_MAX} characters (got {len(title)})")
     return title
@@ -134,6 +135,12 @@ def validate_merge(idea_id: object, into_id: object) -> tuple[str, str]:
     if str(idea_id) == str(into_id):
         raise ValidationError("cannot be the idea being merged", field="intoId")
     return str(idea_id), str(into_id)
+
+
+def validate_flag(value: object, field: str) -> bool:
+    if not isinstance(value, bool):
+        raise ValidationError("must be true or false", field=field)
+    return value
 
 
 def validate_comment(body: object) -> str:
