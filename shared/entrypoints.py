@@ -17,7 +17,7 @@ import inspect
 
 from nameko.rpc import rpc as nameko_rpc
 
-from shared.errors import FieldErrors, DomainError
+from shared.errors import DomainError, FieldErrors
 from shared.text import CONTROL_REFUSAL, has_control
 
 FIELD_DICTS = ("fields", "changes")  # a dict of an input's fields: its keys are the names

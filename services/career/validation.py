@@ -7,9 +7,10 @@ from datetime import date
 from typing import TypedDict
 
 from services.career.domain import Decision, Kind, key_of
-from shared.text import one_line
+from shared import clock
 from shared.errors import FieldErrors, ValidationError
 from shared.identity import ROLES
+from shared.text import one_line
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 LEVEL_MIN, LEVEL_MAX = 1, 5
@@ -102,10 +103,12 @@ def _date(value, field: str, errors: FieldErrors) -> date | None:
     if value in (None, ""):
         return None
     try:
-        return value if isinstance(value, date) else date.fromisoformat(str(value))
+        day = value if isinstance(value, date) else date.fromisoformat(str(value))
     except ValueError:
         errors.add(field, "must be a date (YYYY-MM-DD)")
         return None
+    errors.check(clock.plausible(day), field, clock.PLAUSIBLE)
+    return day
 
 
 def _names(raw, field: str, limit: int, item_limit: int, errors: FieldErrors) -> list[str]:

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from services.ideas.domain import IdeaStatus
-from shared.text import one_line
+from shared import clock
 from shared.errors import FieldErrors, ValidationError
+from shared.text import one_line
 
 TITLE_MIN, TITLE_MAX = 3, 140
 TEXT_MAX = 5000
@@ -167,10 +168,12 @@ def validate_assessment(impact: object, effort: object) -> tuple[int, int]:
 
 def _date(fields: dict, key: str, name: str, errors: FieldErrors) -> date | None:
     try:
-        return date.fromisoformat(str(fields.get(key) or ""))
+        day = date.fromisoformat(str(fields.get(key) or ""))
     except ValueError:
         errors.add(name, "must be a date (YYYY-MM-DD)")
         return None
+    errors.check(clock.plausible(day), name, clock.PLAUSIBLE)
+    return day
 
 
 def validate_campaign(fields: dict) -> CampaignFields:

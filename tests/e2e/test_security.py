@@ -68,8 +68,8 @@ def test_a_reviewer_does_not_accept_their_own_idea_unless_an_admin_allows_it(sta
 def test_a_non_finite_measurement_is_a_validation_error_naming_value(stack, number):
     emma = stack.token(EMMA)
     experiment = stack.gql(PLAN, {"input": plan_input()}, emma)["planExperiment"]
-    body = ('{"query": %s, "variables": {"id": %s, "value": %s}}'
-            % (json.dumps(RECORD), json.dumps(experiment["id"]), number))
+    variables = json.dumps({"id": experiment["id"], "value": 0}).replace("0}", number + "}")
+    body = f'{{"query": {json.dumps(RECORD)}, "variables": {variables}}}'
     response = stack.raw_graphql(body, emma)
     assert response.status_code == 200
     answer = response.json()["data"]["recordMeasurement"]

@@ -10,8 +10,8 @@ from services.ideas.models import ExperimentLink, StatusChange
 from shared.clock import now
 from shared.contracts.experiments import ExperimentConcluded, ExperimentStarted
 from shared.errors import Conflict, NotFound, PermissionDenied, ValidationError
-from shared.outbox import envelope
 from shared.identity import Identity
+from shared.outbox import envelope
 from tests.support.identities import ADMIN, ANA, BEN
 
 
