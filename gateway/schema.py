@@ -26,6 +26,8 @@ from gateway.ideas.queries import IdeasQuery
 from gateway.insights.mutations import InsightsMutation
 from gateway.insights.queries import InsightsQuery
 from gateway.metrics import OperationMetrics
+from gateway.notifications.mutations import NotificationsMutation
+from gateway.notifications.queries import NotificationsQuery
 from gateway.people.queries import PeopleQuery
 from gateway.reflections.mutations import ReflectionsMutation
 from gateway.reflections.queries import ReflectionsQuery
@@ -37,13 +39,13 @@ MAX_ALIASES = 15
 
 @strawberry.type
 class Query(PeopleQuery, IdeasQuery, ReflectionsQuery, ExperimentsQuery, CareerQuery,
-            InsightsQuery):
+            InsightsQuery, NotificationsQuery):
     pass
 
 
 @strawberry.type
 class Mutation(IdeasMutation, ReflectionsMutation, ExperimentsMutation, CareerMutation,
-               InsightsMutation):
+               InsightsMutation, NotificationsMutation):
     pass
 
 
