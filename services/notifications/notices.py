@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from services.notifications import domain, preferences, store
-from services.notifications.dto import notice_payload
+from services.notifications.dto import link, notice_payload
 from services.notifications.models import ChatChannel, Notification
 from shared import contracts
 from shared.clock import now
@@ -38,7 +38,8 @@ def created(row: Notification) -> NotificationCreated:
     return NotificationCreated(
         notification_id=row.id, recipient_id=row.recipient_id, kind=row.kind, title=row.title,
         body=row.body, subject_type=row.subject_type, subject_id=row.subject_id,
-        subject_title=row.subject_title, created_at=row.created_at.isoformat())
+        subject_title=row.subject_title, created_at=row.created_at.isoformat(),
+        link=link(row.subject_type, row.subject_id))
 
 
 def _queue_chat(db: Db, channels: list[ChatChannel], notice: domain.Notice,

@@ -17,3 +17,4 @@ class NotificationCreated(Contract):
     subject_id: str
     subject_title: str
     created_at: str
+    link: str = ""
