@@ -29,7 +29,7 @@ def upgrade() -> None:
     sa.Column('team_ids', sa.Text(), nullable=False),
     sa.Column('kinds', sa.Text(), nullable=False),
     sa.Column('created_by', sa.String(length=36), nullable=False),
-    sa.Column('created_at', shared.types.UtcDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
     op.create_table('delivery_settings',
@@ -38,7 +38,7 @@ def upgrade() -> None:
     sa.Column('time_zone', sa.String(length=64), nullable=False),
     sa.Column('quiet_from', sa.String(length=5), nullable=True),
     sa.Column('quiet_until', sa.String(length=5), nullable=True),
-    sa.Column('digested_until', shared.types.UtcDateTime(timezone=True), nullable=True),
+    sa.Column('digested_until', sa.DateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('person_id')
     )
     op.create_table('ideas',
@@ -51,7 +51,7 @@ def upgrade() -> None:
     op.create_table('inbox',
     sa.Column('event_id', sa.String(length=36), nullable=False),
     sa.Column('handler', sa.String(length=120), nullable=False),
-    sa.Column('processed_at', shared.types.UtcDateTime(timezone=True), nullable=False),
+    sa.Column('processed_at', sa.DateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('event_id', 'handler')
     )
     op.create_table('kind_preferences',
@@ -74,9 +74,9 @@ def upgrade() -> None:
     sa.Column('actor_id', sa.String(length=36), nullable=True),
     sa.Column('event_id', sa.String(length=36), nullable=False),
     sa.Column('in_app', sa.Boolean(), nullable=False),
-    sa.Column('created_at', shared.types.UtcDateTime(timezone=True), nullable=False),
-    sa.Column('read_at', shared.types.UtcDateTime(timezone=True), nullable=True),
-    sa.Column('emailed_at', shared.types.UtcDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('read_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('emailed_at', sa.DateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('notifications', schema=None) as batch_op:
@@ -94,8 +94,8 @@ def upgrade() -> None:
     sa.Column('event_id', sa.String(length=36), nullable=False),
     sa.Column('event_type', sa.String(length=80), nullable=False),
     sa.Column('payload', sa.Text(), nullable=False),
-    sa.Column('created_at', shared.types.UtcDateTime(timezone=True), nullable=False),
-    sa.Column('published_at', shared.types.UtcDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('published_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('attempts', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('seq'),
     sa.UniqueConstraint('event_id')
@@ -122,10 +122,10 @@ def upgrade() -> None:
     sa.Column('payload', sa.Text(), nullable=False),
     sa.Column('status', sa.String(length=10), nullable=False),
     sa.Column('attempts', sa.Integer(), nullable=False),
-    sa.Column('next_attempt_at', shared.types.UtcDateTime(timezone=True), nullable=False),
+    sa.Column('next_attempt_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('last_error', sa.Text(), nullable=True),
-    sa.Column('created_at', shared.types.UtcDateTime(timezone=True), nullable=False),
-    sa.Column('delivered_at', shared.types.UtcDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('delivered_at', sa.DateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['channel_id'], ['chat_channels.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
