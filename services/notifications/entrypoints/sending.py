@@ -2,12 +2,14 @@
 NotificationsService)."""
 from __future__ import annotations
 
+import os
+
 from nameko.timer import timer
 
 from services.notifications import deliveries, digests
 
 DELIVERY_INTERVAL = 2  # seconds
-MAIL_INTERVAL = 30
+MAIL_INTERVAL = float(os.environ.get("KAIZEN_MAIL_INTERVAL", "30"))  # tests: shorter
 
 
 class SendingEntrypoints:
