@@ -1,5 +1,5 @@
 """A local SMTP catcher for development (`make run` starts it): every message it receives is
-written to var/mail/ as an .eml file, named by arrival time. Loopback only.
+written to var/mail/ as an .eml file, named by arrival time (to the nanosecond). Loopback only.
 
     python -m scripts.mailcatcher [--port 8025] [--dir var/mail]   (KAIZEN_SMTP_PORT)"""
 from __future__ import annotations
@@ -23,7 +23,8 @@ class EmlWriter:
         folder.mkdir(parents=True, exist_ok=True)
 
     async def handle_DATA(self, server, session, envelope) -> str:
-        name = f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}.eml"
+        # nanoseconds too: two messages in one second still sort in the order they came
+        name = f"{time.strftime('%Y%m%dT%H%M%S')}-{time.time_ns():020d}-{uuid.uuid4().hex[:8]}.eml"
         partial = self.folder / f".{name}.part"
         partial.write_bytes(envelope.original_content or envelope.content)
         partial.rename(self.folder / name)
