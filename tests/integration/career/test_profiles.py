@@ -53,8 +53,10 @@ def test_profile_skills_are_normalised_to_esco_deduplicated_and_custom_ones_kept
     assert custom["custom"] and custom["name"] == "Kanban boards" and len(skills) == 3
     assert result["headline"] == "Builds things" and result["interests"] == ["Robotics", "Data"]
     assert result["mentoring_skills"] == [custom] and result["available_hours_per_week"] == 4
-    assert call(career, "get_profiles", [ana.user_id, "nobody"], identity=people["ben"]) == [
+    assert call(career, "get_profiles", [ana.user_id, "nobody"], identity=ana) == [
         result, None]
+    assert call(career, "get_profiles", [ana.user_id], identity=people["ben"]) == [
+        result | {"interests": [], "aspirations": "", "available_hours_per_week": None}]
     event = events(career_db, "profile_updated")[-1]
     assert event["person_id"] == ana.user_id and event["mentoring_skills"] == ["Kanban boards"]
     assert {"name": "Kanban boards", "skill_id": custom["id"], "level": 2} in event["skills"]
