@@ -67,6 +67,8 @@ class Notification:
 class KindPreference:
     kind: str
     label: str
+    team_visible: bool = strawberry.field(
+        description="May go to a team's chat channel (personal kinds never do).")
     in_app: bool
     email: bool
     chat: bool
