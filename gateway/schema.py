@@ -25,6 +25,8 @@ from gateway.ideas.mutations import IdeasMutation
 from gateway.ideas.queries import IdeasQuery
 from gateway.insights.mutations import InsightsMutation
 from gateway.insights.queries import InsightsQuery
+from gateway.mentoring.mutations import MentoringMutation
+from gateway.mentoring.queries import MentoringQuery
 from gateway.metrics import OperationMetrics
 from gateway.people.queries import PeopleQuery
 from gateway.reflections.mutations import ReflectionsMutation
@@ -37,13 +39,13 @@ MAX_ALIASES = 15
 
 @strawberry.type
 class Query(PeopleQuery, IdeasQuery, ReflectionsQuery, ExperimentsQuery, CareerQuery,
-            InsightsQuery):
+            MentoringQuery, InsightsQuery):
     pass
 
 
 @strawberry.type
 class Mutation(IdeasMutation, ReflectionsMutation, ExperimentsMutation, CareerMutation,
-               InsightsMutation):
+               MentoringMutation, InsightsMutation):
     pass
 
 
