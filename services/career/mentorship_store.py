@@ -116,3 +116,14 @@ def goals_completed(session: Session, mentorship_ids: list[str]) -> int:
     return session.scalar(select(func.count()).select_from(MentorshipGoal).where(
         MentorshipGoal.mentorship_id.in_(mentorship_ids),
         MentorshipGoal.completed_at.is_not(None))) or 0
+
+
+def backdate(session: Session, mentorship: Mentorship, by) -> None:
+    """Moves the mentorship and everything in it `by` (a timedelta) into the past."""
+    for row in (mentorship, *goals_of(session, [mentorship.id]).get(mentorship.id, []),
+                *sessions_of(session, [mentorship.id]).get(mentorship.id, [])):
+        for column in ("created_at", "matched_at", "last_activity_at", "updated_at", "at",
+                       "completed_at", "closed_at"):
+            if getattr(row, column, None) is not None:
+                setattr(row, column, getattr(row, column) - by)
+    session.flush()
