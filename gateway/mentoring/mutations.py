@@ -35,9 +35,11 @@ SessionResult = Annotated[MentoringSession | Errors, strawberry.union("Mentoring
 ActionItemResult = Annotated[ActionItem | Errors, strawberry.union("ActionItemResult")]
 
 
-def where_error(message: str) -> ValidationError:
+def where_error() -> ValidationError:
+    message = "name exactly one of sessionId and oneOnOneId"
     return ValidationError(message=message, field="sessionId",
-                           fields=[FieldError(field="sessionId", message=message)])
+                           fields=[FieldError(field=f, message=message)
+                                   for f in ("sessionId", "oneOnOneId")])
 
 
 @strawberry.type
@@ -116,10 +118,12 @@ class MentoringMutation:
                               session_id: strawberry.ID | None = None,
                               one_on_one_id: strawberry.ID | None = None) -> ActionItemResult:
         if (session_id is None) == (one_on_one_id is None):
-            return where_error("name exactly one of sessionId and oneOnOneId")
+            return where_error()
         if session_id is not None:
             return await info.context.result("career", "add_action_item", str(session_id),
                                              text, str(owner_id), to=ActionItem.from_dto)
+        if "growth" not in deployed_services():
+            return NotFoundError(message=f"one-on-one {one_on_one_id} not found")
         return await info.context.result("growth", "add_action_item", str(one_on_one_id),
                                          text, str(owner_id), to=ActionItem.from_dto)
 

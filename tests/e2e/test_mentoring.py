@@ -20,7 +20,8 @@ CREATE = """mutation($input: CreateMentoringProgrammeInput!) {
   createMentoringProgramme(input: $input) {
     __typename ... on MentoringProgramme { id coordinates coordinators { email } }
     ... on UserError { message } } }"""
-ENROL = """mutation($p: ID!, $input: EnrolInput!) { enrolInProgramme(programmeId: $p, input: $input) {
+ENROL = """mutation($p: ID!, $input: EnrolInput!) {
+  enrolInProgramme(programmeId: $p, input: $input) {
   __typename ... on Enrolment { role } ... on UserError { message } } }"""
 SUGGESTED = """query($p: ID!) { suggestedMentors(programmeId: $p, first: 5) {
   mentor { email } score sharedSkills reasons load capacity } }"""
@@ -29,16 +30,19 @@ REQUEST = """mutation($p: ID!, $m: ID!) { requestMatch(programmeId: $p, mentorId
 DECIDE = """mutation($id: ID!) { decideMatch(id: $id, decision: ACCEPT) {
   __typename ... on Mentorship { status } ... on UserError { message } } }"""
 SCHEDULE = """mutation($m: ID!, $at: DateTime!) { scheduleSession(mentorshipId: $m, at: $at,
-  durationMinutes: 45) { __typename ... on MentoringSession { id } ... on UserError { message } } }"""
+  durationMinutes: 45) { __typename ... on MentoringSession { id }
+  ... on UserError { message } } }"""
 AGENDA = """mutation($s: ID!, $t: String!) { addAgendaItem(sessionId: $s, text: $t) {
   __typename ... on MentoringSession { agenda { text author { email } } } } }"""
 NOTE = """mutation($s: ID!, $b: String!, $v: NoteVisibility!) {
   addSessionNote(sessionId: $s, body: $b, visibility: $v) { __typename } }"""
-ACTION = """mutation($s: ID, $t: String!, $o: ID!) { addActionItem(sessionId: $s, text: $t, ownerId: $o) {
+ACTION = """mutation($s: ID, $t: String!, $o: ID!) {
+  addActionItem(sessionId: $s, text: $t, ownerId: $o) {
   __typename ... on ActionItem { id done owner { email } } ... on ValidationError { field } } }"""
 COMPLETE = """mutation($id: ID!) { completeActionItem(id: $id) {
   __typename ... on ActionItem { done completedAt } } }"""
-GOAL = """mutation($m: ID!) { addMentorshipGoal(mentorshipId: $m, input: {title: "Read a control chart",
+GOAL = """mutation($m: ID!) { addMentorshipGoal(mentorshipId: $m, input: {
+  title: "Read a control chart",
   progress: 40, tasks: [{text: "Plot last month"}], notes: "start small"}) { __typename } }"""
 MENTORSHIP = """query($id: ID!) { mentorship(id: $id) { status stuck mySide
   milestones { name reachedAt } goals { title progress tasks { text } notes }
@@ -48,7 +52,8 @@ ICS = """query($id: ID!) { mentorship(id: $id) { sessions { ics } } }"""
 PROGRAMME = """query($id: ID!) { mentoringProgramme(id: $id) { mentorCount menteeCount
   enrolments { role } mentorships { id stuck status mentee { email } goals { title tasks { text } }
   sessions { notes { body } } } } }"""
-CLOSE = """mutation($id: ID!, $r: Int!) { closeMentorship(id: $id, rating: $r, reflection: "Learned a lot") {
+CLOSE = """mutation($id: ID!, $r: Int!) {
+  closeMentorship(id: $id, rating: $r, reflection: "Learned a lot") {
   __typename ... on Mentorship { status closedBy milestones { name reachedAt } }
   ... on UserError { message } } }"""
 REPORT = """query($id: ID!, $team: String) { programmeReport(programmeId: $id, team: $team) {

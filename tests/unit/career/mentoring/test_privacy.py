@@ -10,7 +10,7 @@ import pytest
 from shared.clock import now
 from shared.errors import NotFound, PermissionDenied
 from shared.identity import Identity
-from tests.unit.career.test_mentoring_programmes import career, enrolled, matched, who  # noqa: F401
+from tests.unit.career.mentoring.support import enrolled, matched
 
 ADMIN = Identity("admin-1", ("employee", "admin"), "HQ")
 HIDDEN = "hidden"  # NotFound: not even its existence shows

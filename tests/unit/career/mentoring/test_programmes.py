@@ -2,82 +2,19 @@
 creates it, people enrol, a mentee is suggested mentors (the model's similarity stubbed),
 asks one, the mentor accepts within capacity; goals, sessions, agenda, notes, action items
 carried forward, the calendar file, closing with ratings and the mentor's evidence. Who may
-see what is the privacy matrix in test_mentoring_privacy.py."""
+see what is the privacy matrix in test_privacy.py."""
 from __future__ import annotations
 
 from datetime import timedelta
-from unittest.mock import MagicMock
 
 import pytest
 from icalendar import Calendar
 from sqlalchemy import select
 
-from services.career.models import INBOX, OUTBOX, Evidence
-from services.career.service import CareerService
-from services.career.skills import SkillCatalog
+from services.career.models import Evidence
 from shared.clock import now
 from shared.errors import Conflict, NotFound, PermissionDenied, ValidationError
-from shared.identity import SYSTEM, Identity
-from tests.support.workers import Workers
-
-PEOPLE = [
-    {"name": "Cora Coordinator", "email": "cora@example.org", "team": "People",
-     "roles": ["coordinator"]},
-    {"name": "Mona Mentor", "email": "mona@example.org", "team": "Quality"},
-    {"name": "Max Mentor", "email": "max@example.org", "team": "Quality"},
-    {"name": "Tess Mentee", "email": "tess@example.org", "team": "Assembly"},
-    {"name": "Tom Mentee", "email": "tom@example.org", "team": "Assembly"},
-    {"name": "Otto Outsider", "email": "otto@example.org", "team": "Sales"},
-]
-
-
-class Insights:
-    """The model's similarity, stubbed: Max's text resembles a mentee's more than Mona's."""
-
-    def text_similarities(self, text, texts):
-        return [0.9 if "lean" in t.casefold() else 0.1 for t in texts]
-
-
-@pytest.fixture
-def career(tmp_path):
-    workers = Workers(CareerService, tmp_path, OUTBOX, INBOX, skills=SkillCatalog(),
-                      insights_rpc=Insights(), reflections_rpc=MagicMock())
-    yield workers
-    workers.close()
-
-
-@pytest.fixture
-def who(career) -> dict[str, Identity]:
-    ids = career.call("upsert_people", PEOPLE, identity=SYSTEM)
-    return {p["name"].split()[0].lower(): Identity(id_, ("employee", *p.get("roles", [])),
-                                                    p["team"])
-            for id_, p in zip(ids, PEOPLE, strict=True)}
-
-
-def programme(career, who, **fields) -> dict:
-    today = now().date()
-    return career.call("create_mentoring_programme", {
-        "name": "Lean mentoring 2027", "starts_on": (today - timedelta(days=10)).isoformat(),
-        "ends_on": (today + timedelta(days=80)).isoformat(), **fields}, identity=who["cora"])
-
-
-def enrolled(career, who, capacity=1) -> dict:
-    p = programme(career, who)
-    career.call("enrol_in_programme", p["id"], {"role": "MENTOR", "skills": ["Python"],
-                                                "capacity": capacity}, identity=who["mona"])
-    career.call("enrol_in_programme", p["id"], {"role": "MENTOR", "capacity": capacity,
-                                                "skills": ["Lean manufacturing", "5S"]},
-                identity=who["max"])
-    for mentee in ("tess", "tom"):
-        career.call("enrol_in_programme", p["id"], {
-            "role": "MENTEE", "skills": ["lean manufacturing"],
-            "goal": "Run my first kaizen event"}, identity=who[mentee])
-    return p
-
-
-def matched(career, who, p) -> dict:
-    m = career.call("request_match", p["id"], who["max"].user_id, identity=who["tess"])
-    return career.call("decide_match", m["id"], "ACCEPT", identity=who["max"])
+from tests.unit.career.mentoring.support import enrolled, matched, programme
 
 
 def test_only_admins_and_coordinators_create_programmes_and_bad_input_names_fields(career,

@@ -11,7 +11,7 @@ import pytest
 
 from shared import clock
 from shared.clock import now
-from tests.unit.career.test_mentoring_programmes import career, enrolled, matched, who  # noqa: F401
+from tests.unit.career.mentoring.support import enrolled, matched
 
 
 @pytest.fixture
