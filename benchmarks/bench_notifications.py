@@ -89,7 +89,7 @@ async def measure(stack) -> list[dict]:
         await asyncio.sleep(1)
         before = rss_kib(pid_file)
         sockets = []
-        for start in range(0, CONNECTIONS, 100):  # in waves, as clients would arrive
+        for _wave in range(0, CONNECTIONS, 100):  # in waves, as clients would arrive
             sockets += await asyncio.gather(*(subscribed(url, ana) for _ in range(100)))
         await asyncio.sleep(2)
         after = rss_kib(pid_file)
