@@ -15,6 +15,8 @@ class NotificationSubject(Enum):
     EXPERIMENT = "EXPERIMENT"
     OPPORTUNITY = "OPPORTUNITY"
     MENTORING = "MENTORING"
+    MENTORSHIP = "MENTORSHIP"
+    MENTORING_PROGRAMME = "MENTORING_PROGRAMME"
 
 
 @strawberry.enum(description="How often e-mail is sent: never, daily from 07:00 or weekly "

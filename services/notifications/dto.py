@@ -8,8 +8,9 @@ from services.notifications.domain import KINDS, Notice
 from services.notifications.models import ChatChannel, Delivery, DeliverySettings, Notification
 from services.notifications.preferences import Choice
 
-SECTIONS = {"IDEA": "ideas", "EXPERIMENT": "experiments", "OPPORTUNITY": "marketplace",
-            "MENTORING": "marketplace"}
+PATHS = {"IDEA": "ideas/{id}", "EXPERIMENT": "experiments/{id}",
+         "OPPORTUNITY": "marketplace/{id}", "MENTORING": "marketplace",
+         "MENTORSHIP": "mentoring/{id}", "MENTORING_PROGRAMME": "mentoring/programme/{id}"}
 
 
 def public_url() -> str:
@@ -19,9 +20,8 @@ def public_url() -> str:
 
 
 def link(subject_type: str, subject_id: str) -> str:
-    section = SECTIONS.get(subject_type, "")
-    tail = f"/{subject_id}" if subject_type in ("IDEA", "EXPERIMENT", "OPPORTUNITY") else ""
-    return f"{public_url()}/#/{section}{tail}"
+    path = PATHS.get(subject_type, "").format(id=subject_id)
+    return f"{public_url()}/#/{path}"
 
 
 def notification_dto(row: Notification) -> dict:
