@@ -1,5 +1,5 @@
 """A local SMTP catcher for development (`make run` starts it): every message it receives is
-written to var/mail/ as an .eml file, named by arrival time (to the nanosecond). Loopback only.
+written to var/mail/ as an .eml file, named by arrival time. Loopback only.
 
     python -m scripts.mailcatcher [--port 8025] [--dir var/mail]   (KAIZEN_SMTP_PORT)"""
 from __future__ import annotations
@@ -23,8 +23,10 @@ class EmlWriter:
         folder.mkdir(parents=True, exist_ok=True)
 
     async def handle_DATA(self, server, session, envelope) -> str:
-        # nanoseconds too: two messages in one second still sort in the order they came
-        name = f"{time.strftime('%Y%m%dT%H%M%S')}-{time.time_ns():020d}-{uuid.uuid4().hex[:8]}.eml"
+        # nanoseconds in the name: two messages of one second sort in arrival order
+        arrived = time.time_ns()
+        stamp = time.strftime('%Y%m%dT%H%M%S', time.gmtime(arrived // 10**9))
+        name = f"{stamp}.{arrived % 10**9:09d}-{uuid.uuid4().hex[:8]}.eml"
         partial = self.folder / f".{name}.part"
         partial.write_bytes(envelope.original_content or envelope.content)
         partial.rename(self.folder / name)

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from services.career.models import INBOX as CAREER_INBOX
 from services.career.models import OUTBOX as CAREER_OUTBOX
+from services.career.programme_validation import validate_session
 from services.career.service import CareerService
 from services.experiments.models import INBOX as EXPERIMENTS_INBOX
 from services.experiments.models import OUTBOX as EXPERIMENTS_OUTBOX
@@ -89,6 +90,13 @@ def test_dates_are_bounded(experiments):
         with pytest.raises(ValidationError) as raised:
             experiments.call("record_measurement", planned["id"], 3, at, identity=ANA)
         assert fields_of(raised) == ["at"]
+
+
+@pytest.mark.parametrize("at", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00"])
+def test_a_mentoring_session_date_is_bounded(at):
+    with pytest.raises(ValidationError) as raised:
+        validate_session(at, 30)
+    assert fields_of(raised) == ["at"]
 
 
 @pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
