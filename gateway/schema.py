@@ -21,6 +21,8 @@ from gateway.errors import (
 )
 from gateway.experiments.mutations import ExperimentsMutation
 from gateway.experiments.queries import ExperimentsQuery
+from gateway.growth.mutations import GrowthMutation
+from gateway.growth.queries import GrowthQuery
 from gateway.ideas.mutations import IdeasMutation
 from gateway.ideas.queries import IdeasQuery
 from gateway.insights.mutations import InsightsMutation
@@ -37,13 +39,13 @@ MAX_ALIASES = 15
 
 @strawberry.type
 class Query(PeopleQuery, IdeasQuery, ReflectionsQuery, ExperimentsQuery, CareerQuery,
-            InsightsQuery):
+            InsightsQuery, GrowthQuery):
     pass
 
 
 @strawberry.type
 class Mutation(IdeasMutation, ReflectionsMutation, ExperimentsMutation, CareerMutation,
-               InsightsMutation):
+               InsightsMutation, GrowthMutation):
     pass
 
 

@@ -254,6 +254,11 @@ def check_not_to_oneself(giver_id: str, to_person_id: str | None) -> None:
         raise Conflict("kudos go to someone else")
 
 
+def completion(checked_in: int, members: int) -> float:
+    """The share of a team that checked in (0 for a team of nobody)."""
+    return checked_in / members if members else 0.0
+
+
 def check_team_view(viewer: Viewer) -> None:
     if not viewer.has("manager"):
         raise PermissionDenied("the team view is for managers")

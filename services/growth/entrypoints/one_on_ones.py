@@ -8,7 +8,7 @@ from services.growth.people import Directory
 from shared.clock import now
 from shared.contracts.growth import OneOnOneScheduled
 from shared.entrypoints import rpc
-from shared.errors import Conflict
+from shared.errors import Conflict, NotFound
 
 
 class OneOnOneEntrypoints:
@@ -53,6 +53,21 @@ class OneOnOneEntrypoints:
         viewer = self.caller.require()
         meeting = access.participant_meeting(self.db.session, viewer, one_on_one_id)
         return access.one_on_one_answer(self.db.session, viewer, meeting)
+
+    @rpc
+    def get_one_on_ones(self, ids: list[str]) -> list[dict | None]:
+        """Batch read of meetings with agenda, notes and action items; None where unknown
+        or not the caller's."""
+        viewer = self.caller.require()
+        found = []
+        for meeting_id in ids:
+            try:
+                meeting = access.participant_meeting(self.db.session, viewer, meeting_id)
+            except NotFound:
+                found.append(None)
+                continue
+            found.append(access.one_on_one_answer(self.db.session, viewer, meeting))
+        return found
 
     @rpc
     def add_talking_point(self, one_on_one_id: str, text: str) -> dict:

@@ -28,6 +28,7 @@ class TeamEntrypoints:
         return {
             "team": team, "week_of": week.isoformat(), "period": period,
             "members": len(members), "checked_in": len(check_ins),
+            "completion": domain.completion(len(check_ins), len(members)),
             "people": [self._person(viewer, p, check_ins.get(p), chains[p]) for p in members],
             "goals": goals,
             "goal_progress": domain.goal_progress(
