@@ -95,7 +95,8 @@ def test_public_kudos_naming_a_skill_become_evidence_once(kaizen):
             identity=people["ben"])
     evidence = rows(urls["career"], select(Evidence.person_id, Evidence.source,
                                            Evidence.source_id, Evidence.title))
-    assert evidence == [(people["ana"].user_id, "KUDOS", kudos["id"], "Kudos for Lean manufacturing")]
+    assert evidence == [
+        (people["ana"].user_id, "KUDOS", kudos["id"], "Kudos for Lean manufacturing")]
     event = KudosGiven(kudos_id=kudos["id"], from_id=kudos["from_id"],
                        to_person_id=kudos["to_person_id"], to_team_id=None, team="Assembly",
                        message=kudos["message"], visibility="PUBLIC",
