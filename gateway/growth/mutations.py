@@ -1,5 +1,5 @@
 """Growth changes; each answers its success type or a typed user error. The action-item
-mutations (`addActionItem`, `completeActionItem`) belong to mentoring (gateway/career),
+mutations (`addActionItem`, `completeActionItem`) belong to mentoring (gateway/mentoring),
 which calls growth's `add_action_item` / `complete_action_item` for one-on-ones."""
 from __future__ import annotations
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from gateway.action_items import ActionItem
 from gateway.context import Info
 from gateway.iso import moment
 from gateway.notes import NoteVisibility
@@ -53,26 +54,6 @@ class OneOnOneNote:
         return cls(id=strawberry.ID(dto["id"]), body=dto["body"],
                    visibility=NoteVisibility(dto["visibility"]),
                    created_at=moment(dto["created_at"]), author_id=dto["author_id"])
-
-
-@strawberry.type(description="Something to do by one of the two; carried forward until done.")
-class ActionItem:
-    id: strawberry.ID
-    text: str
-    done: bool
-    created_at: datetime
-    completed_at: datetime | None
-    owner_id: strawberry.Private[str]
-
-    @strawberry.field
-    async def owner(self, info: Info) -> PersonRef | None:
-        return await info.context.loaders.people.load(self.owner_id)
-
-    @classmethod
-    def from_dto(cls, dto: dict) -> ActionItem:
-        return cls(id=strawberry.ID(dto["id"]), text=dto["text"], done=dto["done"],
-                   created_at=moment(dto["created_at"]),
-                   completed_at=moment(dto["completed_at"]), owner_id=dto["owner_id"])
 
 
 @strawberry.type(description="One meeting of a manager and a report's recurring series.")
