@@ -145,3 +145,28 @@ def test_a_manager_reacts_to_a_check_in_and_puts_it_on_the_agenda(stack, tokens)
     team = stack.gql("""{ teamCheckIns(teamId: "Assembly") { mood person { email } } }""",
                      None, tokens[TOM])["teamCheckIns"]
     assert {c["person"]["email"] for c in team} >= {ANA} and {c["mood"] for c in team} == {None}
+
+
+ADD_ITEM = """mutation($o: ID!, $owner: ID!) { addActionItem(oneOnOneId: $o, ownerId: $owner,
+  text: "Draft the shadow board layout") {
+  __typename ... on ActionItem { id text done owner { email } } ... on UserError { message } } }"""
+COMPLETE_ITEM = """mutation($id: ID!) { completeActionItem(id: $id) {
+  __typename ... on ActionItem { id done completedAt } ... on UserError { message } } }"""
+
+
+def test_an_action_item_of_a_one_on_one_is_added_and_done_through_the_shared_mutations(
+        stack, tokens):
+    [with_ana, *_] = [m for m in stack.gql(ONE_ON_ONES, None, tokens[ANA])["oneOnOnes"]
+                      if m["manager"]["email"] == CARLA]
+    ana = stack.gql(ME, None, tokens[ANA])["me"]["id"]
+    refused = stack.gql(ADD_ITEM, {"o": with_ana["id"], "owner": ana}, tokens[TOM])
+    assert refused["addActionItem"]["__typename"] == "NotFoundError"
+    added = stack.gql(ADD_ITEM, {"o": with_ana["id"], "owner": ana}, tokens[CARLA])[
+        "addActionItem"]
+    assert added["__typename"] == "ActionItem" and added["done"] is False
+    assert added["owner"] == {"email": ANA}
+    read = "query($id: ID!) { oneOnOne(id: $id) { actionItems { id text done } } }"
+    items = stack.gql(read, {"id": with_ana["id"]}, tokens[ANA])["oneOnOne"]["actionItems"]
+    assert {"id": added["id"], "text": "Draft the shadow board layout", "done": False} in items
+    done = stack.gql(COMPLETE_ITEM, {"id": added["id"]}, tokens[ANA])["completeActionItem"]
+    assert done["__typename"] == "ActionItem" and done["done"] is True and done["completedAt"]
