@@ -104,19 +104,24 @@ def _row(name: str, value: float, unit: str, notes: str = "") -> dict:
 RSS_TEXTS = 256
 PEAK_RSS = textwrap.dedent(
     """
-    import json, resource, sys
+    import json, re, sys
     from benchmarks.bench_encoder import idea_texts
     texts = idea_texts(int(sys.argv[3]))
     if sys.argv[1] == "ours":
         from services.insights.encoder import Encoder
         Encoder(precision=sys.argv[2]).encode(texts)
     else:
+        import torch
         from sentence_transformers import SentenceTransformer
+        from services.insights.encoder import _thread_count
         from services.insights.model_files import default_model_path
+        torch.set_num_threads(_thread_count(None))
         SentenceTransformer(default_model_path(), device="cpu").encode(texts, batch_size=32)
     heavy = sorted({m.split(".")[0] for m in sys.modules} & {"torch", "transformers"})
-    print(json.dumps({"rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                      "heavy": heavy}))
+    # VmHWM, not ru_maxrss: that one carries the parent's peak over fork and exec
+    status = open("/proc/self/status").read()
+    hwm_kib = int(re.search(r"VmHWM:\\s+(\\d+) kB", status).group(1))
+    print(json.dumps({"rss_mib": hwm_kib / 1024, "heavy": heavy}))
     """
 )
 
@@ -136,9 +141,14 @@ def bench_encoders(rows: list[dict], repeats: int = 3) -> None:
     (torch) on the same texts, interleaved so background load hits all alike."""
     from sentence_transformers import SentenceTransformer
 
+    import torch
+
     texts = idea_texts()
     start = time.perf_counter()
     encoder = get_encoder()
+    # Like for like: torch gets the intra-op threads our encoder uses (on a loaded 2-core box
+    # torch's default team of 2 spins at its barriers, seconds per text).
+    torch.set_num_threads(_thread_count(None))
     rows.append(_row(f"encoder load (ours, {encoder.precision})", time.perf_counter() - start,
                      "s", "hashes checked"))
     int8 = Encoder(precision="int8")

@@ -88,6 +88,8 @@ def _session(path: str, threads: int):
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     # No busy-waiting between ops: the cores are shared with the broker and the services.
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    # Pre-packed weight copies cost ~30 MiB of peak RSS for ~4 % of throughput (measured).
+    options.add_session_config_entry("session.disable_prepacking", "1")
     options.log_severity_level = 3
     return ort.InferenceSession(path, sess_options=options, providers=["CPUExecutionProvider"])
 
