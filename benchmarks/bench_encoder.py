@@ -139,9 +139,8 @@ def peak_rss(who: str, precision: str = "fp32") -> dict:
 def bench_encoders(rows: list[dict], repeats: int = 3) -> None:
     """Our ONNX Runtime encoder (fp32, and int8 for comparison) against sentence-transformers
     (torch) on the same texts, interleaved so background load hits all alike."""
-    from sentence_transformers import SentenceTransformer
-
     import torch
+    from sentence_transformers import SentenceTransformer
 
     texts = idea_texts()
     start = time.perf_counter()
