@@ -272,6 +272,8 @@ class MentoringSession(Base):
     duration_minutes: Mapped[int] = mapped_column(Integer)
     created_by: Mapped[str] = mapped_column(String(36))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    # when both were reminded that it is near (mentoring_session_due); null: not yet
+    reminded_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
 
 
 class AgendaItem(Base):
