@@ -1,5 +1,5 @@
-"""The notifications migrations (i18_0001, i18_0002_watched_experiments, ...) build exactly the tables of
-models.py, on SQLite and PostgreSQL."""
+"""The notifications migrations (i18_0001, i18_0002_watched_experiments, ...) build
+exactly the tables of models.py, on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 from alembic.autogenerate import compare_metadata
