@@ -16,6 +16,7 @@ from services.experiments.models import INBOX as EXPERIMENTS_INBOX
 from services.experiments.models import OUTBOX as EXPERIMENTS_OUTBOX
 from services.experiments.models import Experiment
 from services.experiments.service import ExperimentsService
+from services.growth.validation import validate_check_in, validate_schedule
 from services.ideas.models import Idea
 from shared.errors import ValidationError
 from shared.pagination import decode_cursor, encode_cursor
@@ -97,6 +98,15 @@ def test_a_mentoring_session_date_is_bounded(at):
     with pytest.raises(ValidationError) as raised:
         validate_session(at, 30)
     assert fields_of(raised) == ["at"]
+
+
+def test_growth_dates_are_bounded():
+    with pytest.raises(ValidationError) as raised:
+        validate_schedule("WEEKLY", "0001-01-01T00:00:00+01:00")
+    assert fields_of(raised) == ["startsAt"]
+    with pytest.raises(ValidationError) as raised:
+        validate_check_in({"week_of": "9999-12-27"}, date.today())
+    assert fields_of(raised) == ["weekOf"]
 
 
 @pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
