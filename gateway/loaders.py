@@ -13,6 +13,7 @@ from gateway.context import Context
 from gateway.experiments.audit import MeasurementCorrection
 from gateway.experiments.runchart import RunChart
 from gateway.experiments.types import Experiment
+from gateway.growth.goals import Goal
 from gateway.ideas.activity import Comment, ExperimentLink, StatusChange
 from gateway.ideas.campaign import Campaign
 from gateway.ideas.types import Idea
@@ -117,8 +118,17 @@ class Loaders:
 
     @cached_property
     def run_charts(self) -> DataLoader:
-        """Keyed by (experiment id, rules or None, screen moving ranges)."""
+        """Keyed by (experiment id, rules or None, screen moving ranges, propose after)."""
         return self._batch("experiments", "get_run_charts", to=one(RunChart))
+
+    @cached_property
+    def goals(self) -> DataLoader:
+        return self._batch("growth", "get_goals", to=one(Goal))
+
+    @cached_property
+    def one_on_ones(self) -> DataLoader:
+        """A meeting with its agenda, notes and action items, as growth sends it."""
+        return self._batch("growth", "get_one_on_ones")
 
 
 async def _nothing(count: int) -> list[None]:

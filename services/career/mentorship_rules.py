@@ -12,6 +12,7 @@ from services.career.matching import MatchStatus
 from shared.errors import Conflict, NotFound, PermissionDenied
 
 STUCK_AFTER = timedelta(days=21)
+REMIND_AHEAD = timedelta(hours=24)  # both are reminded once a session is this near
 
 
 class Access(StrEnum):

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from services.career.matching import MatchStatus
 from services.career.mentoring_store import new_id
 from services.career.models import (
     ActionItem,
@@ -127,3 +128,15 @@ def backdate(session: Session, mentorship: Mentorship, by) -> None:
             if getattr(row, column, None) is not None:
                 setattr(row, column, getattr(row, column) - by)
     session.flush()
+
+
+def sessions_to_remind(session: Session, now: datetime, until: datetime
+                       ) -> list:
+    """Sessions of active mentorships starting after `now` and by `until` whose pair has
+    not been reminded yet, locked so two instances never remind twice."""
+    return list(session.execute(
+        select(MentoringSession, Mentorship)
+        .join(Mentorship, Mentorship.id == MentoringSession.mentorship_id)
+        .where(Mentorship.status == MatchStatus.ACTIVE, MentoringSession.reminded_at.is_(None),
+               MentoringSession.at > now, MentoringSession.at <= until)
+        .order_by(MentoringSession.at).with_for_update(of=MentoringSession)).all())

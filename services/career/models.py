@@ -96,7 +96,7 @@ class Evidence(Base):
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     person_id: Mapped[str] = mapped_column(String(36), index=True)
-    source: Mapped[str] = mapped_column(String(20))  # EXPERIMENT | IDEA
+    source: Mapped[str] = mapped_column(String(20))  # EXPERIMENT | IDEA | KUDOS
     source_id: Mapped[str] = mapped_column(String(36))
     title: Mapped[str] = mapped_column(String(255))
     text: Mapped[str] = mapped_column(Text)
@@ -272,6 +272,8 @@ class MentoringSession(Base):
     duration_minutes: Mapped[int] = mapped_column(Integer)
     created_by: Mapped[str] = mapped_column(String(36))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    # when both were reminded that it is near (mentoring_session_due); null: not yet
+    reminded_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
 
 
 class AgendaItem(Base):

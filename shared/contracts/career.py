@@ -116,6 +116,19 @@ class SessionScheduled(Contract):
     scheduled_by: str
 
 
+class MentoringSessionDue(Contract):
+    """A session begins within a day: both people are reminded, once."""
+
+    event_type = "mentoring_session_due"
+
+    session_id: str
+    mentorship_id: str
+    mentor_id: str
+    mentee_id: str
+    at: str  # ISO 8601, UTC
+    duration_minutes: int
+
+
 class MentorshipStuck(Contract):
     """No session, note or goal update for 21 days: the coordinators are to be told. Once
     per quiet spell (again only after new activity and another 21 quiet days)."""

@@ -6,8 +6,13 @@ every side, action items carry forward, the pair goes quiet and is stuck after 2
 moved clock, and closes with ratings; the report counts it all."""
 from __future__ import annotations
 
+import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from shared.settings import deployed_services
 
 DEV = "dev.patel@kaizen.example"  # admin
 BEN = "ben.okafor@kaizen.example"  # the coordinator
@@ -167,3 +172,64 @@ def test_a_programme_from_enrolment_to_report(stack):
         assert again["closedBy"] == ["MENTOR", "MENTEE"]
     finally:
         stack.advance_clock(timedelta(days=-30))
+
+
+PRIYA, MEI, RAVI = ("priya.nair@kaizen.example", "mei.chen@kaizen.example",
+                    "ravi.kumar@kaizen.example")  # coordinator, mentor, mentee
+INBOX = """{ notifications(first: 50) { edges { node { kind title body subjectType subjectId
+  link } } } }"""
+WAIT = 20  # seconds: how long an asynchronous outcome may take before the test fails
+
+
+def told(stack, token: str, kind: str, wait: float = WAIT) -> list[dict]:
+    """The caller's notices of `kind`, once at least one has arrived (or [] after `wait`)."""
+    deadline = time.monotonic() + wait
+    while True:
+        found = [e["node"] for e in stack.gql(INBOX, token=token)["notifications"]["edges"]
+                 if e["node"]["kind"] == kind]
+        if found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.3)
+
+
+@pytest.mark.skipif("notifications" not in deployed_services(),
+                    reason="the notifications service is not deployed (KAIZEN_SERVICES)")
+def test_requests_answers_sessions_reminders_and_quiet_pairs_reach_the_inbox(stack):
+    t = {e: stack.token(e) for e in (DEV, PRIYA, MEI, RAVI)}
+    ids = {e: stack.gql(ME, token=t[e])["me"]["id"] for e in t}
+    today = datetime.now(UTC).date()
+    p = stack.gql(CREATE, {"input": {
+        "name": "Data skills mentoring", "startsOn": str(today - timedelta(days=2)),
+        "endsOn": str(today + timedelta(days=60)), "coordinatorIds": [ids[PRIYA]]}},
+        t[DEV])["createMentoringProgramme"]["id"]
+    stack.gql(ENROL, {"p": p, "input": {"role": "MENTOR", "capacity": 1,
+                                        "skills": ["data analysis"]}}, t[MEI])
+    stack.gql(ENROL, {"p": p, "input": {"role": "MENTEE", "skills": ["data analysis"],
+                                        "goal": "Build my first dashboard"}}, t[RAVI])
+    m = stack.gql(REQUEST, {"p": p, "m": ids[MEI]}, t[RAVI])["requestMatch"]["id"]
+    [asked] = told(stack, t[MEI], "MENTORING_MATCH_REQUESTED")
+    assert (asked["title"], asked["subjectType"], asked["subjectId"]) == (
+        "Ravi Kumar asks you to be their mentor", "MENTORSHIP", m)
+    assert asked["link"].endswith(f"/#/mentoring/{m}")
+
+    stack.gql(DECIDE, {"id": m}, t[MEI])
+    [answer] = told(stack, t[RAVI], "MENTORING_MATCH_DECIDED")
+    assert answer["title"] == "Mei Chen and Ravi Kumar are now matched"
+    soon = (datetime.now(UTC) + timedelta(hours=20)).replace(microsecond=0)
+    stack.gql(SCHEDULE, {"m": m, "at": soon.isoformat()}, t[RAVI])
+    [planned] = told(stack, t[MEI], "MENTORING_SESSION_SCHEDULED")
+    assert planned["title"].startswith("Ravi Kumar planned a mentoring session: ")
+    for person in (MEI, RAVI):  # the session is within a day: both are reminded, once
+        [reminder] = told(stack, t[person], "MENTORING_SESSION_DUE")
+        assert reminder["body"] == "Mei Chen and Ravi Kumar, 45 minutes. Anything for the agenda?"
+    assert told(stack, t[RAVI], "MENTORING_SESSION_SCHEDULED", wait=0) == []  # planned it
+
+    stack.advance_clock(timedelta(days=23))  # 22 days after the session: quiet
+    try:
+        [quiet] = told(stack, t[PRIYA], "MENTORSHIP_STUCK")
+        assert (quiet["title"], quiet["subjectType"], quiet["subjectId"]) == (
+            "Mei Chen and Ravi Kumar have gone quiet", "MENTORING_PROGRAMME", p)
+        assert quiet["link"].endswith(f"/#/mentoring/programme/{p}")
+        assert told(stack, t[MEI], "MENTORSHIP_STUCK", wait=0) == []
+    finally:
+        stack.advance_clock(timedelta(days=-23))

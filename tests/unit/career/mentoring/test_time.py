@@ -62,6 +62,24 @@ def test_a_quiet_pair_is_stuck_after_21_days_and_alerted_once(career, who, later
     assert career.call("flag_stuck_mentorships", identity=None) == 1  # a new quiet spell
 
 
+def test_both_are_reminded_once_when_a_session_is_a_day_away(career, who, later):
+    m = matched(career, who, enrolled(career, who))
+    soon = career.call("schedule_session", m["id"], (now() + timedelta(days=3)).isoformat(),
+                       45, identity=who["tess"])
+    career.call("schedule_session", m["id"], (now() + timedelta(days=9)).isoformat(), 30,
+                identity=who["max"])
+    assert career.call("remind_of_sessions", identity=None) == 0
+    later(2.5)
+    assert career.call("remind_of_sessions", identity=None) == 1
+    assert career.call("remind_of_sessions", identity=None) == 0
+    [due] = career.events("mentoring_session_due")
+    assert (due["session_id"], due["mentor_id"], due["mentee_id"], due["duration_minutes"]) \
+        == (soon["id"], who["max"].user_id, who["tess"].user_id, 45)
+    career.call("close_mentorship", m["id"], 4, "", identity=who["tess"])
+    later(6)  # the second session is a day away, but the mentorship has closed
+    assert career.call("remind_of_sessions", identity=None) == 0
+
+
 def test_the_report_counts_without_showing_a_pair(career, who, later):
     p = enrolled(career, who, capacity=2)
     m = matched(career, who, p)
