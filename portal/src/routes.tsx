@@ -17,6 +17,9 @@ import { ProgrammePage } from "./pages/mentoring/programme";
 import { ProfilePage } from "./pages/profile/page";
 import { Journal } from "./pages/reflections/journal";
 import { TeamFeed } from "./pages/reflections/feed";
+import { ChatChannels } from "./pages/notifications/channels";
+import { Inbox } from "./pages/notifications/inbox";
+import { Preferences } from "./pages/notifications/preferences";
 import { ThemeList } from "./pages/themes/list";
 import { ThemePage } from "./pages/themes/theme";
 
@@ -48,6 +51,9 @@ export function pageFor(route: string[]): JSX.Element {
   if (section === "mentoring" && id) return <MentorshipPage id={id} />;
   if (section === "mentoring") return <MentoringHome />;
   if (section === "profile") return <ProfilePage />;
+  if (section === "notifications" && id === "preferences") return <Preferences />;
+  if (section === "notifications" && id === "channels") return <ChatChannels />;
+  if (section === "notifications") return <Inbox />;
   if (section === "reflections" && id === "team") return <TeamFeed />;
   if (section === "reflections") return <Journal />;
   return (

@@ -10,7 +10,8 @@ from services.notifications.preferences import Choice
 
 PATHS = {"IDEA": "ideas/{id}", "EXPERIMENT": "experiments/{id}",
          "OPPORTUNITY": "marketplace/{id}", "MENTORING": "marketplace",
-         "MENTORSHIP": "mentoring/{id}", "MENTORING_PROGRAMME": "mentoring/programme/{id}"}
+         "MENTORSHIP": "mentoring/{id}", "MENTORING_PROGRAMME": "mentoring/programme/{id}",
+         "REFLECTION": "reflections"}
 
 
 def public_url() -> str:
@@ -44,7 +45,8 @@ def notice_payload(notice: Notice, event_id: str, created_at: str) -> dict:
 def preferences_dto(choices: list[Choice], settings: DeliverySettings) -> dict:
     quiet = ({"from": settings.quiet_from, "until": settings.quiet_until}
              if settings.quiet_from and settings.quiet_until else None)
-    return {"kinds": [{"kind": c.kind, "label": KINDS[c.kind].label, "in_app": c.in_app,
+    return {"kinds": [{"kind": c.kind, "label": KINDS[c.kind].label,
+                       "team_visible": KINDS[c.kind].team_visible, "in_app": c.in_app,
                        "email": c.email, "chat": c.chat} for c in choices],
             "digest": settings.digest or "DAILY", "time_zone": settings.time_zone or "UTC",
             "quiet_hours": quiet}

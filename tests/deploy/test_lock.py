@@ -46,7 +46,8 @@ def test_every_locked_package_is_hashed_and_torch_pinned_by_version(tmp_path):
     for entry in entries:
         assert "==" in entry.split()[0] and "--hash=sha256:" in entry, entry
     # torch: the CPU wheel on disk carries no hash in the lock; its version is exact
-    pin = next(r for r in PROJECT["optional-dependencies"]["model"] if r.startswith("torch=="))
+    export = PROJECT["optional-dependencies"]["model-export"]
+    pin = next(r for r in export if r.startswith("torch=="))
     assert torch == [f"{pin}+cpu"]
     assert "torch" not in requirement_names(requirements)
 
