@@ -69,6 +69,8 @@ class Database(DependencyProvider):
         self.service = service
         self.outbox = outbox_table
         self.inbox = inbox_table
+        # parked events (shared.failed_events), in the same metadata as the outbox
+        self.failed_events = outbox_table.metadata.tables.get("failed_events")
         self.sessions: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
     def setup(self) -> None:
@@ -92,6 +94,12 @@ class Database(DependencyProvider):
         session = Session(self.engine, expire_on_commit=False)
         self.sessions[worker_ctx] = session
         return Db(self, session)
+
+    def discard(self, worker_ctx) -> None:
+        """Rolls back what the worker did not commit, before its teardown."""
+        session = self.sessions.get(worker_ctx)
+        if session is not None:
+            session.rollback()
 
     def worker_teardown(self, worker_ctx) -> None:
         session = self.sessions.pop(worker_ctx, None)

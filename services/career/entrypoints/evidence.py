@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from nameko.events import event_handler
-
 from services.career import domain, store
 from shared.clock import now
 from shared.contracts.experiments import ExperimentConcluded
 from shared.contracts.ideas import IdeaStatusChanged
+from shared.events import event_handler
 
 
 def when(stamp: str) -> datetime:
