@@ -18,11 +18,10 @@ import importlib
 from nameko.amqp.publish import Publisher, UndeliverableMessage
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
-from shared import failed_events, queues
+from shared import failed_events, queues, topology
 from shared.db import make_engine
 from shared.failed_events import FailedEvent
 from shared.settings import ROOT, SERVICES, amqp_uri, db_url
-from shared.topology import consumers_of
 
 
 def register(subparsers) -> None:
@@ -40,6 +39,9 @@ def register(subparsers) -> None:
     declare = commands.add_parser("declare", help="declare every consumer queue")
     declare.add_argument("--service", action="append", choices=SERVICES)
     declare.set_defaults(func=declare_queues)
+    write = commands.add_parser("topology", help="write shared/contracts/consumers.json "
+                                "from the handlers the code defines")
+    write.set_defaults(func=write_topology)
 
 
 def deployed(chosen: list[str] | None) -> list[str]:
@@ -104,9 +106,16 @@ def replay_failed(args: argparse.Namespace) -> int:
 def declare_queues(args: argparse.Namespace) -> int:
     declared = 0
     for service in deployed(args.service):
-        found = consumers_of(service)
+        found = topology.consumers_in(service)
         queues.declare(amqp_uri(), [q for c in found for q in c.queues()])
         declared += len(found)
         print(f"{service}: {len(found)} consumer queue(s) declared")
     print(f"{declared} consumer queue(s) in all, each with .retry and .dead")
+    return 0
+
+
+def write_topology(args: argparse.Namespace) -> int:
+    found = [c for s in deployed(None) for c in topology.consumers_in_code(s)]
+    topology.CONSUMERS_FILE.write_text(topology.render(found))
+    print(f"{topology.CONSUMERS_FILE.relative_to(ROOT)}: {len(found)} consumers")
     return 0

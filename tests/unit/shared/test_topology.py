@@ -51,3 +51,12 @@ def test_an_unknown_queue_type_is_refused(monkeypatch):
     monkeypatch.setenv("KAIZEN_QUEUE_TYPE", "mirrored")
     with pytest.raises(ValueError, match="KAIZEN_QUEUE_TYPE"):
         queues.consumer_queues("evt-a-b--c.d", "a", "b", {})
+
+
+def test_consumers_json_is_what_the_handlers_define():
+    from shared import topology
+
+    found = [c for s in SERVICES for c in topology.consumers_in_code(s)]
+    assert topology.CONSUMERS_FILE.read_text() == topology.render(found), (
+        "a handler was added or removed: run `make topology` and commit "
+        "shared/contracts/consumers.json")
