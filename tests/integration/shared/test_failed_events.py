@@ -81,7 +81,7 @@ def test_a_poison_event_is_parked_then_replayed_after_the_fix(services, monkeypa
     assert (row.handler, row.queue, row.attempts) == ("notifications.on_idea_submitted", QUEUE, 3)
     assert (row.source, row.event_type) == ("ideas", "idea_submitted")
     assert "RuntimeError: a bug in upsert_idea" in row.error
-    assert '"idea_id": "%s"' % idea["id"] in row.payload
+    assert f'"idea_id": "{idea["id"]}"' in row.payload
     eventlet.sleep(1.5)  # longer than the longest backoff: no further attempt
     assert breaks.calls == 3
     assert ideas_known(url) == []

@@ -10,7 +10,7 @@ from nameko.events import EventHandler as NamekoEventHandler
 from shared import queues
 from shared.events import EventHandler
 from shared.settings import SERVICES
-from shared.topology import consumers_of
+from shared.topology import consumers_in_code
 
 
 @pytest.mark.parametrize("service", SERVICES)
@@ -23,7 +23,7 @@ def test_every_event_handler_is_the_reliable_one(service):
 
 
 def test_the_declare_step_finds_each_handler_with_its_retry_and_dead_letter_queue():
-    found = {c.queue: c for c in consumers_of("notifications")}
+    found = {c.queue: c for c in consumers_in_code("notifications")}
     consumer = found["evt-ideas-idea_submitted--notifications.on_idea_submitted"]
     queue, retry, dead = consumer.queues()
     assert (queue.exchange.name, queue.routing_key, queue.durable) == (
