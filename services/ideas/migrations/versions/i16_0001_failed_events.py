@@ -2,7 +2,7 @@
 the time of their next attempt (the relay backs off)
 
 Revision ID: i16_0001_failed_events
-Revises: 0002
+Revises: i23_0001_source
 """
 from typing import Sequence, Union
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 
 revision: str = 'i16_0001_failed_events'
-down_revision: Union[str, Sequence[str], None] = '0002'
+down_revision: Union[str, Sequence[str], None] = 'i23_0001_source'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
