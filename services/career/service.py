@@ -16,6 +16,7 @@ from services.career.entrypoints import (
     opportunities,
     people,
     profiles,
+    sign_in,
     voices,
 )
 from services.career.models import INBOX, OUTBOX
@@ -29,7 +30,7 @@ class CareerService(basics.ServiceBasics, people.PeopleEntrypoints,
                     profiles.ProfileEntrypoints, opportunities.OpportunityEntrypoints,
                     applications.ApplicationEntrypoints, gaps.SkillGapEntrypoints,
                     mentoring.MentoringEntrypoints, voices.VoiceEntrypoints,
-                    evidence.EvidenceEntrypoints):
+                    evidence.EvidenceEntrypoints, sign_in.SignInEntrypoints):
     name = "career"
 
     db = Database("career", OUTBOX, INBOX)

@@ -41,6 +41,11 @@ class Stack:
         return httpx.post(f"{self.url}/graphql", json={"query": query, "variables": variables},
                           headers=headers, timeout=60)
 
+    @property
+    def issuer(self) -> str:
+        """The embedded identity provider's URL (its keys are in var_dir/idp/keys.json)."""
+        return f"http://127.0.0.1:{self.env['KAIZEN_IDP_PORT']}"
+
     def advance_clock(self, delta: timedelta) -> None:
         """Moves the clock of every process of this stack forward (shared.clock)."""
         clock.advance(Path(self.env["KAIZEN_CLOCK_FILE"]), delta)
@@ -78,6 +83,7 @@ def start_stack() -> Stack:
         "KAIZEN_DEV_LOGIN": "1",
         "KAIZEN_VHOST": vhost,
         "KAIZEN_CLOCK_FILE": str(var_dir / "clock"),
+        "KAIZEN_IDP_PORT": str(free_port()),  # the embedded identity provider's
     }
     result = subprocess.run([str(ROOT / "scripts" / "stack.sh"), "start"], env=env,
                             capture_output=True, text=True, timeout=600)
