@@ -13,7 +13,7 @@ export function escape(text) {
 
 function page(title, body) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>${escape(title)}</title>
 <style>${STYLE}</style></head><body>${body}</body></html>`;
 }
 

@@ -115,7 +115,7 @@ async function interaction(req, res, uid, action) {
   const account = accountBy("email", fields.get("email"));
   if (!account || fields.get("password") !== PASSWORD) {
     const error = "That e-mail and password do not match a Kaizen demo account.";
-    return send(res, 401, loginPage({ uid, error, hint: fields.get("email") }));
+    return send(res, 200, loginPage({ uid, error, hint: fields.get("email") })); // the form again
   }
   await provider.interactionFinished(
     req,

@@ -41,6 +41,9 @@ def roles_from_groups(groups: tuple[str, ...], role_groups: dict[str, str]) -> l
     return ["employee", *[r for r in ROLES if r in given and r != "employee"]]
 
 
-def may_match_by_email(claims: SignInClaims) -> bool:
-    """Only an e-mail the provider says it verified links an existing person."""
-    return claims.email_verified and bool(claims.email)
+def check_email_match(claims: SignInClaims, taken: bool) -> None:
+    """Only an e-mail the provider says it verified links an existing person; an unverified
+    one that is already someone's is refused (neither a takeover nor a second person)."""
+    if taken and not claims.email_verified:
+        raise PermissionDenied("this e-mail belongs to a Kaizen person, but your identity "
+                               "provider has not verified it")

@@ -24,6 +24,9 @@ export type Phase =
 // A marker (no token) that the provider may still know this tab's person: on a reload the
 // portal asks it silently instead of showing the sign-in page.
 const MARK = "kaizen.oidc";
+// Set while the provider signs this tab out: back home, the portal says so (a provider need
+// not send a state back).
+const LEAVING = "kaizen.signing-out";
 const ME = `query SignedIn { me { id name email title team roles } }`;
 
 let config: AuthConfig = { oidc: null, devLogin: false };
@@ -101,7 +104,7 @@ export async function startAuth(): Promise<void> {
   manager = managerFor(config.oidc);
   const params = new URLSearchParams(location.search);
   if (params.has("state") && (params.has("code") || params.has("error"))) return callback(manager);
-  if (params.has("state")) return signedOutCallback(manager);
+  if (sessionStorage.getItem(LEAVING)) return signedOutCallback(manager);
   if (sessionStorage.getItem(MARK)) {
     const user = await manager.signinSilent().catch(() => null);
     if (user) return adopt(user).catch((e: Error) => refused(e.message));
@@ -128,7 +131,8 @@ async function callback(made: UserManager): Promise<void> {
 }
 
 async function signedOutCallback(made: UserManager): Promise<void> {
-  await made.signoutCallback().catch(() => undefined);
+  sessionStorage.removeItem(LEAVING);
+  if (location.search) await made.signoutCallback().catch(() => undefined);
   cleanUrl("");
   enter({ kind: "signed-out", why: "signed-out" });
 }
@@ -159,8 +163,10 @@ export async function signOut(): Promise<void> {
   await manager.removeUser();
   try {
     enter({ kind: "checking" });
+    sessionStorage.setItem(LEAVING, "1");
     await manager.signoutRedirect({ id_token_hint: user?.id_token });
   } catch {
+    sessionStorage.removeItem(LEAVING);
     enter({ kind: "signed-out", why: "signed-out" }); // the provider offers no sign-out
   }
 }

@@ -21,8 +21,9 @@ class SignInEntrypoints:
         clean = validate_claims(claims, settings.groups_claim, settings.team_claim)
         identities.check_domain(clean.email, settings.allowed_domains)
         person = access_store.person_by_identity(self.db.session, clean.issuer, clean.subject)
-        if person is None and identities.may_match_by_email(clean):
+        if person is None:
             person = store.person_by_email(self.db.session, clean.email)
+            identities.check_email_match(clean, person is not None)
         if person is None:
             person = access_store.add_person(self.db.session, clean.name, clean.email,
                                              clean.team)

@@ -2,10 +2,10 @@
 discovery and JWKS (issuer and audience checked), explicit allow-lists."""
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import json
 import threading
-import asyncio
 import time
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
