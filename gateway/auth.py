@@ -11,7 +11,6 @@ from strawberry.permission import BasePermission
 
 from gateway.errors import SIGN_IN_FIRST, SignInFirst
 from gateway.oidc import OidcRefused, OidcVerifier
-from shared.errors import DomainError
 from shared.identity import ROLES, SYSTEM, Identity
 from shared.settings import AuthSettings, OidcSettings
 
@@ -23,9 +22,6 @@ class AuthError(Exception):
     """The bearer token was present but unacceptable; the message is safe to show."""
 
 
-API_TOKEN_PREFIX = "kz_"
-
-
 @dataclass(frozen=True)
 class Bearer:
     """Who sent the request. `scopes` is None for a person's own session (every field they
@@ -33,19 +29,24 @@ class Bearer:
 
     identity: Identity
     scopes: tuple[str, ...] | None = None
+    expires_at: float | None = None  # epoch seconds; None: until revoked
 
 
 class TokenVerifier:
-    """Three kinds of bearer: an integrator's API token (`kz_...`, looked up by career),
-    the organisation's OpenID provider's token (gateway.oidc), and, in development or with
-    no provider configured, an HS256 token signed with KAIZEN_JWT_SECRET."""
+    """Two kinds of bearer: the organisation's OpenID provider's token (gateway.oidc) and,
+    in development or with no provider configured, an HS256 token signed with
+    KAIZEN_JWT_SECRET."""
 
     def __init__(self, settings: AuthSettings, oidc: OidcSettings | None = None):
         self.settings = settings
         self.oidc = OidcVerifier(oidc) if oidc and oidc.enabled else None
 
     def verify(self, token: str) -> Identity:
-        """An HS256 token (development sign-in, scripts)."""
+        return self.verify_with_expiry(token)[0]
+
+    def verify_with_expiry(self, token: str) -> tuple[Identity, float]:
+        """An HS256 token (development sign-in, scripts): the identity and when the token
+        expires (epoch seconds)."""
         try:
             claims = jwt.decode(
                 token,
@@ -62,24 +63,27 @@ class TokenVerifier:
         if str(claims["sub"]) == SYSTEM.user_id:  # services' own identity, never a user's
             raise AuthError("invalid token: reserved subject")
         roles = tuple(r for r in claims.get("roles", ["employee"]) if r in ROLES)
-        return Identity(user_id=str(claims["sub"]), roles=roles, team=claims.get("team"))
+        identity = Identity(user_id=str(claims["sub"]), roles=roles, team=claims.get("team"))
+        return identity, float(claims["exp"])
 
     @property
     def accepts_hs256(self) -> bool:
         return self.oidc is None or self.settings.dev_login
 
     async def authenticate(self, header: str | None, rpc) -> Bearer | None:
+        """The one way in, for HTTP requests and live connections alike: None without a
+        header, else the bearer, or AuthError saying what is wrong."""
         token = self.bearer_token(header)
         if token is None:
             return None
-        if token.startswith(API_TOKEN_PREFIX):
-            return await api_token_bearer(token, rpc)
         if self.accepts_hs256 and _algorithm(token) in HS_ALGORITHMS:
-            return Bearer(self.verify(token))
+            identity, expires_at = self.verify_with_expiry(token)
+            return Bearer(identity, expires_at=expires_at)
         if self.oidc is None:
             raise AuthError("invalid token: the algorithm is not allowed")
         try:
-            return Bearer(await self.oidc.identity(token, rpc))
+            identity, expires_at = await self.oidc.identity(token, rpc)
+            return Bearer(identity, expires_at=expires_at)
         except OidcRefused as exc:
             raise AuthError(str(exc)) from None
 
@@ -98,16 +102,6 @@ def _algorithm(token: str) -> str | None:
         return jwt.get_unverified_header(token).get("alg")
     except jwt.PyJWTError as exc:
         raise AuthError(f"invalid token: {exc}") from None
-
-
-async def api_token_bearer(secret: str, rpc) -> Bearer:
-    try:
-        found = await rpc.call("career", "authenticate_api_token", secret, identity=SYSTEM)
-    except DomainError as exc:
-        raise AuthError(f"API token refused: {exc.message}") from None
-    person = found["person"]
-    identity = Identity(user_id=person["id"], roles=tuple(person["roles"]), team=person["team"])
-    return Bearer(identity, scopes=tuple(found["scopes"]))
 
 
 def issue_dev_token(person: dict, settings: AuthSettings) -> str:

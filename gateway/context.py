@@ -27,6 +27,9 @@ class Context:
     response: object = None
     token_scopes: tuple[str, ...] | None = None  # an API token's (gateway.scopes); None: a session
     loaders: Loaders = field(init=False, repr=False)  # set by gateway.loaders.request_context
+    # websockets: the connection_init payload, and when the token it carried expires
+    connection_params: dict | None = None
+    expires_at: float | None = None
 
     def require_identity(self) -> Identity:
         if self.identity is None:

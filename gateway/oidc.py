@@ -30,7 +30,7 @@ class OidcVerifier:
         self.settings = settings
         self._discovery: dict | None = None
         self._jwks: jwt.PyJWKClient | None = None
-        self._people: dict[str, tuple[float, Identity]] = {}
+        self._people: dict[str, tuple[float, Identity, float]] = {}
 
     def discovery(self) -> dict:
         """The provider's metadata (/.well-known/openid-configuration), fetched once."""
@@ -56,11 +56,12 @@ class OidcVerifier:
         except (jwt.PyJWTError, OSError, KeyError, ValueError) as exc:
             raise OidcRefused(f"invalid token: {exc}") from None
 
-    async def identity(self, token: str, rpc) -> Identity:
+    async def identity(self, token: str, rpc) -> tuple[Identity, float]:
+        """The person the token names and when it expires (epoch seconds)."""
         key = hashlib.sha256(token.encode()).hexdigest()
         cached = self._people.get(key)
         if cached and cached[0] > time.monotonic():
-            return cached[1]
+            return cached[1], cached[2]
         claims = await asyncio.to_thread(self.claims, token)
         try:
             person = await rpc.call("career", "sign_in", self.forwarded(claims), identity=SYSTEM)
@@ -69,7 +70,7 @@ class OidcVerifier:
         identity = Identity(user_id=person["id"], roles=tuple(person["roles"]),
                             team=person["team"])
         self._remember(key, identity, claims["exp"])
-        return identity
+        return identity, float(claims["exp"])
 
     def forwarded(self, claims: dict) -> dict:
         names = (*CLAIMS_FORWARDED, self.settings.groups_claim, self.settings.team_claim)
@@ -78,4 +79,5 @@ class OidcVerifier:
     def _remember(self, key: str, identity: Identity, exp: int) -> None:
         now = time.monotonic()
         self._people = {k: v for k, v in self._people.items() if v[0] > now}
-        self._people[key] = (now + min(SIGN_IN_CACHE, max(0, exp - time.time())), identity)
+        self._people[key] = (now + min(SIGN_IN_CACHE, max(0, exp - time.time())), identity,
+                             float(exp))

@@ -1,10 +1,15 @@
 """Signing in with the organisation's provider's tokens, through the gateway: the person is
 found by (iss, sub), else by verified e-mail, else created just in time with the team and
-the roles of their groups; expired and wrong-audience tokens are refused."""
+the roles of their groups; expired and wrong-audience tokens are refused, over HTTP and at
+a live connection's connection_init alike."""
 from __future__ import annotations
 
+import json
 import time
 import uuid
+
+import pytest
+from websockets.sync.client import connect
 
 ME = "{ me { id name email team roles } }"
 
@@ -59,3 +64,31 @@ def test_the_portal_learns_the_provider_from_the_gateway(stack):
     assert config["oidc"] == {"issuer": stack.issuer, "clientId": "kaizen-portal",
                               "scope": "openid profile email", "token": "id_token"}
     assert config["devLogin"] is True
+
+
+def connection_init(stack, token: str) -> dict:
+    """The first answer to a live connection's connection_init with the token."""
+    with connect(stack.url.replace("http", "ws") + "/graphql",
+                 subprotocols=["graphql-transport-ws"], open_timeout=10) as ws:
+        ws.send(json.dumps({"type": "connection_init",
+                            "payload": {"authorization": f"Bearer {token}"}}))
+        try:
+            return json.loads(ws.recv(timeout=20))
+        except Exception as closed:  # noqa: BLE001 (the server closed the socket)
+            return {"closed": closed.rcvd.code, "reason": closed.rcvd.reason}
+
+
+def test_a_provider_token_opens_a_live_connection(stack):
+    token = stack.provider_token(sub=uuid.uuid4().hex, name="Live Lu",
+                                 email=f"live.{uuid.uuid4().hex[:6]}@kaizen.example")
+    assert connection_init(stack, token)["type"] == "connection_ack"
+
+
+@pytest.mark.parametrize("claims", [
+    {"iat": int(time.time()) - 7200, "exp": int(time.time()) - 3600},
+    {"aud": "another-app"},
+], ids=["expired", "wrong-audience"])
+def test_a_live_connection_refuses_expired_and_wrong_audience_provider_tokens(stack, claims):
+    token = stack.provider_token(sub="demo-ana.silva", email="ana.silva@kaizen.example",
+                                 name="Ana", **claims)
+    assert connection_init(stack, token) == {"closed": 4403, "reason": "Forbidden"}

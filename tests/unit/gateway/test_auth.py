@@ -1,5 +1,6 @@
 """Bearer-token verification: HS256 for development, the OpenID provider's tokens by
-discovery and JWKS (issuer and audience checked), explicit allow-lists."""
+discovery and JWKS (issuer and audience checked), explicit allow-lists; live connections
+authenticated the same way at connection_init and before each delivery."""
 from __future__ import annotations
 
 import asyncio
@@ -8,12 +9,16 @@ import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, HTTPServer
+from types import SimpleNamespace
 
 import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
+from strawberry.exceptions import ConnectionRejectionError
 
+from gateway import live
 from gateway.auth import AuthError, TokenVerifier, issue_dev_token
+from gateway.context import Context
 from shared.errors import PermissionDenied
 from shared.settings import AuthSettings, OidcSettings
 
@@ -167,3 +172,60 @@ def test_a_refused_sign_in_is_an_auth_error_with_careers_reason(provider):
     token = jwt.encode(oidc_claims(issuer), key, "RS256", headers={"kid": "k1"})
     with pytest.raises(AuthError, match="deactivated"):
         sign_in(verifier_for(issuer), token, SignInRpc(refuse="this account is deactivated"))
+
+
+class Socket:
+    """A live connection as gateway.live sees it: the app's verifier, a scope, close()."""
+
+    def __init__(self, verifier: TokenVerifier):
+        self.app = SimpleNamespace(state=SimpleNamespace(verifier=verifier))
+        self.scope: dict = {}
+        self.closed: tuple[int, str] | None = None
+
+    async def close(self, code: int, reason: str) -> None:
+        self.closed = (code, reason)
+
+
+def live_context(verifier: TokenVerifier, token: str, rpc) -> Context:
+    return Context(rpc=rpc, identity=None, request=Socket(verifier),
+                   connection_params={"authorization": f"Bearer {token}"})
+
+
+def test_a_live_connection_signs_in_with_a_provider_token_and_is_rechecked(provider):
+    key, issuer = provider
+    verifier, rpc = verifier_for(issuer), SignInRpc()
+    token_claims = oidc_claims(issuer)
+    context = live_context(verifier, jwt.encode(token_claims, key, "RS256",
+                                                headers={"kid": "k1"}), rpc)
+
+    async def scenario():
+        await live.connect(context, live.Connections())
+        assert context.identity.user_id == "person-7"
+        assert context.expires_at == token_claims["exp"]
+        assert await live.still_signed_in(context)
+        rpc.refuse = "this account is deactivated"
+        verifier.oidc._people.clear()  # past the sign-in cache
+        assert not await live.still_signed_in(context)
+
+    asyncio.run(scenario())
+    assert context.identity is None
+    assert context.request.closed[0] == live.TOKEN_REFUSED
+    assert "deactivated" in context.request.closed[1]
+
+
+@pytest.mark.parametrize("token", ["not-a-token", ""])
+def test_a_live_connection_with_a_bad_token_is_rejected(provider, token):
+    _, issuer = provider
+    context = live_context(verifier_for(issuer), token, SignInRpc())
+    with pytest.raises(ConnectionRejectionError):
+        asyncio.run(live.connect(context, live.Connections()))
+    assert context.identity is None
+
+
+def test_an_expired_live_connection_is_closed_at_the_next_delivery():
+    verifier = TokenVerifier(dataclasses.replace(SETTINGS, dev_login=True))
+    context = live_context(verifier, jwt.encode(claims(), "s" * 40, "HS256"), rpc=None)
+    asyncio.run(live.connect(context, live.Connections()))
+    context.expires_at = time.time() - 1
+    assert not asyncio.run(live.still_signed_in(context))
+    assert context.request.closed[0] == live.TOKEN_EXPIRED
