@@ -3,6 +3,7 @@ import { useEffect, useState } from "preact/hooks";
 import { currentPhase, onPhaseChange, signOut } from "./api/oidc";
 import { currentSession, onSessionChange } from "./api/session";
 import { href, useRoute } from "./router";
+import { Bell } from "./components/bell";
 import { SignIn } from "./pages/signin";
 import { pageFor, SECTIONS } from "./routes";
 
@@ -42,6 +43,7 @@ export function App() {
           </ul>
         </nav>
         <div class="who">
+          <Bell current={section === "notifications"} />
           <span>{session.person.name}</span>
           <button type="button" class="link" onClick={() => void signOut()}>
             Sign out

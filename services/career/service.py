@@ -1,11 +1,8 @@
-"""The career service: people and profiles, the skills taxonomy, opportunities,
-applications, mentoring, role voices and the evidence of improvement work.
-
-The entrypoints are grouped by use in mixins; each one checks the caller, applies the rules,
-commits (events go to the outbox in the same transaction) and returns plain data. The mixins
-are reached through their modules: `nameko run` takes every class with entrypoints in this
-module's namespace for a service."""
+"""The career service (people and their sign-in, profiles, skills, opportunities, mentoring,
+voices, evidence): mixins by use, reached through their modules (nameko run starts each)."""
 from __future__ import annotations
+
+from nameko.rpc import RpcProxy
 
 from services.career.dependencies import Skills
 from services.career.entrypoints import (
@@ -19,6 +16,7 @@ from services.career.entrypoints import (
     sign_in,
     voices,
 )
+from services.career.entrypoints import mentoring_programmes as programmes
 from services.career.models import INBOX, OUTBOX
 from shared import basics
 from shared.db import Database
@@ -30,10 +28,12 @@ class CareerService(basics.ServiceBasics, people.PeopleEntrypoints,
                     profiles.ProfileEntrypoints, opportunities.OpportunityEntrypoints,
                     applications.ApplicationEntrypoints, gaps.SkillGapEntrypoints,
                     mentoring.MentoringEntrypoints, voices.VoiceEntrypoints,
-                    evidence.EvidenceEntrypoints, sign_in.SignInEntrypoints):
+                    evidence.EvidenceEntrypoints, programmes.MentoringProgrammeEntrypoints,
+                    sign_in.SignInEntrypoints):
     name = "career"
-
     db = Database("career", OUTBOX, INBOX)
     caller = Caller()
     metrics = ServiceMetrics()
     skills = Skills()
+    insights_rpc = RpcProxy("insights")  # the model's similarity, to suggest mentors
+    reflections_rpc = RpcProxy("reflections")  # a closing reflection kept in the journal

@@ -1,7 +1,7 @@
 """sign-in identities, access tokens, people active and external id
 
 Revision ID: i17_0003_identities_tokens
-Revises: 0002
+Revises: i22_0002_session_reminders
 """
 from typing import Sequence, Union
 
@@ -11,7 +11,7 @@ from alembic import op
 from shared.types import UtcDateTime
 
 revision: str = "i17_0003_identities_tokens"
-down_revision: Union[str, Sequence[str], None] = "0002"
+down_revision: Union[str, Sequence[str], None] = "i22_0002_session_reminders"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
