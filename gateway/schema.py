@@ -22,6 +22,8 @@ from gateway.errors import (
 from gateway.experiments.mutations import ExperimentsMutation
 from gateway.experiments.queries import ExperimentsQuery
 from gateway.experiments.subscriptions import ExperimentsSubscription
+from gateway.growth.mutations import GrowthMutation
+from gateway.growth.queries import GrowthQuery
 from gateway.ideas.mutations import IdeasMutation
 from gateway.ideas.queries import IdeasQuery
 from gateway.ideas.subscriptions import IdeasSubscription
@@ -44,13 +46,13 @@ MAX_ALIASES = 15
 
 @strawberry.type
 class Query(PeopleQuery, IdeasQuery, ReflectionsQuery, ExperimentsQuery, CareerQuery,
-            MentoringQuery, InsightsQuery, NotificationsQuery):
+            MentoringQuery, InsightsQuery, NotificationsQuery, GrowthQuery):
     pass
 
 
 @strawberry.type
 class Mutation(IdeasMutation, ReflectionsMutation, ExperimentsMutation, CareerMutation,
-               MentoringMutation, InsightsMutation, NotificationsMutation):
+               MentoringMutation, InsightsMutation, NotificationsMutation, GrowthMutation):
     pass
 
 

@@ -17,6 +17,7 @@ class NotificationSubject(Enum):
     MENTORING = "MENTORING"
     MENTORSHIP = "MENTORSHIP"
     MENTORING_PROGRAMME = "MENTORING_PROGRAMME"
+    REFLECTION = "REFLECTION"
 
 
 @strawberry.enum(description="How often e-mail is sent: never, daily from 07:00 or weekly "

@@ -21,6 +21,7 @@ from shared.contracts import ideas as i
 class Kind:
     label: str
     email: bool = True  # the defaults of a person who never changed this kind
+    in_app: bool = True
     chat: bool = True
     team_visible: bool = True  # may go to a team's chat channel (not personal matters)
 
@@ -32,6 +33,9 @@ KINDS: dict[str, Kind] = {
     "IDEA_EXPERIMENT_CONCLUDED": Kind("An experiment on your idea concluded"),
     "IDEA_SUBMITTED": Kind("A new idea to review"),
     "RUN_CHART_SIGNAL": Kind("A new signal in your experiment's run chart"),
+    "MEASUREMENT_OVERDUE": Kind("A planned measurement is overdue"),
+    "REFLECTION_PROMPT": Kind("Your weekly reflection prompt (ask for it here)", in_app=False,
+                              email=False, chat=False, team_visible=False),
     "APPLICATION_RECEIVED": Kind("A new application to your opportunity", team_visible=False),
     "APPLICATION_DECIDED": Kind("A decision on your application", team_visible=False),
     "MENTORING_REQUESTED": Kind("A mentoring request", team_visible=False),

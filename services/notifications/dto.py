@@ -10,7 +10,8 @@ from services.notifications.preferences import Choice
 
 PATHS = {"IDEA": "ideas/{id}", "EXPERIMENT": "experiments/{id}",
          "OPPORTUNITY": "marketplace/{id}", "MENTORING": "marketplace",
-         "MENTORSHIP": "mentoring/{id}", "MENTORING_PROGRAMME": "mentoring/programme/{id}"}
+         "MENTORSHIP": "mentoring/{id}", "MENTORING_PROGRAMME": "mentoring/programme/{id}",
+         "REFLECTION": "reflections"}
 
 
 def public_url() -> str:

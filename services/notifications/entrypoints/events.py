@@ -32,7 +32,8 @@ class NoticeEntrypoints:
 
     @event_handler("experiments", "experiment_concluded")
     def on_experiment_concluded(self, message: dict) -> None:
-        apply_once(self.db, message, "notifications.on_experiment_concluded")
+        apply_once(self.db, message, "notifications.on_experiment_concluded",
+                   lambda session, e: store.conclude_watch(session, e.experiment_id))
 
     @event_handler("experiments", "run_chart_signalled")
     def on_run_chart_signalled(self, message: dict) -> None:
