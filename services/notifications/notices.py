@@ -49,7 +49,7 @@ def created(row: Notification) -> NotificationCreated:
 
 def _queue_chat(db: Db, channels: list[ChatChannel], notice: domain.Notice,
                 directory: store.Directory, event_id: str) -> None:
-    team = directory.team_of(notice.owner_id)
+    team = notice.team or directory.team_of(notice.owner_id)
     owner_choice = preferences.effective(
         notice.kind, notice.owner_id and store.kind_preference(db.session, notice.owner_id,
                                                               notice.kind))

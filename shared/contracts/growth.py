@@ -1,11 +1,12 @@
 """Events published by the growth service (exchange `growth`), through its outbox.
 
-Until the notifications service delivers them, these are the facts it is to consume: a
-reminder is *due* (`check_in_reminder_due`, `one_on_one_reminder_due`) once per person and
-week or per meeting, and `kudos_given` names its recipient and whether it is public (only
-PUBLIC kudos may go to a team's chat channel). The career service turns `kudos_given` with
-a `skill` and a person recipient into skill evidence. No event carries a mood, a check-in's
-text or a one-on-one's notes.
+The notifications service decides who is told of them (its rule table): a reminder is
+*due* (`check_in_reminder_due`, `one_on_one_reminder_due`) once per person and week or per
+meeting, a report hears of a new rhythm (`one_on_ones_scheduled`) and of a manager's
+reaction (`check_in_reacted`), and `kudos_given` names its recipient and whether it is
+public (only PUBLIC kudos may go to a team's chat channel). The career service turns
+`kudos_given` with a `skill` and a person recipient into skill evidence. No event carries
+a mood, a check-in's text or a one-on-one's notes.
 
 The RPCs the career service's mentoring calls for one-on-one action items (issue 22):
 `add_action_item(one_on_one_id, text, owner_id)` and `complete_action_item(action_item_id)`,
@@ -51,6 +52,7 @@ class OneOnOneScheduled(Contract):
     report_id: str
     every_days: int
     starts_at: str
+    one_on_one_id: str | None = None  # the next meeting of the series
 
 
 class OneOnOneReminderDue(Contract):

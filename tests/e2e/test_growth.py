@@ -4,6 +4,8 @@ turned into an idea that links back, kudos), a one-on-one prepared by both sides
 sees moods and notes."""
 from __future__ import annotations
 
+import time
+
 import pytest
 
 DOMAIN = "kaizen.example"
@@ -170,3 +172,26 @@ def test_an_action_item_of_a_one_on_one_is_added_and_done_through_the_shared_mut
     assert {"id": added["id"], "text": "Draft the shadow board layout", "done": False} in items
     done = stack.gql(COMPLETE_ITEM, {"id": added["id"]}, tokens[ANA])["completeActionItem"]
     assert done["__typename"] == "ActionItem" and done["done"] is True and done["completedAt"]
+
+
+INBOX = """{ notifications(first: 50) { edges { node { kind title body subjectType
+  subjectId link } } } }"""
+
+
+def test_kudos_to_a_person_reach_their_inbox_through_notifications(stack, tokens):
+    ana = stack.gql(ME, None, tokens[ANA])["me"]["id"]
+    message = "Your 5S walk found the leaking valve before the weekend: thank you."
+    given = stack.gql(KUDOS, {"input": {"toPersonId": ana, "message": message}},
+                      tokens[TOM])["giveKudos"]
+
+    def told():
+        edges = stack.gql(INBOX, None, tokens[ANA])["notifications"]["edges"]
+        return [e["node"] for e in edges if e["node"]["subjectId"] == given["id"]]
+
+    deadline = time.monotonic() + 20
+    while not told() and time.monotonic() < deadline:
+        time.sleep(0.3)
+    [notice] = told()
+    assert (notice["kind"], notice["subjectType"], notice["body"]) == (
+        "KUDOS_RECEIVED", "KUDOS", message)
+    assert notice["link"].endswith("/#/growth/kudos")

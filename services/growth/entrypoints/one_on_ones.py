@@ -31,7 +31,7 @@ class OneOnOneEntrypoints:
         meeting = access.next_meeting(self.db.session, series, now())
         self.db.emit(OneOnOneScheduled(
             series_id=series.id, manager_id=series.manager_id, report_id=series.report_id,
-            every_days=every_days, starts_at=starts.isoformat()))
+            every_days=every_days, starts_at=starts.isoformat(), one_on_one_id=meeting.id))
         self.db.commit()
         return access.one_on_one_answer(self.db.session, viewer, meeting)
 
