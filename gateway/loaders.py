@@ -11,6 +11,7 @@ from strawberry.dataloader import DataLoader
 from gateway.career.types import Application, Opportunity, RoleVoice
 from gateway.context import Context
 from gateway.experiments.audit import MeasurementCorrection
+from gateway.experiments.runchart import RunChart
 from gateway.experiments.types import Experiment
 from gateway.growth.goals import Goal
 from gateway.ideas.activity import Comment, ExperimentLink, StatusChange
@@ -114,6 +115,11 @@ class Loaders:
     @cached_property
     def experiment_corrections(self) -> DataLoader:
         return self._batch("experiments", "get_corrections_of", to=each(MeasurementCorrection))
+
+    @cached_property
+    def run_charts(self) -> DataLoader:
+        """Keyed by (experiment id, rules or None, screen moving ranges, propose after)."""
+        return self._batch("experiments", "get_run_charts", to=one(RunChart))
 
     @cached_property
     def goals(self) -> DataLoader:
