@@ -1,7 +1,7 @@
 """review settings: an admin may allow reviewers to decide on their own ideas
 
 Revision ID: i15_0001_review_settings
-Revises: i23_0001_source
+Revises: i16_0001_failed_events
 Create Date: 2026-12-02 19:00:00
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 
 revision: str = 'i15_0001_review_settings'
-down_revision: Union[str, Sequence[str], None] = 'i23_0001_source'
+down_revision: Union[str, Sequence[str], None] = 'i16_0001_failed_events'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
