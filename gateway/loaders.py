@@ -136,8 +136,10 @@ async def _nothing(count: int) -> list[None]:
 
 
 def request_context(rpc: RpcClient, identity: Identity | None, request: object = None,
-                    response: object = None) -> Context:
+                    response: object = None,
+                    token_scopes: tuple[str, ...] | None = None) -> Context:
     """A request's context with loaders of its own: nothing is cached across requests."""
-    context = Context(rpc=rpc, identity=identity, request=request, response=response)
+    context = Context(rpc=rpc, identity=identity, request=request, response=response,
+                      token_scopes=token_scopes)
     context.loaders = Loaders(context)
     return context
