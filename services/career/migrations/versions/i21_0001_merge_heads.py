@@ -1,15 +1,15 @@
-"""one head again: failed events (i16) and identities (i17) both followed i22_0002
+"""no schema change: joined two heads (failed events and identities) until i16 put its
+revision after i17_0003; kept, linear, so a database that applied it stays at a known one
 
 Revision ID: i21_career_merge
-Revises: i16_0001_failed_events, i17_0003_identities_tokens
+Revises: i16_0001_failed_events
 Create Date: 2026-12-03 09:55:00
 
 """
 from typing import Sequence, Union
 
 revision: str = 'i21_career_merge'
-down_revision: Union[str, Sequence[str], None] = ('i16_0001_failed_events',
-                                                  'i17_0003_identities_tokens')
+down_revision: Union[str, Sequence[str], None] = 'i16_0001_failed_events'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
