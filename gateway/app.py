@@ -20,6 +20,7 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from gateway import health, live
 from gateway.auth import AuthError, TokenVerifier, issue_dev_token
 from gateway.context import Context
+from gateway.limits import BodyLimits
 from gateway.events import EventConsumer, Hub
 from gateway.loaders import request_context
 from gateway.metrics import REQUEST_LATENCY, REQUESTS, RequestTracking
@@ -170,7 +171,7 @@ def create_app() -> Starlette:
     if PORTAL_DIST.is_dir():
         routes.append(Mount("/", StaticFiles(directory=PORTAL_DIST, html=True), name="portal"))
     return Starlette(routes=routes, lifespan=lifespan,
-                     middleware=[Middleware(RequestTracking)])
+                     middleware=[Middleware(RequestTracking), Middleware(BodyLimits)])
 
 
 app = create_app()
