@@ -54,22 +54,24 @@ def graphql_call(kind: str, rng: random.Random, idea_ids: list[str]) -> dict:
             }[kind]
 
 
-def summary(side: str, samples: list[float], errors: int, seconds: float) -> dict:
+def summary(side: str, samples: list[float], errors: int, seconds: float,
+            first_error: str = "") -> dict:
     ms = np.asarray(samples) * 1000 if samples else np.zeros(1)
     p50, p99 = np.percentile(ms, [50, 99])
     return {"name": f"load {side}", "rps": round(len(samples) / seconds, 1),
             "p50_ms": round(float(p50), 1), "p99_ms": round(float(p99), 1),
             "p99_over_p50": round(float(p99 / p50), 1) if p50 else 0.0, "errors": errors,
-            "requests": len(samples)}
+            "requests": len(samples), "first_error": first_error[:160]}
 
 
 async def through_gateway(url: str, tokens: list[str], idea_ids: list[str]) -> dict:
     samples: list[float] = []
     errors = 0
+    first_error = ""
     deadline = time.perf_counter() + SECONDS
 
     async def person(n: int) -> None:
-        nonlocal errors
+        nonlocal errors, first_error
         rng = random.Random(n)
         headers = {"authorization": f"Bearer {tokens[n % len(tokens)]}"}
         async with httpx.AsyncClient(base_url=url, headers=headers, timeout=60) as http:
@@ -80,10 +82,12 @@ async def through_gateway(url: str, tokens: list[str], idea_ids: list[str]) -> d
                 samples.append(time.perf_counter() - started)
                 if response.status_code != 200 or "errors" in response.json():
                     errors += 1
+                    first_error = first_error or f"{response.status_code} {response.text}"
 
     started = time.perf_counter()
     await asyncio.gather(*(person(n) for n in range(PEOPLE)))
-    return summary("through the gateway", samples, errors, time.perf_counter() - started)
+    return summary("through the gateway", samples, errors, time.perf_counter() - started,
+                   first_error)
 
 
 def rpc_call(cluster, kind: str, rng: random.Random, idea_ids: list[str]) -> None:
@@ -109,7 +113,7 @@ def rpc_call(cluster, kind: str, rng: random.Random, idea_ids: list[str]) -> Non
 
 def raw_rpc(amqp_uri: str, identities: list[Identity], idea_ids: list[str]) -> dict:
     samples: list[float] = []
-    errors = [0]
+    errors: list = [0, ""]
     lock = threading.Lock()
     deadline = time.perf_counter() + SECONDS
 
@@ -122,9 +126,10 @@ def raw_rpc(amqp_uri: str, identities: list[Identity], idea_ids: list[str]) -> d
                 started = time.perf_counter()
                 try:
                     rpc_call(rpc, kind, rng, idea_ids)
-                except Exception:
+                except Exception as exc:
                     with lock:
                         errors[0] += 1
+                        errors[1] = errors[1] or f"{kind}: {type(exc).__name__} {exc}"
                 with lock:
                     samples.append(time.perf_counter() - started)
 
@@ -134,7 +139,8 @@ def raw_rpc(amqp_uri: str, identities: list[Identity], idea_ids: list[str]) -> d
         thread.start()
     for thread in threads:
         thread.join()
-    return summary("raw RPC (ceiling)", samples, errors[0], time.perf_counter() - started)
+    return summary("raw RPC (ceiling)", samples, errors[0], time.perf_counter() - started,
+                   errors[1])
 
 
 def run(stack) -> list[dict]:
