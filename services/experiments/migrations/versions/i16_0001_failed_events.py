@@ -2,7 +2,7 @@
 the time of their next attempt (the relay backs off)
 
 Revision ID: i16_0001_failed_events
-Revises: i21_0002
+Revises: i21_0003
 """
 from typing import Sequence, Union
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 
 revision: str = 'i16_0001_failed_events'
-down_revision: Union[str, Sequence[str], None] = 'i21_0002'
+down_revision: Union[str, Sequence[str], None] = 'i21_0003'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
