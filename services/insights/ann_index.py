@@ -17,7 +17,7 @@ Not thread-safe otherwise: one index per kind, used from one hub, as VectorIndex
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -27,6 +27,9 @@ CONNECTIVITY = 16  # graph edges per node (M)
 EXPANSION_ADD = 64  # candidate list while inserting (efConstruction)
 EXPANSION_SEARCH = 256  # candidate list while searching (ef): recall@10 0.99 at 1M, see docs
 CLIP_QUANTILE = 0.9999
+RESCORE_FACTOR = 4  # candidates per wanted hit when the exact vectors are at hand
+
+Rescore = Callable[[list[Hashable]], np.ndarray]
 
 
 class ApproximateIndex:
@@ -118,19 +121,30 @@ class ApproximateIndex:
 
     def search(self, vector: np.ndarray, k: int = 10,
                exclude: set[Hashable] | frozenset[Hashable] | None = None,
-               ) -> list[tuple[Hashable, float]]:
-        """About the ``k`` ids most similar to ``vector`` (cosine), best first."""
+               rescore: Rescore | None = None) -> list[tuple[Hashable, float]]:
+        """About the ``k`` ids most similar to ``vector`` (cosine), best first.
+
+        With ``rescore`` (ids -> their float32 vectors, e.g. from the database), the best
+        ``RESCORE_FACTOR * k`` candidates of the graph are ranked by their exact cosine: the
+        int8 rounding then no longer reorders near-ties, and the scores are exact.
+        """
         if k <= 0 or not self._keys:
             return []
         query = np.asarray(vector, dtype=np.float32).reshape(-1)
         if query.shape[0] != self.dim:
             raise ValueError(f"expected a vector of {self.dim} dims, got {query.shape[0]}")
         skip = {e for e in exclude if e in self._keys} if exclude else set()
-        count = min(k + len(skip), len(self._keys))
+        wanted = k * RESCORE_FACTOR if rescore else k
+        count = min(wanted + len(skip), len(self._keys))
         matches = self._index.search(self._quantise(query.reshape(1, -1))[0], count)
         hits = []
         for key, distance in zip(matches.keys.tolist(), matches.distances.tolist(), strict=True):
             item_id = self._ids[key]
             if item_id is not None and item_id not in skip:
                 hits.append((item_id, 1.0 - float(distance)))
+        if rescore and hits:
+            ids = [item_id for item_id, _ in hits]
+            scores = normalize_rows(rescore(ids)) @ normalize_rows(query.reshape(1, -1))[0]
+            order = np.lexsort((np.arange(len(ids)), -scores))
+            hits = [(ids[i], float(scores[i])) for i in order.tolist()]
         return hits[:k]

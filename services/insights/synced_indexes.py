@@ -14,6 +14,7 @@ import os
 import sys
 
 import eventlet
+import numpy as np
 from eventlet import tpool
 from eventlet.semaphore import Semaphore
 from nameko.extensions import DependencyProvider
@@ -91,15 +92,39 @@ class KindIndex:
         return self.index
 
 
+class Rescored:
+    """An approximate index whose candidates are ranked by their exact embeddings, read by
+    primary key from the database (a few dozen rows a search): exact scores and order."""
+
+    def __init__(self, index: ApproximateIndex, kind: str, session: Session) -> None:
+        self.index, self.kind, self.session = index, kind, session
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def __contains__(self, item_id: object) -> bool:
+        return item_id in self.index
+
+    def search(self, vector, k: int = 10, exclude=None) -> list[tuple[str, float]]:
+        return self.index.search(vector, k, exclude, rescore=self._embeddings)
+
+    def _embeddings(self, ids: list) -> np.ndarray:
+        found = dict(self.session.execute(
+            select(Document.id, Document.embedding)
+            .where(Document.kind == self.kind, Document.id.in_(ids))).all())
+        zero = np.zeros(self.index.dim, np.float32)  # gone meanwhile: ranked last
+        return np.stack([from_bytes(found[i]) if found.get(i) else zero for i in ids])
+
+
 class VectorIndexes:
     """What a worker sees as ``self.vectors``: ``self.vectors.synced(kind)``."""
 
     def __init__(self, indexes: dict[str, KindIndex]) -> None:
         self._indexes = indexes
 
-    def synced(self, kind: str, session: Session) -> VectorIndex | ApproximateIndex:
-        index = self._indexes.setdefault(kind, KindIndex(kind))
-        return index.sync(session)
+    def synced(self, kind: str, session: Session) -> VectorIndex | Rescored:
+        index = self._indexes.setdefault(kind, KindIndex(kind)).sync(session)
+        return Rescored(index, kind, session) if isinstance(index, ApproximateIndex) else index
 
 
 class Vectors(DependencyProvider):

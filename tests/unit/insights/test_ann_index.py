@@ -71,3 +71,18 @@ def test_refuses_bad_shapes_and_answers_empty() -> None:
     index.add_one("a", np.ones(DIM, np.float32))
     with pytest.raises(ValueError):
         index.search(np.ones(3, np.float32))
+
+
+def test_rescoring_with_the_exact_vectors_gives_the_exact_scores(pair) -> None:
+    exact, approximate, ids = pair
+    position = {item_id: n for n, item_id in enumerate(ids)}
+    vectors = clustered(4000, seed=1)
+
+    def rescore(found: list) -> np.ndarray:
+        return vectors[[position[i] for i in found]]
+
+    for query in clustered(20, seed=3):
+        truth = exact.search(query, 10)
+        found = approximate.search(query, 10, rescore=rescore)
+        assert [i for i, _ in found] == [i for i, _ in truth]
+        np.testing.assert_allclose([s for _, s in found], [s for _, s in truth], atol=1e-5)
