@@ -19,6 +19,7 @@ BENCHMARKS = [
     ("benchmarks.bench_encoder", False),
     # 1M realistic vectors, exact vs approximate (KAIZEN_BENCH_ANN_SIZE to change)
     ("benchmarks.bench_search_scale", False),
+    ("benchmarks.bench_charts", False),
     ("benchmarks.bench_portal", True),
     ("benchmarks.bench_sizing", True),
     # 50 people for 60 s on a realistic mix, through the gateway and over raw RPC
