@@ -1,6 +1,7 @@
 """The gateway: Starlette + strawberry at /graphql, health, metrics, dev sign-in, portal."""
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import time
@@ -11,15 +12,18 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
-from starlette.routing import Mount, Route
+from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from strawberry.asgi import GraphQL
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
-from gateway import health
+from gateway import health, live
 from gateway.auth import AuthError, TokenVerifier, issue_dev_token
 from gateway.context import Context
+from gateway.events import EventConsumer, Hub
 from gateway.loaders import request_context
 from gateway.metrics import REQUEST_LATENCY, REQUESTS, RequestTracking
+from gateway.notifications import unsubscribe
 from gateway.rpc import RpcClient, ServiceUnavailable
 from gateway.schema import schema
 from shared.errors import NotFound
@@ -31,8 +35,26 @@ PORTAL_DIST = Path(os.environ.get("KAIZEN_PORTAL_DIST", ROOT / "portal" / "dist"
 
 class KaizenGraphQL(GraphQL):
     async def get_context(self, request, response) -> Context:
-        return request_context(request.app.state.rpc, request.state.identity, request,
-                               response)
+        identity = getattr(request.state, "identity", None)  # websockets: set at init
+        return request_context(request.app.state.rpc, identity, request, response)
+
+    async def on_ws_connect(self, context: Context):
+        state = context.request.app.state
+        await live.connect(context, state.verifier, state.connections)
+
+
+class LiveEndpoint:
+    """Websockets at /graphql: strawberry speaks graphql-transport-ws; the person's socket
+    count is released when the socket goes."""
+
+    def __init__(self, graphql_app: KaizenGraphQL):
+        self.graphql_app = graphql_app
+
+    async def __call__(self, scope, receive, send) -> None:
+        try:
+            await self.graphql_app(scope, receive, send)
+        finally:
+            scope["app"].state.connections.release(id(scope))
 
 
 def unauthenticated(message: str) -> JSONResponse:
@@ -101,16 +123,24 @@ async def lifespan(app: Starlette):
     app.state.auth_settings = AuthSettings.from_env()
     app.state.verifier = TokenVerifier(app.state.auth_settings)
     app.state.rpc = RpcClient(amqp_uri(), rpc_timeout())
+    app.state.hub, app.state.connections = Hub(), live.Connections()
+    app.state.events = EventConsumer(amqp_uri(), app.state.hub, asyncio.get_running_loop())
+    app.state.events.start()
     yield
+    app.state.events.stop()
     app.state.rpc.close()
 
 
 def create_app() -> Starlette:
     graphql_app = KaizenGraphQL(
-        schema, graphql_ide="graphiql" if os.environ.get("KAIZEN_GRAPHIQL", "1") == "1" else None
+        schema, graphql_ide="graphiql" if os.environ.get("KAIZEN_GRAPHIQL", "1") == "1" else None,
+        subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL],
+        max_subscriptions_per_connection=live.subscriptions_per_connection(),
     )
     routes = [
         Route("/graphql", GraphQLEndpoint(graphql_app), methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", LiveEndpoint(graphql_app)),
+        Route("/notifications/unsubscribe", unsubscribe.page, methods=["GET", "POST"]),
         Route("/healthz", healthz),
         Route("/metrics", metrics),
         Route("/auth/dev-token", dev_token, methods=["POST"]),

@@ -27,6 +27,10 @@ class TokenVerifier:
         self._jwks = jwt.PyJWKClient(settings.jwks_url) if settings.jwks_url else None
 
     def verify(self, token: str) -> Identity:
+        return self.verify_with_expiry(token)[0]
+
+    def verify_with_expiry(self, token: str) -> tuple[Identity, float]:
+        """The identity and when the token expires (epoch seconds)."""
         try:
             claims = jwt.decode(
                 token,
@@ -43,7 +47,8 @@ class TokenVerifier:
         if str(claims["sub"]) == SYSTEM.user_id:  # services' own identity, never a user's
             raise AuthError("invalid token: reserved subject")
         roles = tuple(r for r in claims.get("roles", ["employee"]) if r in ROLES)
-        return Identity(user_id=str(claims["sub"]), roles=roles, team=claims.get("team"))
+        identity = Identity(user_id=str(claims["sub"]), roles=roles, team=claims.get("team"))
+        return identity, float(claims["exp"])
 
     def _key_for(self, token: str):
         if self._jwks:

@@ -25,6 +25,9 @@ class Context:
     request: object = None
     response: object = None
     loaders: Loaders = field(init=False, repr=False)  # set by gateway.loaders.request_context
+    # websockets: the connection_init payload, and when the token it carried expires
+    connection_params: dict | None = None
+    expires_at: float | None = None
 
     def require_identity(self) -> Identity:
         if self.identity is None:

@@ -21,11 +21,16 @@ from gateway.errors import (
 )
 from gateway.experiments.mutations import ExperimentsMutation
 from gateway.experiments.queries import ExperimentsQuery
+from gateway.experiments.subscriptions import ExperimentsSubscription
 from gateway.ideas.mutations import IdeasMutation
 from gateway.ideas.queries import IdeasQuery
+from gateway.ideas.subscriptions import IdeasSubscription
 from gateway.insights.mutations import InsightsMutation
 from gateway.insights.queries import InsightsQuery
 from gateway.metrics import OperationMetrics
+from gateway.notifications.mutations import NotificationsMutation
+from gateway.notifications.queries import NotificationsQuery
+from gateway.notifications.subscriptions import NotificationsSubscription
 from gateway.people.queries import PeopleQuery
 from gateway.reflections.mutations import ReflectionsMutation
 from gateway.reflections.queries import ReflectionsQuery
@@ -37,13 +42,18 @@ MAX_ALIASES = 15
 
 @strawberry.type
 class Query(PeopleQuery, IdeasQuery, ReflectionsQuery, ExperimentsQuery, CareerQuery,
-            InsightsQuery):
+            InsightsQuery, NotificationsQuery):
     pass
 
 
 @strawberry.type
 class Mutation(IdeasMutation, ReflectionsMutation, ExperimentsMutation, CareerMutation,
-               InsightsMutation):
+               InsightsMutation, NotificationsMutation):
+    pass
+
+
+@strawberry.type
+class Subscription(NotificationsSubscription, IdeasSubscription, ExperimentsSubscription):
     pass
 
 
@@ -51,6 +61,7 @@ def build_schema() -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         types=[ValidationError, NotFoundError, PermissionDeniedError, ConflictError],
         extensions=[
             QueryDepthLimiter(max_depth=MAX_DEPTH),

@@ -15,6 +15,11 @@ export AMQP_URI=${AMQP_URI:-amqp://guest:guest@127.0.0.1:${KAIZEN_AMQP_PORT:-567
 export PYTHONWARNINGS=${PYTHONWARNINGS:-ignore}
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
 URL="http://$KAIZEN_HOST:$KAIZEN_PORT"
+# Mail goes to a local catcher writing $KAIZEN_VAR_DIR/mail/*.eml; webhooks may be local.
+export KAIZEN_SMTP_PORT=${KAIZEN_SMTP_PORT:-8025}
+export KAIZEN_SMTP_URL=${KAIZEN_SMTP_URL:-smtp://127.0.0.1:$KAIZEN_SMTP_PORT}
+export KAIZEN_WEBHOOK_ALLOW_PRIVATE=${KAIZEN_WEBHOOK_ALLOW_PRIVATE:-1}
+export KAIZEN_PUBLIC_URL=${KAIZEN_PUBLIC_URL:-$URL}
 
 services() { "$VENV/bin/python" -c 'from shared.settings import deployed_services as d; print(" ".join(d()))'; }
 
@@ -22,7 +27,7 @@ alive() {  # pid file -> true when its process is still the one we started
   local pid
   [ -f "$1" ] || return 1
   pid=$(cat "$1")
-  kill -0 "$pid" 2>/dev/null && grep -qE 'nameko|uvicorn' "/proc/$pid/cmdline" 2>/dev/null
+  kill -0 "$pid" 2>/dev/null && grep -qE 'nameko|uvicorn|mailcatcher' "/proc/$pid/cmdline" 2>/dev/null
 }
 
 launch() {  # name, command...
@@ -35,6 +40,8 @@ launch() {  # name, command...
 start() {
   mkdir -p "$RUN" "$LOG"
   "$VENV/bin/python" -m shared.migrate >/dev/null
+  launch mailcatcher "$VENV/bin/python" -m scripts.mailcatcher --port "$KAIZEN_SMTP_PORT" \
+    --dir "$KAIZEN_VAR_DIR/mail"
   for s in $(services); do
     launch "$s" "$VENV/bin/nameko" run --config config/nameko.yaml "services.$s.service"
   done
@@ -56,7 +63,8 @@ Kaizen is running at $URL  (GraphQL: $URL/graphql, health: $URL/healthz)
 Sign in (development): open $URL and pick a demo person, or
   curl -s -X POST $URL/auth/dev-token -H 'content-type: application/json' \\
        -d '{"email": "ana.silva@kaizen.example"}'
-and send the token as 'Authorization: Bearer <token>'. Stop everything with: make stop
+and send the token as 'Authorization: Bearer <token>'. Mail (digests) is caught on
+127.0.0.1:$KAIZEN_SMTP_PORT and written to $KAIZEN_VAR_DIR/mail/*.eml. Stop everything with: make stop
 MSG
 }
 

@@ -9,7 +9,8 @@ from shared.contracts.career import PersonUpserted, ProfileUpdated
 
 
 def person_upserted(person: Person, roles: list[str]) -> PersonUpserted:
-    return PersonUpserted(person_id=person.id, name=person.name, team=person.team, roles=roles)
+    return PersonUpserted(person_id=person.id, name=person.name, team=person.team, roles=roles,
+                          email=person.email)
 
 
 def profile_updated(person: Person) -> ProfileUpdated:

@@ -234,3 +234,16 @@ def priority_band(impact: int | None, effort: int | None) -> PriorityBand | None
 def priority_rank(impact: int, effort: int) -> tuple[int, int]:
     """Sort key of ideas(orderBy: PRIORITY): quick wins first, then by score."""
     return BANDS.index(priority_band(impact, effort)), -priority(impact, effort)
+
+
+EXCERPT_MAX = 140
+
+
+def excerpt(text: str, limit: int = EXCERPT_MAX) -> str:
+    """The first words of a comment, cut at a word, for the notices it causes."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip() + "…"

@@ -11,6 +11,7 @@ class PersonUpserted(Contract):
     name: str
     team: str | None
     roles: list[str]
+    email: str | None = None  # where notifications send mail; None from older publishers
 
 
 class ProfileUpdated(Contract):

@@ -64,3 +64,17 @@ class ExperimentConcluded(Contract):
     member_ids: list[str]
     concluded_at: str
     follow_up_id: str | None = None  # the experiment an ADAPT decision spawned
+
+
+class RunChartSignalled(Contract):
+    """A measurement made the run chart show signals it did not show before."""
+
+    event_type = "run_chart_signalled"
+
+    experiment_id: str
+    title: str
+    owner_id: str
+    member_ids: list[str]
+    kinds: list[str]  # SHIFT | TREND | TOO_FEW_RUNS | TOO_MANY_RUNS | ASTRONOMICAL
+    descriptions: list[str]
+    recorded_by: str

@@ -61,3 +61,16 @@ class IdeaVoted(Contract):
     voter_id: str
     voted: bool  # False when the vote was withdrawn
     vote_count: int
+
+
+class IdeaCommented(Contract):
+    """A comment on an idea; comments are read by whoever may read the idea."""
+
+    event_type = "idea_commented"
+
+    idea_id: str
+    title: str
+    author_id: str  # the idea's author
+    comment_id: str
+    commenter_id: str
+    excerpt: str  # the comment's first words

@@ -486,6 +486,12 @@ def test_default_deny_and_only_the_gateway_is_reachable_from_outside(rendered, o
             assert namespaces <= {"monitoring"}, (pod, namespaces)
 
 
+# Services that talk outside the cluster (SMTP, Slack, Teams, webhooks), never to its
+# private ranges; the service also refuses URLs that resolve to private addresses.
+EGRESS_OUTSIDE = {"notifications"}
+PRIVATE_RANGES = {"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16"}
+
+
 @pytest.mark.parametrize("overlay", OVERLAYS)
 def test_services_egress_only_to_broker_own_database_and_dns(rendered, overlay):
     objects = rendered[overlay]
@@ -500,8 +506,12 @@ def test_services_egress_only_to_broker_own_database_and_dns(rendered, overlay):
         for rule in policy["spec"]["egress"]:
             ports = {(p["protocol"], p["port"]) for p in rule["ports"]}
             for peer in rule["to"]:
-                assert "ipBlock" not in peer
-                if "namespaceSelector" in peer:
+                if "ipBlock" in peer:  # notifications alone: mail and chat, outside only
+                    assert name in EGRESS_OUTSIDE, name
+                    assert set(peer["ipBlock"]["except"]) >= PRIVATE_RANGES
+                    assert ports == {("TCP", 443), ("TCP", 587), ("TCP", 465)}
+                    allowed.add("outside")
+                elif "namespaceSelector" in peer:
                     assert peer["namespaceSelector"]["matchLabels"] == {
                         "kubernetes.io/metadata.name": "kube-system"}
                     assert peer["podSelector"]["matchLabels"] == {"k8s-app": "kube-dns"}
@@ -515,7 +525,8 @@ def test_services_egress_only_to_broker_own_database_and_dns(rendered, overlay):
                     assert peer["podSelector"]["matchLabels"] == {f"db.kaizen.io/{name}": "true"}
                     assert ports == {("TCP", 5432)}
                     allowed.add("database")
-        assert allowed == {"dns", "rabbitmq", "database"}
+        assert allowed == {"dns", "rabbitmq", "database"} | (
+            {"outside"} if name in EGRESS_OUTSIDE else set())
         db_policy = find(objects, "NetworkPolicy", f"{name}-db")
         assert db_policy["spec"]["ingress"][0]["from"] == [
             {"podSelector": {"matchLabels": {"app.kubernetes.io/name": name}}}]

@@ -78,6 +78,9 @@ def start_stack() -> Stack:
         "KAIZEN_DEV_LOGIN": "1",
         "KAIZEN_VHOST": vhost,
         "KAIZEN_CLOCK_FILE": str(var_dir / "clock"),
+        "KAIZEN_SMTP_PORT": str(free_port()),
+        "KAIZEN_WEBHOOK_ALLOW_PRIVATE": "1",
+        "KAIZEN_MAIL_INTERVAL": "2",
     }
     result = subprocess.run([str(ROOT / "scripts" / "stack.sh"), "start"], env=env,
                             capture_output=True, text=True, timeout=600)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime
 
-from services.experiments import csv_import, domain, store, validation
+from services.experiments import csv_import, domain, signals, store, validation
 from services.experiments.dto import correction_dto, experiment_dtos
 from services.experiments.models import Experiment, Measurement
 from services.experiments.validation import Reading
@@ -24,7 +24,9 @@ class MeasurementEntrypoints:
         stamp = now()
         reading = validation.measurement(value, at, note, stamp)
         existing = store.measurement_at(self.db.session, experiment.id, reading.at)
+        before = signals.chart_signals(self.db.session, experiment)
         self._record(experiment, existing, reading, by, stamp)
+        signals.announce_new(self.db, experiment, before, by)
         self.db.commit()
         return experiment_dtos(self.db.session, [experiment])[0]
 
@@ -37,8 +39,10 @@ class MeasurementEntrypoints:
         rows = csv_import.parse(csv, stamp)
         measured = store.measurements_of(self.db.session, [experiment.id]).get(experiment.id, [])
         existing = {m.at: m for m in measured}
+        before = signals.chart_signals(self.db.session, experiment)
         outcomes = Counter(self._record(experiment, existing.get(row.at), row, by, stamp)
                            for row in rows)
+        signals.announce_new(self.db, experiment, before, by)
         self.db.commit()
         return {"experiment": experiment_dtos(self.db.session, [experiment])[0],
                 **{k: outcomes[k] for k in ("recorded", "corrected", "unchanged")}}

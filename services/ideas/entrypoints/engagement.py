@@ -5,7 +5,7 @@ from services.ideas import domain, store, validation
 from services.ideas.dto import comment_dto, grouped, idea_dto
 from services.ideas.models import Comment
 from shared.clock import now
-from shared.contracts.ideas import IdeaVoted
+from shared.contracts.ideas import IdeaCommented, IdeaVoted
 from shared.entrypoints import rpc
 
 
@@ -45,6 +45,9 @@ class EngagementEntrypoints:
         text = validation.validate_comment(body)
         idea = store.find_idea(self.db.session, idea_id)
         comment = store.add_comment(self.db.session, idea, author.user_id, text)
+        self.db.emit(IdeaCommented(idea_id=idea.id, title=idea.title, author_id=idea.author_id,
+                                   comment_id=comment.id, commenter_id=author.user_id,
+                                   excerpt=domain.excerpt(text)))
         self.db.commit()
         return comment_dto(comment)
 

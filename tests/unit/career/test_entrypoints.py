@@ -42,9 +42,10 @@ def test_an_import_announces_everyone_and_links_managers(career):
         {"name": "Pia Picker", "email": "pia@example.org", "manager_email": "OLGA@example.org",
          "roles": ["reviewer"]}], identity=SYSTEM)
     assert career.events("person_upserted") == [
-        {"person_id": staff[0], "name": "Olga Owner", "team": None, "roles": ["employee"]},
+        {"person_id": staff[0], "name": "Olga Owner", "team": None, "roles": ["employee"],
+         "email": "olga@example.org"},
         {"person_id": staff[1], "name": "Pia Picker", "team": None,
-         "roles": ["employee", "reviewer"]}]
+         "roles": ["employee", "reviewer"], "email": "pia@example.org"}]
     assert sorted(career.rows(select(Person.email, Person.manager_id))) == [
         ("olga@example.org", None), ("pia@example.org", staff[0])]
 

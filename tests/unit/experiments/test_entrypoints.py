@@ -164,3 +164,18 @@ def test_an_import_is_all_or_nothing_and_a_concluded_experiment_is_closed(experi
     experiments.call("conclude_experiment", experiment["id"], "ADOPT", "x", identity=OLIVIA)
     with pytest.raises(Conflict):
         experiments.call("record_measurement", experiment["id"], 38, at(3), identity=MAX)
+
+
+def test_a_measurement_that_makes_a_new_signal_announces_it_once(experiments):
+    experiment = plan(experiments)
+    values = [40, 41, 40, 41, 40, 41, 50, 51, 52, 53, 54, 55]
+    for day, value in enumerate(values):
+        experiments.call("record_measurement", experiment["id"], value, at(day), identity=MAX)
+    signalled = experiments.events("run_chart_signalled")
+    assert signalled, "six points above the median are a shift"
+    kinds = [(e["kinds"], e["descriptions"]) for e in signalled]
+    assert all(e["member_ids"] == ["olivia", "max"] and e["recorded_by"] == "max"
+               for e in signalled)
+    assert any("SHIFT" in k for k, _ in kinds)
+    experiments.call("record_measurement", experiment["id"], 55, at(11), identity=MAX)
+    assert len(experiments.events("run_chart_signalled")) == len(signalled)  # nothing new

@@ -103,6 +103,10 @@ def test_whom_someone_voted_for_is_theirs_to_ask(ideas):
 def test_only_its_author_changes_a_comment(ideas):
     idea = submit(ideas)
     comment = ideas.call("comment_on_idea", idea["id"], " Good point ", identity=BEN)
+    [commented] = ideas.events("idea_commented")
+    assert (commented["idea_id"], commented["commenter_id"], commented["excerpt"]) == (
+        idea["id"], BEN.user_id, "Good point")
+    assert commented["author_id"] == idea["author_id"]
     with pytest.raises(PermissionDenied):
         ideas.call("edit_comment", comment["id"], "Hijacked", identity=ANA)
     with pytest.raises(PermissionDenied):

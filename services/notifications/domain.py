@@ -1,0 +1,201 @@
+"""Who is told what: the kinds of notice, and one rule per event that names the recipients.
+
+Rules are pure functions of the event's contract and a Directory (what the service knows
+about ideas, opportunities and people from earlier events). A notice never carries what the
+event's readers could not see: no reflection text, no skill gaps, no application notes (the
+contracts hold none). Nobody is told about what they did themselves."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from shared.contracts import Contract
+from shared.contracts import career as c
+from shared.contracts import experiments as x
+from shared.contracts import ideas as i
+
+
+@dataclass(frozen=True)
+class Kind:
+    label: str
+    email: bool = True  # the defaults of a person who never changed this kind
+    chat: bool = True
+    team_visible: bool = True  # may go to a team's chat channel (not personal matters)
+
+
+KINDS: dict[str, Kind] = {
+    "IDEA_STATUS_CHANGED": Kind("Your idea changed status"),
+    "IDEA_MERGED": Kind("Your idea was merged into another"),
+    "IDEA_COMMENTED": Kind("A comment on your idea"),
+    "IDEA_EXPERIMENT_CONCLUDED": Kind("An experiment on your idea concluded"),
+    "IDEA_SUBMITTED": Kind("A new idea to review"),
+    "RUN_CHART_SIGNAL": Kind("A new signal in your experiment's run chart"),
+    "APPLICATION_RECEIVED": Kind("A new application to your opportunity", team_visible=False),
+    "APPLICATION_DECIDED": Kind("A decision on your application", team_visible=False),
+    "MENTORING_REQUESTED": Kind("A mentoring request", team_visible=False),
+}
+
+
+@dataclass(frozen=True)
+class Notice:
+    recipient_id: str
+    kind: str
+    title: str
+    body: str
+    subject_type: str  # IDEA | EXPERIMENT | OPPORTUNITY | MENTORING
+    subject_id: str
+    subject_title: str
+    actor_id: str | None
+    owner_id: str | None = None  # whose the subject is: its team's chat channels hear of it
+
+
+@dataclass(frozen=True)
+class IdeaRef:
+    id: str
+    title: str
+    author_id: str
+    area: str | None
+    author_team: str | None
+
+
+@dataclass(frozen=True)
+class OpportunityRef:
+    id: str
+    title: str
+    owner_id: str
+
+
+class Directory(Protocol):
+    def idea(self, idea_id: str) -> IdeaRef | None: ...
+    def opportunity(self, opportunity_id: str) -> OpportunityRef | None: ...
+    def reviewers_for(self, teams: set[str]) -> list[str]: ...
+    def name_of(self, person_id: str | None) -> str: ...
+    def team_of(self, person_id: str | None) -> str | None: ...
+
+
+def reviewers_of(idea: IdeaRef, directory: Directory) -> list[str]:
+    """Reviewers of the author's team or of the team the idea's area names; every reviewer
+    when neither team has one (an idea never waits unseen)."""
+    teams = {t for t in (idea.author_team, idea.area) if t}
+    return directory.reviewers_for(teams) or directory.reviewers_for(set())
+
+
+def _status_changed(e: i.IdeaStatusChanged, d: Directory) -> list[Notice]:
+    body = f"{d.name_of(e.changed_by)} moved it from {e.from_status} to {e.to_status}."
+    if e.reason:
+        body += f" Reason: {e.reason}"
+    return [Notice(e.author_id, "IDEA_STATUS_CHANGED", f"“{e.title}” is now {e.to_status}",
+                   body, "IDEA", e.idea_id, e.title, e.changed_by, e.author_id)]
+
+
+def _merged(e: i.IdeaMerged, d: Directory) -> list[Notice]:
+    duplicate, into = d.idea(e.idea_id), d.idea(e.into_id)
+    if duplicate is None:
+        return []
+    into_title = into.title if into else "another idea"
+    return [Notice(duplicate.author_id, "IDEA_MERGED",
+                   f"“{duplicate.title}” was merged into “{into_title}”",
+                   f"{d.name_of(e.merged_by)} merged it; votes and comments continue there.",
+                   "IDEA", e.into_id, into_title, e.merged_by, duplicate.author_id)]
+
+
+def _commented(e: i.IdeaCommented, d: Directory) -> list[Notice]:
+    return [Notice(e.author_id, "IDEA_COMMENTED",
+                   f"{d.name_of(e.commenter_id)} commented on “{e.title}”", e.excerpt,
+                   "IDEA", e.idea_id, e.title, e.commenter_id, e.author_id)]
+
+
+def _submitted(e: i.IdeaSubmitted, d: Directory) -> list[Notice]:
+    idea = d.idea(e.idea_id) or IdeaRef(e.idea_id, e.title, e.author_id, e.area, None)
+    return [Notice(r, "IDEA_SUBMITTED", f"New idea to review: “{e.title}”",
+                   f"{d.name_of(e.author_id)} submitted it.", "IDEA", e.idea_id, e.title,
+                   e.author_id, e.author_id) for r in reviewers_of(idea, d) or [e.author_id]]
+
+
+def _concluded(e: x.ExperimentConcluded, d: Directory) -> list[Notice]:
+    idea = d.idea(e.idea_id) if e.idea_id else None
+    if idea is None:
+        return []
+    return [Notice(idea.author_id, "IDEA_EXPERIMENT_CONCLUDED",
+                   f"The experiment “{e.title}” on your idea concluded: {e.decision}",
+                   e.learnings, "IDEA", idea.id, idea.title, e.owner_id, idea.author_id)]
+
+
+def _signalled(e: x.RunChartSignalled, _d: Directory) -> list[Notice]:
+    people = dict.fromkeys([e.owner_id, *e.member_ids])
+    body = " ".join(e.descriptions)
+    title = f"“{e.title}”: the run chart shows {', '.join(sorted(set(e.kinds))).lower()}"
+    return [Notice(p, "RUN_CHART_SIGNAL", title, body, "EXPERIMENT", e.experiment_id,
+                   e.title, e.recorded_by, e.owner_id) for p in people]
+
+
+def _applied(e: c.ApplicationSubmitted, d: Directory) -> list[Notice]:
+    opening = d.opportunity(e.opportunity_id)
+    if opening is None:
+        return []
+    return [Notice(opening.owner_id, "APPLICATION_RECEIVED",
+                   f"{d.name_of(e.applicant_id)} applied to “{opening.title}”", "",
+                   "OPPORTUNITY", opening.id, opening.title, e.applicant_id,
+                   opening.owner_id)]
+
+
+def _decided(e: c.ApplicationDecided, d: Directory) -> list[Notice]:
+    opening = d.opportunity(e.opportunity_id)
+    title = opening.title if opening else "an opportunity"
+    word = "accepted" if e.decision == "ACCEPT" else "declined"
+    return [Notice(e.applicant_id, "APPLICATION_DECIDED",
+                   f"Your application to “{title}” was {word}", "", "OPPORTUNITY",
+                   e.opportunity_id, title, opening.owner_id if opening else None,
+                   opening.owner_id if opening else None)]
+
+
+def _mentoring(e: c.MentoringRequested, d: Directory) -> list[Notice]:
+    skills = ", ".join(e.skills)
+    return [Notice(e.mentor_id, "MENTORING_REQUESTED",
+                   f"{d.name_of(e.mentee_id)} asks you to mentor them",
+                   f"Skills: {skills}" if skills else "", "MENTORING", e.request_id,
+                   skills, e.mentee_id, e.mentor_id)]
+
+
+Rule = Callable[[Contract, Directory], list[Notice]]
+RULES: dict[str, Rule] = {
+    "idea_status_changed": _status_changed,
+    "idea_merged": _merged,
+    "idea_commented": _commented,
+    "idea_submitted": _submitted,
+    "experiment_concluded": _concluded,
+    "run_chart_signalled": _signalled,
+    "application_submitted": _applied,
+    "application_decided": _decided,
+    "mentoring_requested": _mentoring,
+}
+SOURCES: dict[str, str] = {  # event type -> the service that publishes it
+    "idea_status_changed": "ideas", "idea_merged": "ideas", "idea_commented": "ideas",
+    "idea_submitted": "ideas", "experiment_concluded": "experiments",
+    "run_chart_signalled": "experiments", "application_submitted": "career",
+    "application_decided": "career", "mentoring_requested": "career",
+}
+
+
+def notices_for(event: Contract, directory: Directory) -> list[Notice]:
+    return RULES[event.event_type](event, directory)
+
+
+def channel_notices(notices: list[Notice]) -> list[Notice]:
+    """What team chat channels hear: one notice per kind, only kinds a team may see (the
+    actor's own action too: a new idea is news for the team even when nobody reviews it)."""
+    firsts = {n.kind: n for n in reversed(notices)}
+    return [n for n in firsts.values() if KINDS[n.kind].team_visible]
+
+
+def for_people(notices: list[Notice]) -> list[Notice]:
+    """The notices people get: not the actor's own, at most one per person and kind."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for notice in notices:
+        key = (notice.recipient_id, notice.kind)
+        if notice.recipient_id != notice.actor_id and key not in seen:
+            seen.add(key)
+            out.append(replace(notice, title=notice.title[:200]))
+    return out

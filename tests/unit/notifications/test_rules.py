@@ -1,0 +1,116 @@
+"""Who is told what (domain.RULES), checked against a table written out independently: for
+each event, the kinds and recipients a person would expect, and nobody told of their own act."""
+from __future__ import annotations
+
+import pytest
+
+from services.notifications import domain
+from services.notifications.domain import IdeaRef, OpportunityRef
+from shared.contracts import career, experiments, ideas
+
+ANA, BEN, CARLA, DAN, REVIEWER, OTHER_REVIEWER = "ana", "ben", "carla", "dan", "rita", "rolf"
+
+
+class FakeDirectory:
+    ideas = {"i1": IdeaRef("i1", "Label the bins", ANA, None, "Assembly"),
+             "i2": IdeaRef("i2", "Colour the bins", BEN, "Quality", "Logistics")}
+    opportunities = {"o1": OpportunityRef("o1", "Lean gig", CARLA)}
+    reviewers = {"Assembly": [REVIEWER], "Quality": [OTHER_REVIEWER]}
+
+    def idea(self, idea_id):
+        return self.ideas.get(idea_id)
+
+    def opportunity(self, opportunity_id):
+        return self.opportunities.get(opportunity_id)
+
+    def reviewers_for(self, teams):
+        if not teams:
+            return [REVIEWER, OTHER_REVIEWER]
+        return [r for t in sorted(teams) for r in self.reviewers.get(t, [])]
+
+    def name_of(self, person_id):
+        return person_id.title() if person_id else "Someone"
+
+    def team_of(self, person_id):
+        return {ANA: "Assembly", BEN: "Logistics", CARLA: "Office"}.get(person_id)
+
+
+SUBMITTED = dict(title="Label the bins", problem="p", proposal="q", tags=[], author_id=ANA,
+                 created_at="2026-12-01T10:00:00+00:00")
+EXPECTED = [  # (event, [(kind, recipient)...])
+    (ideas.IdeaStatusChanged(idea_id="i1", title="Label the bins", author_id=ANA,
+                             from_status="SUBMITTED", to_status="ACCEPTED", changed_by=BEN,
+                             changed_at="2026-12-01T10:00:00+00:00"),
+     [("IDEA_STATUS_CHANGED", ANA)]),
+    (ideas.IdeaStatusChanged(idea_id="i1", title="Label the bins", author_id=ANA,
+                             from_status="SUBMITTED", to_status="WITHDRAWN", changed_by=ANA,
+                             changed_at="2026-12-01T10:00:00+00:00"), []),
+    (ideas.IdeaMerged(idea_id="i2", into_id="i1", merged_by=REVIEWER),
+     [("IDEA_MERGED", BEN)]),
+    (ideas.IdeaCommented(idea_id="i1", title="Label the bins", author_id=ANA, comment_id="c",
+                         commenter_id=BEN, excerpt="Nice"), [("IDEA_COMMENTED", ANA)]),
+    (ideas.IdeaCommented(idea_id="i1", title="Label the bins", author_id=ANA, comment_id="c",
+                         commenter_id=ANA, excerpt="Me again"), []),
+    (ideas.IdeaSubmitted(idea_id="i1", **SUBMITTED), [("IDEA_SUBMITTED", REVIEWER)]),
+    (ideas.IdeaSubmitted(idea_id="i2", **{**SUBMITTED, "author_id": BEN, "area": "Quality"}),
+     [("IDEA_SUBMITTED", OTHER_REVIEWER)]),
+    (ideas.IdeaSubmitted(idea_id="i9", **{**SUBMITTED, "author_id": DAN}),
+     [("IDEA_SUBMITTED", REVIEWER), ("IDEA_SUBMITTED", OTHER_REVIEWER)]),
+    (experiments.ExperimentConcluded(
+        experiment_id="x1", idea_id="i1", title="Try labels", hypothesis="h", decision="ADOPT",
+        learnings="It works", owner_id=CARLA, member_ids=[CARLA, BEN],
+        concluded_at="2026-12-01T10:00:00+00:00"), [("IDEA_EXPERIMENT_CONCLUDED", ANA)]),
+    (experiments.ExperimentConcluded(
+        experiment_id="x2", idea_id=None, title="Alone", hypothesis="h", decision="ABANDON",
+        learnings="", owner_id=CARLA, member_ids=[CARLA],
+        concluded_at="2026-12-01T10:00:00+00:00"), []),
+    (experiments.RunChartSignalled(
+        experiment_id="x1", title="Try labels", owner_id=CARLA, member_ids=[CARLA, BEN, DAN],
+        kinds=["SHIFT"], descriptions=["6 points above the median"], recorded_by=DAN),
+     [("RUN_CHART_SIGNAL", CARLA), ("RUN_CHART_SIGNAL", BEN)]),
+    (career.ApplicationSubmitted(application_id="a", opportunity_id="o1", applicant_id=DAN),
+     [("APPLICATION_RECEIVED", CARLA)]),
+    (career.ApplicationDecided(application_id="a", opportunity_id="o1", applicant_id=DAN,
+                               decision="ACCEPT"), [("APPLICATION_DECIDED", DAN)]),
+    (career.MentoringRequested(request_id="m", mentor_id=BEN, mentee_id=DAN,
+                               skills=["Lean"]), [("MENTORING_REQUESTED", BEN)]),
+]
+
+
+@pytest.mark.parametrize(("event", "expected"), EXPECTED,
+                         ids=[f"{e.event_type}-{i}" for i, (e, _) in enumerate(EXPECTED)])
+def test_each_event_tells_the_people_a_user_expects(event, expected):
+    notices = domain.for_people(domain.notices_for(event, FakeDirectory()))
+    assert [(n.kind, n.recipient_id) for n in notices] == expected
+
+
+def test_every_rule_has_a_kind_a_source_and_a_contract():
+    from shared.contracts import registry
+    assert set(domain.RULES) == set(domain.SOURCES) <= set(registry())
+    kinds = {n.kind for e, _ in EXPECTED
+             for n in domain.notices_for(e, FakeDirectory())}
+    assert kinds == set(domain.KINDS)
+
+
+def test_personal_matters_never_go_to_team_channels():
+    decided = career.ApplicationDecided(application_id="a", opportunity_id="o1",
+                                        applicant_id=DAN, decision="DECLINE")
+    assert domain.channel_notices(domain.notices_for(decided, FakeDirectory())) == []
+    assert {k for k, v in domain.KINDS.items() if not v.team_visible} == {
+        "APPLICATION_RECEIVED", "APPLICATION_DECIDED", "MENTORING_REQUESTED"}
+
+
+def test_a_new_idea_is_team_news_even_with_its_author_as_the_only_actor():
+    submitted = ideas.IdeaSubmitted(idea_id="i1", **SUBMITTED)
+    [notice] = domain.channel_notices(domain.notices_for(submitted, FakeDirectory()))
+    assert (notice.kind, notice.owner_id) == ("IDEA_SUBMITTED", ANA)
+
+
+def test_nothing_private_travels_in_a_notice():
+    """Application notes, skill gaps and reflection text are in no contract a rule reads,
+    so no notice can hold them; the applicant's name is all the owner learns."""
+    applied = career.ApplicationSubmitted(application_id="a", opportunity_id="o1",
+                                          applicant_id=DAN)
+    [notice] = domain.notices_for(applied, FakeDirectory())
+    assert (notice.title, notice.body) == ("Dan applied to “Lean gig”", "")
+    assert not any(e.startswith("reflection") for e in domain.RULES)
