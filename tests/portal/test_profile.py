@@ -64,5 +64,5 @@ def test_a_name_that_is_no_esco_skill_stays_custom_and_close_esco_skills_are_off
     expect(offer).to_contain_text("Not an ESCO skill: kept as your own.")
     screenshot(page, "profile-custom-skill")
     offer.get_by_role("button", name="SQL", exact=True).click()
-    expect(page.get_by_label("Level of SQL", exact=True)).to_be_visible()
+    expect(page.get_by_role("combobox", name="Level of SQL", exact=True)).to_be_visible()
     expect(page.get_by_role("group", name="ESCO skills like SQL")).to_have_count(0)
