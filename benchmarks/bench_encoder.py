@@ -2,8 +2,10 @@
 
     python benchmarks/bench_encoder.py
 
-Measures, in one run: encode throughput of our Encoder vs sentence-transformers on the same
-512 idea texts; single-text latency (p50/p99 over 200 calls); VectorIndex search latency at
+Measures, in one run: encode throughput of our Encoder (ONNX Runtime, fp32 and int8) vs
+sentence-transformers (torch) on the same 512 idea texts, their ratio and the lowest cosine
+between the two; single-text latency (p50/p99 over 200 calls) and its ratio; the peak RSS of
+a fresh process that loads each and encodes 256 texts; VectorIndex search latency at
 10k and 100k random unit vectors; cluster_pool time at 10k vectors. Prints a plain table;
 ``main()`` returns the rows as dicts. Timings on a shared 2-core machine are noisy: the
 throughput figures are the best of a few interleaved runs.
@@ -11,9 +13,12 @@ throughput figures are the best of a few interleaved runs.
 
 from __future__ import annotations
 
+import json
 import os
 import random
+import subprocess
 import sys
+import textwrap
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -26,7 +31,7 @@ except ImportError:  # run from a checkout without an editable install
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from services.insights.clustering import cluster_pool  # noqa: E402
-from services.insights.encoder import get_encoder  # noqa: E402
+from services.insights.encoder import Encoder, _thread_count, get_encoder  # noqa: E402
 from services.insights.thresholds import THEME_CLUSTER  # noqa: E402
 from services.insights.vector_index import VectorIndex, normalize_rows  # noqa: E402
 
@@ -96,55 +101,115 @@ def _row(name: str, value: float, unit: str, notes: str = "") -> dict:
     return {"name": name, "value": round(value, 3), "unit": unit, "notes": notes}
 
 
+RSS_TEXTS = 256
+PEAK_RSS = textwrap.dedent(
+    """
+    import json, re, sys
+    from benchmarks.bench_encoder import idea_texts
+    texts = idea_texts(int(sys.argv[3]))
+    if sys.argv[1] == "ours":
+        from services.insights.encoder import Encoder
+        Encoder(precision=sys.argv[2]).encode(texts)
+    else:
+        import torch
+        from sentence_transformers import SentenceTransformer
+        from services.insights.encoder import _thread_count
+        from services.insights.model_files import default_model_path
+        torch.set_num_threads(_thread_count(None))
+        SentenceTransformer(default_model_path(), device="cpu").encode(texts, batch_size=32)
+    heavy = sorted({m.split(".")[0] for m in sys.modules} & {"torch", "transformers"})
+    # VmHWM, not ru_maxrss: that one carries the parent's peak over fork and exec
+    status = open("/proc/self/status").read()
+    hwm_kib = int(re.search(r"VmHWM:\\s+(\\d+) kB", status).group(1))
+    print(json.dumps({"rss_mib": hwm_kib / 1024, "heavy": heavy}))
+    """
+)
+
+
+def peak_rss(who: str, precision: str = "fp32") -> dict:
+    """Peak RSS of a fresh process that loads the model and encodes RSS_TEXTS texts."""
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.run([sys.executable, "-W", "ignore", "-c", PEAK_RSS, who, precision,
+                           str(RSS_TEXTS)],
+                          cwd=root, env={**os.environ, "PYTHONPATH": str(root)},
+                          capture_output=True, text=True, check=True, timeout=600)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
 def bench_encoders(rows: list[dict], repeats: int = 3) -> None:
+    """Our ONNX Runtime encoder (fp32, and int8 for comparison) against sentence-transformers
+    (torch) on the same texts, interleaved so background load hits all alike."""
+    import torch
     from sentence_transformers import SentenceTransformer
 
     texts = idea_texts()
     start = time.perf_counter()
     encoder = get_encoder()
-    rows.append(_row("encoder load (ours)", time.perf_counter() - start, "s"))
+    # Like for like: torch gets the intra-op threads our encoder uses (on a loaded 2-core box
+    # torch's default team of 2 spins at its barriers, seconds per text).
+    torch.set_num_threads(_thread_count(None))
+    rows.append(_row(f"encoder load (ours, {encoder.precision})", time.perf_counter() - start,
+                     "s", "hashes checked"))
+    int8 = Encoder(precision="int8")
     start = time.perf_counter()
     reference = SentenceTransformer(encoder.model_path, device="cpu")
     rows.append(_row("encoder load (sentence-transformers)", time.perf_counter() - start, "s"))
 
-    def ours() -> np.ndarray:
-        return encoder.encode(texts, batch_size=BATCH_SIZE)
-
-    def theirs() -> np.ndarray:
-        return reference.encode(
-            texts, batch_size=BATCH_SIZE, normalize_embeddings=True, convert_to_numpy=True
-        )
-
-    ours()  # warm up both once
-    theirs()
-    ours_t, theirs_t = [], []
-    for _ in range(repeats):  # interleaved so background load hits both alike
-        ours_t.append(_time(ours))
-        theirs_t.append(_time(theirs))
-    ours_rate = N_TEXTS / min(ours_t)
-    theirs_rate = N_TEXTS / min(theirs_t)
-    agreement = float(np.min(np.sum(ours() * theirs(), axis=1)))
-    tokens = [len(encoder._tokenizer(t)["input_ids"]) for t in texts]
+    runs = {
+        "ours": lambda: encoder.encode(texts, batch_size=BATCH_SIZE),
+        "ours int8": lambda: int8.encode(texts, batch_size=BATCH_SIZE),
+        "sentence-transformers": lambda: reference.encode(
+            texts, batch_size=BATCH_SIZE, normalize_embeddings=True, convert_to_numpy=True),
+    }
+    for run in runs.values():
+        run()  # warm up each once
+    times: dict[str, list[float]] = {who: [] for who in runs}
+    for _ in range(repeats):
+        for who, run in runs.items():
+            times[who].append(_time(run))
+    rates = {who: N_TEXTS / min(t) for who, t in times.items()}
+    theirs = runs["sentence-transformers"]()
+    tokens = [len(ids) for ids in encoder.token_ids(texts)]
     note = f"{N_TEXTS} texts, batch {BATCH_SIZE}, tokens median {int(np.median(tokens))} max "
     note += f"{max(tokens)}; best of {repeats}"
-    rows.append(_row("encode throughput (ours)", ours_rate, "sent/s", note))
-    rows.append(_row("encode throughput (sentence-transformers)", theirs_rate, "sent/s", note))
-    rows.append(_row("throughput ratio ours / sentence-transformers", ours_rate / theirs_rate, "x"))
-    rows.append(_row("min cosine ours vs sentence-transformers", agreement, "cos", "same texts"))
+    for who, rate in rates.items():
+        rows.append(_row(f"encode throughput ({who})", rate, "sent/s", note))
+    rows.append(_row("throughput ratio ours / sentence-transformers",
+                     rates["ours"] / rates["sentence-transformers"], "x", "fp32"))
+    rows.append(_row("throughput ratio ours int8 / sentence-transformers",
+                     rates["ours int8"] / rates["sentence-transformers"], "x"))
+    for who in ("ours", "ours int8"):
+        agreement = float(np.min(np.sum(runs[who]() * theirs, axis=1)))
+        rows.append(_row(f"min cosine {who} vs sentence-transformers", agreement, "cos",
+                         f"{N_TEXTS} texts"))
 
-    # Alternate the two per call so background load on a shared machine hits both alike.
-    ours_lat, theirs_lat = [], []
+    single = {
+        "ours": encoder.encode_one,
+        "ours int8": int8.encode_one,
+        "sentence-transformers": lambda text: reference.encode([text], normalize_embeddings=True),
+    }
+    latency: dict[str, list[float]] = {who: [] for who in single}
     for i in range(LATENCY_CALLS):
         text = texts[i % N_TEXTS]
-        ours_lat.append(_time(lambda text=text: encoder.encode_one(text)))
-        theirs_lat.append(
-            _time(lambda text=text: reference.encode([text], normalize_embeddings=True))
-        )
-    for who, samples in (("ours", ours_lat), ("sentence-transformers", theirs_lat)):
-        p50, p99 = _percentiles(samples)
+        for who, one in single.items():
+            latency[who].append(_time(lambda text=text, one=one: one(text)))
+    p50s = {}
+    for who, samples in latency.items():
+        p50s[who], p99 = _percentiles(samples)
         note = f"{LATENCY_CALLS} calls, interleaved"
-        rows.append(_row(f"single-text latency p50 ({who})", p50, "ms", note))
+        rows.append(_row(f"single-text latency p50 ({who})", p50s[who], "ms", note))
         rows.append(_row(f"single-text latency p99 ({who})", p99, "ms", note))
+    rows.append(_row("single-text p50 ratio ours / sentence-transformers",
+                     p50s["ours"] / p50s["sentence-transformers"], "x", "fp32"))
+    rows.append(_row("single-text p50 ratio ours int8 / sentence-transformers",
+                     p50s["ours int8"] / p50s["sentence-transformers"], "x"))
+
+    for who, args in (("ours", ("ours", "fp32")), ("ours int8", ("ours", "int8")),
+                      ("sentence-transformers", ("theirs", "fp32"))):
+        measured = peak_rss(*args)
+        note = f"fresh process, load + {RSS_TEXTS} texts; imports {measured['heavy'] or 'no'}"
+        note += " torch/transformers"
+        rows.append(_row(f"peak RSS encoding ({who})", measured["rss_mib"], "MiB", note))
 
 
 def bench_index(rows: list[dict], sizes: tuple[int, ...] = (10_000, 100_000)) -> None:
@@ -211,15 +276,18 @@ def _load_average() -> float:
 
 
 def main() -> list[dict]:
-    import torch
-
     rows: list[dict] = []
     load_before = _load_average()
     bench_encoders(rows)
     bench_index(rows)
     bench_clustering(rows)
-    cpus = f"{os.cpu_count()} CPUs; torch {torch.__version__}"
-    rows.append(_row("torch intra-op threads", torch.get_num_threads(), "threads", cpus))
+    import onnxruntime
+    import torch
+
+    cpus = f"{os.cpu_count()} CPUs; onnxruntime {onnxruntime.__version__}"
+    rows.append(_row("encoder intra-op threads (ours)", _thread_count(None), "threads", cpus))
+    rows.append(_row("torch intra-op threads (sentence-transformers)", torch.get_num_threads(),
+                     "threads", f"torch {torch.__version__}"))
     rows.append(_row("load average (1 min) at start", load_before, "procs"))
     rows.append(_row("load average (1 min) at end", _load_average(), "procs"))
     print_table(rows)

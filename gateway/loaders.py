@@ -16,6 +16,7 @@ from gateway.ideas.activity import Comment, ExperimentLink, StatusChange
 from gateway.ideas.campaign import Campaign
 from gateway.ideas.types import Idea
 from gateway.insights.types import Theme
+from gateway.mentoring.types import MentoringProgramme
 from gateway.people.types import Person
 from gateway.rpc import RpcClient
 from shared.identity import Identity
@@ -67,6 +68,10 @@ class Loaders:
     @cached_property
     def role_voices(self) -> DataLoader:
         return self._batch("career", "get_role_voices", to=each(RoleVoice))
+
+    @cached_property
+    def mentoring_programmes(self) -> DataLoader:
+        return self._batch("career", "get_mentoring_programmes", to=one(MentoringProgramme))
 
     @cached_property
     def ideas(self) -> DataLoader:

@@ -27,6 +27,8 @@ from gateway.ideas.queries import IdeasQuery
 from gateway.ideas.subscriptions import IdeasSubscription
 from gateway.insights.mutations import InsightsMutation
 from gateway.insights.queries import InsightsQuery
+from gateway.mentoring.mutations import MentoringMutation
+from gateway.mentoring.queries import MentoringQuery
 from gateway.metrics import OperationMetrics
 from gateway.notifications.mutations import NotificationsMutation
 from gateway.notifications.queries import NotificationsQuery
@@ -42,13 +44,13 @@ MAX_ALIASES = 15
 
 @strawberry.type
 class Query(PeopleQuery, IdeasQuery, ReflectionsQuery, ExperimentsQuery, CareerQuery,
-            InsightsQuery, NotificationsQuery):
+            MentoringQuery, InsightsQuery, NotificationsQuery):
     pass
 
 
 @strawberry.type
 class Mutation(IdeasMutation, ReflectionsMutation, ExperimentsMutation, CareerMutation,
-               InsightsMutation, NotificationsMutation):
+               MentoringMutation, InsightsMutation, NotificationsMutation):
     pass
 
 

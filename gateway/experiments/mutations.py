@@ -57,16 +57,21 @@ class ExperimentsMutation:
             "experiments", "conclude_experiment", str(id), decision.value, learnings,
             where_else, follow_up.to_dict() if follow_up else None, to=Experiment.from_dto)
 
-    @strawberry.mutation(description="Members only. The same time again: no change with the "
-                                     "same value, a correction (kept) with another.",
+    @strawberry.mutation(description="Members only. A value for a MEASURE or COUNT metric, "
+                                     "numerator and denominator for a PROPORTION or RATE. "
+                                     "The same time again: no change with the same value, a "
+                                     "correction (kept) with another.",
                          permission_classes=[IsSignedIn])
-    async def record_measurement(self, info: Info, experiment_id: strawberry.ID, value: float,
-                                 at: datetime, note: str | None = None) -> ExperimentResult:
+    async def record_measurement(self, info: Info, experiment_id: strawberry.ID, at: datetime,
+                                 value: float | None = None, note: str | None = None,
+                                 numerator: float | None = None,
+                                 denominator: float | None = None) -> ExperimentResult:
         return await info.context.result("experiments", "record_measurement",
                                          str(experiment_id), value, at.isoformat(), note,
-                                         to=Experiment.from_dto)
+                                         numerator, denominator, to=Experiment.from_dto)
 
-    @strawberry.mutation(description="Members only. CSV rows of at,value[,note]; all or "
+    @strawberry.mutation(description="Members only. CSV rows of at,value[,note] (PROPORTION "
+                                     "and RATE: at,numerator,denominator[,note]); all or "
                                      "nothing.", permission_classes=[IsSignedIn])
     async def import_measurements(self, info: Info, experiment_id: strawberry.ID,
                                   csv: str) -> ImportMeasurementsResult:

@@ -9,7 +9,7 @@ import strawberry
 
 from gateway.context import Info
 from gateway.experiments.audit import ExperimentStageChange, MeasurementCorrection
-from gateway.experiments.enums import ExperimentDecision, ExperimentStage
+from gateway.experiments.enums import ExperimentDecision, ExperimentStage, RuleSet
 from gateway.experiments.runchart import ExperimentEffect, Metric, RunChart
 from gateway.iso import day, moment
 
@@ -28,6 +28,8 @@ class Experiment:
     hypothesis: str
     stage: ExperimentStage
     metric: Metric
+    rules: RuleSet = strawberry.field(description="The rule set its chart is read with unless "
+                                                  "runChart(rules:) asks for another.")
     run_chart: RunChart
     effect: ExperimentEffect
     decision: ExperimentDecision | None
@@ -84,6 +86,7 @@ class Experiment:
         return cls(
             id=strawberry.ID(dto["id"]), title=dto["title"], hypothesis=dto["hypothesis"],
             stage=ExperimentStage(dto["stage"]), metric=Metric.from_dto(dto["metric"]),
+            rules=RuleSet(dto["rules"]),
             run_chart=RunChart.from_dto(dto["run_chart"]),
             effect=ExperimentEffect(**dto["effect"]),
             decision=ExperimentDecision(decision) if decision else None,

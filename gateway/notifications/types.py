@@ -15,6 +15,8 @@ class NotificationSubject(Enum):
     EXPERIMENT = "EXPERIMENT"
     OPPORTUNITY = "OPPORTUNITY"
     MENTORING = "MENTORING"
+    MENTORSHIP = "MENTORSHIP"
+    MENTORING_PROGRAMME = "MENTORING_PROGRAMME"
 
 
 @strawberry.enum(description="How often e-mail is sent: never, daily from 07:00 or weekly "
@@ -67,6 +69,8 @@ class Notification:
 class KindPreference:
     kind: str
     label: str
+    team_visible: bool = strawberry.field(
+        description="May go to a team's chat channel (personal kinds never do).")
     in_app: bool
     email: bool
     chat: bool

@@ -2,6 +2,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { currentSession, onSessionChange, signOut } from "./api/session";
 import { href, useRoute } from "./router";
+import { Bell } from "./components/bell";
 import { SignIn } from "./pages/signin";
 import { pageFor, SECTIONS } from "./routes";
 
@@ -39,6 +40,7 @@ export function App() {
           </ul>
         </nav>
         <div class="who">
+          <Bell current={section === "notifications"} />
           <span>{session.person.name}</span>
           <button type="button" class="link" onClick={signOut}>
             Sign out

@@ -14,6 +14,9 @@ import { PostOpportunity } from "./pages/marketplace/post";
 import { ProfilePage } from "./pages/profile/page";
 import { Journal } from "./pages/reflections/journal";
 import { TeamFeed } from "./pages/reflections/feed";
+import { ChatChannels } from "./pages/notifications/channels";
+import { Inbox } from "./pages/notifications/inbox";
+import { Preferences } from "./pages/notifications/preferences";
 import { ThemeList } from "./pages/themes/list";
 import { ThemePage } from "./pages/themes/theme";
 
@@ -41,6 +44,9 @@ export function pageFor(route: string[]): JSX.Element {
   if (section === "marketplace" && id) return <OpportunityPage id={id} />;
   if (section === "marketplace") return <Marketplace />;
   if (section === "profile") return <ProfilePage />;
+  if (section === "notifications" && id === "preferences") return <Preferences />;
+  if (section === "notifications" && id === "channels") return <ChatChannels />;
+  if (section === "notifications") return <Inbox />;
   if (section === "reflections" && id === "team") return <TeamFeed />;
   if (section === "reflections") return <Journal />;
   return (

@@ -188,5 +188,134 @@ class RoleVoice(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
+# --- mentoring programmes (revision i22_0001) -------------------------------------------
+
+class MentoringProgramme(Base):
+    __tablename__ = "mentoring_programmes"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(140))
+    description: Mapped[str] = mapped_column(Text, default="")
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    coordinator_ids: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of person ids
+    audience: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of teams; [] = all
+    created_by: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+
+
+class Enrolment(Base):
+    """A person in a programme, as MENTOR (skills: help areas, capacity: mentees) or MENTEE
+    (skills: development areas, goal: a sentence). One role per person and programme."""
+
+    __tablename__ = "programme_enrolments"
+    __table_args__ = (UniqueConstraint("programme_id", "person_id"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    programme_id: Mapped[str] = mapped_column(
+        ForeignKey("mentoring_programmes.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[str] = mapped_column(String(36), index=True)
+    role: Mapped[str] = mapped_column(String(10))
+    skills: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of skill names
+    capacity: Mapped[int] = mapped_column(Integer, default=0)
+    goal: Mapped[str] = mapped_column(Text, default="")
+    lock_version: Mapped[int] = mapped_column(Integer, default=0)  # bumped to lock on SQLite
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class Mentorship(Base):
+    """A match (PENDING until the mentor answers) and, once ACTIVE, the pair's work;
+    `programme_id` is None for a match outside any programme."""
+
+    __tablename__ = "mentorships"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    programme_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    mentor_id: Mapped[str] = mapped_column(String(36), index=True)
+    mentee_id: Mapped[str] = mapped_column(String(36), index=True)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    how: Mapped[str] = mapped_column(String(20))  # SUGGESTED | CHOSEN | COORDINATOR | REQUEST
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    matched_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    last_activity_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    stuck_alerted_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    mentor_rating: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    mentor_reflection: Mapped[str] = mapped_column(Text, default="")
+    mentee_rating: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    mentee_reflection: Mapped[str] = mapped_column(Text, default="")
+
+
+class MentorshipGoal(Base):
+    __tablename__ = "mentorship_goals"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    mentorship_id: Mapped[str] = mapped_column(
+        ForeignKey("mentorships.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    target_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    tasks: Mapped[str] = mapped_column(Text, default="[]")  # JSON [{"text", "done"}]
+    notes: Mapped[str] = mapped_column(Text, default="")
+    progress: Mapped[int] = mapped_column(Integer, default=0)  # percent
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    completed_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+
+
+class MentoringSession(Base):
+    __tablename__ = "mentoring_sessions"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    mentorship_id: Mapped[str] = mapped_column(
+        ForeignKey("mentorships.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    duration_minutes: Mapped[int] = mapped_column(Integer)
+    created_by: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    # when both were reminded that it is near (mentoring_session_due); null: not yet
+    reminded_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+
+
+class AgendaItem(Base):
+    __tablename__ = "session_agenda_items"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    session_id: Mapped[str] = mapped_column(
+        ForeignKey("mentoring_sessions.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[str] = mapped_column(String(36))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class SessionNote(Base):
+    __tablename__ = "session_notes"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    session_id: Mapped[str] = mapped_column(
+        ForeignKey("mentoring_sessions.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[str] = mapped_column(String(36))
+    body: Mapped[str] = mapped_column(Text)
+    visibility: Mapped[str] = mapped_column(String(10))  # PRIVATE | SHARED
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class ActionItem(Base):
+    """Added in a session, owned by one of the pair; shown in every later session until
+    done."""
+
+    __tablename__ = "session_action_items"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    mentorship_id: Mapped[str] = mapped_column(
+        ForeignKey("mentorships.id", ondelete="CASCADE"), index=True)
+    session_id: Mapped[str] = mapped_column(
+        ForeignKey("mentoring_sessions.id", ondelete="CASCADE"), index=True)
+    owner_id: Mapped[str] = mapped_column(String(36))
+    text: Mapped[str] = mapped_column(Text)
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    completed_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+
+
 OUTBOX = outbox_table(Base.metadata)
 INBOX = inbox_table(Base.metadata)

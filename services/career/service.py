@@ -1,11 +1,9 @@
-"""The career service: people and profiles, the skills taxonomy, opportunities,
-applications, mentoring, role voices and the evidence of improvement work.
-
-The entrypoints are grouped by use in mixins; each one checks the caller, applies the rules,
-commits (events go to the outbox in the same transaction) and returns plain data. The mixins
-are reached through their modules: `nameko run` takes every class with entrypoints in this
-module's namespace for a service."""
+"""The career service: people, profiles, skills, opportunities, applications, mentoring,
+role voices and evidence, composed of mixins reached through their modules (`nameko run`
+takes every class with entrypoints in this namespace for a service)."""
 from __future__ import annotations
+
+from nameko.rpc import RpcProxy
 
 from services.career.dependencies import Skills
 from services.career.entrypoints import (
@@ -18,6 +16,7 @@ from services.career.entrypoints import (
     profiles,
     voices,
 )
+from services.career.entrypoints import mentoring_programmes as programmes
 from services.career.models import INBOX, OUTBOX
 from shared import basics
 from shared.db import Database
@@ -29,10 +28,11 @@ class CareerService(basics.ServiceBasics, people.PeopleEntrypoints,
                     profiles.ProfileEntrypoints, opportunities.OpportunityEntrypoints,
                     applications.ApplicationEntrypoints, gaps.SkillGapEntrypoints,
                     mentoring.MentoringEntrypoints, voices.VoiceEntrypoints,
-                    evidence.EvidenceEntrypoints):
+                    evidence.EvidenceEntrypoints, programmes.MentoringProgrammeEntrypoints):
     name = "career"
-
     db = Database("career", OUTBOX, INBOX)
     caller = Caller()
     metrics = ServiceMetrics()
     skills = Skills()
+    insights_rpc = RpcProxy("insights")  # the model's similarity, to suggest mentors
+    reflections_rpc = RpcProxy("reflections")  # a closing reflection kept in the journal

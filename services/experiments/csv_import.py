@@ -1,4 +1,5 @@
-"""Parses a pasted or uploaded CSV of measurements: `at,value[,note]` per row, an optional
+"""Parses a pasted or uploaded CSV of measurements: `at,value[,note]` per row for a MEASURE
+or COUNT metric, `at,numerator,denominator[,note]` for a PROPORTION or RATE; an optional
 header row, blank lines ignored. Every bad row is reported (its line number, the column and
 why), and a batch with any bad row is refused whole."""
 from __future__ import annotations
@@ -9,31 +10,42 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from services.experiments import validation
+from services.experiments.domain import RATIOS, MetricKind
 from services.experiments.validation import Reading
 from shared.errors import FieldErrors, ValidationError
 
 MAX_CHARS = 200_000
 MAX_ROWS = 2000
 COLUMNS = ("at", "value", "note")
+RATIO_COLUMNS = ("at", "numerator", "denominator", "note")
+
+
+def columns_of(kind: str) -> tuple[str, ...]:
+    return RATIO_COLUMNS if kind in RATIOS else COLUMNS
+
+
+def _shape(kind: str) -> str:
+    names = columns_of(kind)
+    return ",".join(names[:-1]) + f"[,{names[-1]}]"
 
 
 @dataclass(frozen=True)
 class Row(Reading):
     """A reading and the line of the file it is on."""
 
-    line: int
+    line: int = 0
 
 
-def parse(text: object, now: datetime) -> list[Row]:
+def parse(text: object, now: datetime, kind: str = MetricKind.MEASURE) -> list[Row]:
     """The rows in file order, each time once; raises ValidationError whose errors carry
     `row` (the line number) for row problems, or name `csv` for the batch as a whole."""
     if not isinstance(text, str) or not text.strip():
-        raise ValidationError("has no rows: paste lines of at,value[,note]", field="csv")
+        raise ValidationError(f"has no rows: paste lines of {_shape(kind)}", field="csv")
     if len(text) > MAX_CHARS:
         raise ValidationError(f"at most {MAX_CHARS} characters per import", field="csv")
     rows, problems = [], []
     for line, cells in _records(text):
-        row, row_problems = _row(line, cells, now)
+        row, row_problems = _row(line, cells, now, kind)
         problems += row_problems
         if row:
             rows.append(row)
@@ -43,7 +55,7 @@ def parse(text: object, now: datetime) -> list[Row]:
     if problems:
         raise ValidationError(sorted(problems, key=lambda p: p["row"]))
     if not rows:
-        raise ValidationError("has no rows: paste lines of at,value[,note]", field="csv")
+        raise ValidationError(f"has no rows: paste lines of {_shape(kind)}", field="csv")
     return _unique(rows)
 
 
@@ -64,26 +76,36 @@ def _records(text: str):
                                 "message": f"is not valid CSV: {exc}"}]) from None
 
 
-def _row(line: int, cells: list[str], now: datetime) -> tuple[Row | None, list[dict]]:
-    if not 2 <= len(cells) <= 3:
+def _row(line: int, cells: list[str], now: datetime,
+         kind: str) -> tuple[Row | None, list[dict]]:
+    names = columns_of(kind)
+    if not len(names) - 1 <= len(cells) <= len(names):
         return None, [{"row": line, "field": "columns",
-                       "message": f"expected at,value[,note]; found {len(cells)} columns"}]
+                       "message": f"expected {_shape(kind)}; found {len(cells)} columns"}]
     errors = FieldErrors()
     at = validation.moment(cells[0].strip(), "at", errors, now)
-    value = _value(cells[1].strip(), errors)
-    note = validation.text(cells[2] if len(cells) == 3 else None, "note", errors,
-                           limit=validation.NOTE_MAX) or None
+    numbers = {name: _number(cell.strip(), name, errors)
+               for name, cell in zip(names[1:-1], cells[1:len(names) - 1], strict=True)}
+    note_cell = cells[len(names) - 1] if len(cells) == len(names) else None
+    note = validation.text(note_cell, "note", errors, limit=validation.NOTE_MAX) or None
+    if not errors.errors:
+        value, top, bottom = validation.point_values(
+            kind, numbers.get("value"), numbers.get("numerator"), numbers.get("denominator"),
+            errors)
     problems = [{"row": line, **e} for e in errors.errors]
-    return (None if problems else Row(value=value, at=at, note=note, line=line)), problems
+    if problems:
+        return None, problems
+    return Row(value=value, at=at, note=note, numerator=top, denominator=bottom,
+               line=line), []
 
 
-def _value(cell: str, errors: FieldErrors) -> float | None:
+def _number(cell: str, name: str, errors: FieldErrors) -> float | None:
     try:
         value = float(cell)
     except ValueError:
-        errors.add("value", f"'{cell[:40]}' is not a number" if cell else "is required")
+        errors.add(name, f"'{cell[:40]}' is not a number" if cell else "is required")
         return None
-    return validation.number(value, "value", errors)
+    return validation.number(value, name, errors)
 
 
 def _conflicting_times(rows: list[Row]) -> list[dict]:
@@ -91,7 +113,9 @@ def _conflicting_times(rows: list[Row]) -> list[dict]:
     problems = []
     for row in rows:
         first = seen.setdefault(row.at, row)
-        if first is not row and (first.value, first.note) != (row.value, row.note):
+        if first is not row and (first.value, first.numerator, first.denominator,
+                                 first.note) != (row.value, row.numerator, row.denominator,
+                                                 row.note):
             problems.append({"row": row.line, "field": "at", "message":
                              f"the same time as row {first.line} with another value or note"})
     return problems

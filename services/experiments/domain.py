@@ -53,6 +53,27 @@ class Direction(StrEnum):
     DECREASE = "DECREASE"
 
 
+class MetricKind(StrEnum):
+    """What one point of the metric is, and so which control chart draws it."""
+
+    MEASURE = "MEASURE"  # a value: run chart and XmR (individuals) chart
+    PROPORTION = "PROPORTION"  # numerator of denominator (defective of inspected): p chart
+    RATE = "RATE"  # a count per exposure (incidents per hour worked): u chart
+    COUNT = "COUNT"  # events per equal opportunity: c chart
+
+
+# The kinds whose points are a numerator and a denominator; the others take a value.
+RATIOS = frozenset({MetricKind.PROPORTION, MetricKind.RATE})
+
+
+class RuleSet(StrEnum):
+    """Which special-cause rules read the chart."""
+
+    IHI = "IHI"  # Perla, Provost & Murray run-chart rules
+    ANHOEJ = "ANHOEJ"  # Anhoej's runs analysis (R package qicharts2)
+    NHS = "NHS"  # NHS England "Making Data Count" XmR rules
+
+
 S = Stage
 # Every allowed move; anything else is a Conflict naming both stages.
 TRANSITIONS = frozenset({(S.PLAN, S.DO), (S.DO, S.STUDY), (S.STUDY, S.ACT), (S.ACT, S.CONCLUDED)})

@@ -6,23 +6,30 @@ import math
 
 from sqlalchemy.orm import Session
 
-from services.experiments import runchart, store
+from services.experiments import charts, runchart, store
 from services.experiments.domain import is_baseline
 from services.experiments.models import Experiment, Measurement
 
 
-def points_of(experiment: Experiment, measurements: list[Measurement]) -> list[runchart.Point]:
-    return [runchart.Point(at=m.at, value=m.value, note=m.note,
+def readings_of(experiment: Experiment, measurements: list[Measurement]) -> list[charts.Reading]:
+    return [charts.Reading(at=m.at, value=m.value, numerator=m.numerator,
+                           denominator=m.denominator, note=m.note,
                            baseline=is_baseline(m.at, m.before_start, experiment.starts_on))
             for m in measurements]
 
 
-def analysis(experiment: Experiment,
-             measurements: list[Measurement]) -> tuple[runchart.RunChart, runchart.Effect]:
-    chart = runchart.analyse(points_of(experiment, measurements))
-    effect = runchart.effect(chart, experiment.metric_baseline, experiment.metric_target,
+def analysis(experiment: Experiment, measurements: list[Measurement], rules: str | None = None,
+             screen: bool = True) -> tuple[charts.Chart, runchart.RunChart, runchart.Effect]:
+    """The chart under `rules` (the experiment's own when None), the run chart of the
+    values (its median, runs and effect do not depend on the rule set) and the effect."""
+    readings = readings_of(experiment, measurements)
+    chart = charts.build(experiment.metric_kind, rules or experiment.rules, readings,
+                         experiment.direction, screen=screen)
+    run = runchart.analyse([runchart.Point(r.at, r.value, r.note, r.baseline)
+                            for r in readings])
+    effect = runchart.effect(run, experiment.metric_baseline, experiment.metric_target,
                              experiment.direction)
-    return chart, effect
+    return chart, run, effect
 
 
 def _finite(value: float | None) -> float | None:
@@ -34,15 +41,25 @@ def effect_dto(effect: runchart.Effect) -> dict:
             "toward_target": _finite(effect.toward_target), "improved": effect.improved}
 
 
-def chart_dto(chart: runchart.RunChart) -> dict:
+def chart_dto(chart: charts.Chart, run: runchart.RunChart) -> dict:
     return {
-        "median": chart.median, "lower_limit": chart.lower_limit,
-        "upper_limit": chart.upper_limit, "useful_observations": chart.useful_observations,
-        "runs": chart.runs,
-        "points": [{"at": p.at.isoformat(), "value": p.value, "note": p.note,
-                    "baseline": p.baseline} for p in chart.points],
-        "signals": [{"kind": s.kind, "from_index": s.from_index, "to_index": s.to_index,
-                     "description": s.description} for s in chart.signals],
+        "kind": chart.kind, "rules": chart.rules, "centre_line": chart.centre_line,
+        "median": run.median, "lower_limit": run.lower_limit, "upper_limit": run.upper_limit,
+        "useful_observations": run.useful_observations, "runs": run.runs,
+        "parts": [{"from_index": p.from_index, "to_index": p.to_index,
+                   "centre_line": p.centre_line, "lower_limit": p.lower_limit,
+                   "upper_limit": p.upper_limit, "longest_run": p.longest_run,
+                   "longest_run_limit": p.longest_run_limit, "crossings": p.crossings,
+                   "crossings_limit": p.crossings_limit} for p in chart.parts],
+        "points": [{"at": p.reading.at.isoformat(), "value": p.reading.value,
+                    "numerator": p.reading.numerator, "denominator": p.reading.denominator,
+                    "note": p.reading.note, "baseline": p.reading.baseline,
+                    "centre_line": p.centre_line, "lower_limit": p.lower_limit,
+                    "upper_limit": p.upper_limit, "classification": p.classification}
+                   for p in chart.points],
+        "signals": [{"kind": s.kind, "rule": s.rule, "from_index": s.from_index,
+                     "to_index": s.to_index, "description": s.description}
+                    for s in chart.signals],
     }
 
 
@@ -52,19 +69,21 @@ def _time(value) -> str | None:
 
 def experiment_dto(e: Experiment, members: list[str], measurements: list[Measurement],
                    follow_ups: list[str], history: list) -> dict:
-    chart, effect = analysis(e, measurements)
+    chart, run, effect = analysis(e, measurements)
     return {
         "id": e.id, "title": e.title, "hypothesis": e.hypothesis, "stage": e.stage,
         "idea_id": e.idea_id, "owner_id": e.owner_id, "member_ids": members,
         "previous_id": e.previous_id, "follow_up_ids": follow_ups,
         "metric": {"name": e.metric_name, "unit": e.metric_unit, "direction": e.direction,
-                   "baseline": e.metric_baseline, "target": e.metric_target},
+                   "baseline": e.metric_baseline, "target": e.metric_target,
+                   "kind": e.metric_kind},
+        "rules": e.rules,
         "starts_on": e.starts_on.isoformat(), "ends_on": e.ends_on.isoformat(),
         "decision": e.decision, "learnings": e.learnings, "where_else": e.where_else,
         "created_at": _time(e.created_at), "updated_at": _time(e.updated_at),
         "started_at": _time(e.started_at), "studied_at": _time(e.studied_at),
         "concluded_at": _time(e.concluded_at),
-        "run_chart": chart_dto(chart), "effect": effect_dto(effect),
+        "run_chart": chart_dto(chart, run), "effect": effect_dto(effect),
         "history": [{"from_stage": c.from_stage, "to_stage": c.to_stage,
                      "changed_by": c.changed_by, "changed_at": _time(c.changed_at)}
                     for c in history],

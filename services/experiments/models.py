@@ -30,6 +30,11 @@ class Experiment(Base):
     metric_name: Mapped[str] = mapped_column(String(80))
     metric_unit: Mapped[str] = mapped_column(String(20), default="")
     direction: Mapped[str] = mapped_column(String(10))
+    # MEASURE | PROPORTION | RATE | COUNT: the shape of a point and the chart that draws it
+    metric_kind: Mapped[str] = mapped_column(String(12), default="MEASURE",
+                                             server_default="MEASURE")
+    # IHI | ANHOEJ | NHS: the rule set its chart is read with unless a reader asks another
+    rules: Mapped[str] = mapped_column(String(8), default="IHI", server_default="IHI")
     metric_baseline: Mapped[float] = mapped_column(Double)
     metric_target: Mapped[float] = mapped_column(Double)
     starts_on: Mapped[date] = mapped_column(Date)
@@ -66,7 +71,9 @@ class Measurement(Base):
     experiment_id: Mapped[str] = mapped_column(
         ForeignKey("experiments.id", ondelete="CASCADE"), index=True)
     at: Mapped[datetime] = mapped_column(UtcDateTime())
-    value: Mapped[float] = mapped_column(Double)
+    value: Mapped[float] = mapped_column(Double)  # numerator / denominator for a ratio
+    numerator: Mapped[float | None] = mapped_column(Double, nullable=True)
+    denominator: Mapped[float | None] = mapped_column(Double, nullable=True)
     note: Mapped[str | None] = mapped_column(Text, nullable=True)
     # recorded while the experiment was still in PLAN: part of the baseline period
     before_start: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -100,6 +107,17 @@ class StageChange(Base):
         ForeignKey("experiments.id", ondelete="CASCADE"), index=True)
     from_stage: Mapped[str | None] = mapped_column(String(12), nullable=True)
     to_stage: Mapped[str] = mapped_column(String(12))
+    changed_by: Mapped[str] = mapped_column(String(36))
+    changed_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class Setting(Base):
+    """An organisation-wide setting an admin changes, such as the default rule set."""
+
+    __tablename__ = "experiment_settings"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
     changed_by: Mapped[str] = mapped_column(String(36))
     changed_at: Mapped[datetime] = mapped_column(UtcDateTime())
 

@@ -55,8 +55,9 @@ def follow_up_fields(previous: Experiment, members: list[str], given: dict) -> d
     experiment it continues unless `given` says otherwise."""
     metric = {"name": previous.metric_name, "unit": previous.metric_unit,
               "direction": previous.direction, "baseline": previous.metric_baseline,
-              "target": previous.metric_target}
-    defaults = {"idea_id": previous.idea_id, "metric": metric, "member_ids": members}
+              "target": previous.metric_target, "kind": previous.metric_kind}
+    defaults = {"idea_id": previous.idea_id, "metric": metric, "member_ids": members,
+                "rules": previous.rules}
     return defaults | {k: v for k, v in given.items() if v is not None}
 
 

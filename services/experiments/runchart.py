@@ -75,6 +75,11 @@ class Signal:
     from_index: int  # inclusive, position in the chart's time-ordered points
     to_index: int  # inclusive
     description: str
+    rule: str = ""  # the rule it breaks, in words (charts.py names it)
+    flags: tuple[int, ...] = ()  # the special-cause points, when not every one it spans
+
+    def flagged(self) -> tuple[int, ...]:
+        return self.flags or tuple(range(self.from_index, self.to_index + 1))
 
 
 @dataclass(frozen=True)

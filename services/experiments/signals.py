@@ -15,9 +15,10 @@ SignalKey = tuple[str, str, str]  # kind, first and last moment it spans
 
 def chart_signals(session: Session, experiment: Experiment) -> dict[SignalKey, str]:
     measured = store.measurements_of(session, [experiment.id]).get(experiment.id, [])
-    chart, _ = analysis(experiment, measured)
-    return {(s.kind, chart.points[s.from_index].at.isoformat(),
-             chart.points[s.to_index].at.isoformat()): s.description for s in chart.signals}
+    chart, _, _ = analysis(experiment, measured)
+    return {(s.kind, chart.points[s.from_index].reading.at.isoformat(),
+             chart.points[s.to_index].reading.at.isoformat()): s.description
+            for s in chart.signals}
 
 
 def announce_new(db: Db, experiment: Experiment, before: dict[SignalKey, str],

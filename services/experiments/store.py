@@ -9,10 +9,19 @@ from datetime import datetime
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
-from services.experiments.domain import Stage
-from services.experiments.models import Correction, Experiment, Measurement, Member, StageChange
-from services.experiments.validation import ExperimentFilter, Plan
+from services.experiments.domain import RuleSet, Stage
+from services.experiments.models import (
+    Correction,
+    Experiment,
+    Measurement,
+    Member,
+    Setting,
+    StageChange,
+)
+from services.experiments.validation import ExperimentFilter, Plan, Reading
 from shared.errors import NotFound
+
+DEFAULT_RULES = "default_rules"
 
 
 def find(session: Session, experiment_id: str, lock: bool = False) -> Experiment:
@@ -92,11 +101,27 @@ def listing(session: Session, flt: ExperimentFilter, offset: int,
     return list(rows), total
 
 
+def default_rules(session: Session) -> str:
+    """The rule set an experiment planned without one reads its chart with (an admin's
+    setting; IHI out of the box)."""
+    setting = session.get(Setting, DEFAULT_RULES)
+    return setting.value if setting else RuleSet.IHI
+
+
+def set_default_rules(session: Session, rules: str, by: str, at: datetime) -> None:
+    setting = session.get(Setting, DEFAULT_RULES, with_for_update=True)
+    if setting is None:
+        session.add(Setting(name=DEFAULT_RULES, value=rules, changed_by=by, changed_at=at))
+    else:
+        setting.value, setting.changed_by, setting.changed_at = rules, by, at
+
+
 def add_experiment(session: Session, plan: Plan, owner_id: str, by: str,
                    at: datetime) -> Experiment:
     """A new experiment in PLAN with its members (the owner first) and its first stage."""
     metric = plan.metric
     experiment = Experiment(
+        metric_kind=metric.kind, rules=plan.rules or default_rules(session),
         id=str(uuid.uuid4()), title=plan.title, hypothesis=plan.hypothesis, stage=Stage.PLAN,
         owner_id=owner_id, idea_id=plan.idea_id, previous_id=plan.previous_id,
         metric_name=metric.name, metric_unit=metric.unit, direction=metric.direction,
@@ -129,23 +154,28 @@ def measurement_at(session: Session, experiment_id: str, at: datetime) -> Measur
 
 
 def record(session: Session, experiment: Experiment, existing: Measurement | None,
-           value: float, at: datetime, note: str | None, by: str,
-           now: datetime) -> tuple[str, Measurement, float | None]:
+           reading: Reading, by: str, now: datetime) -> tuple[str, Measurement, float | None]:
     """("recorded" | "corrected" | "unchanged", the measurement, its value before).
-    `existing` is the experiment's measurement at `at`, if any; a note left out (None)
-    keeps the note it has."""
+    `existing` is the experiment's measurement at the reading's time, if any; a note left
+    out (None) keeps the note it has."""
+    shape = (reading.value, reading.numerator, reading.denominator)
     if existing is None:
-        measurement = Measurement(id=str(uuid.uuid4()), experiment_id=experiment.id, at=at,
-                                  value=value, note=note, recorded_by=by, recorded_at=now,
+        measurement = Measurement(id=str(uuid.uuid4()), experiment_id=experiment.id,
+                                  at=reading.at, value=reading.value,
+                                  numerator=reading.numerator,
+                                  denominator=reading.denominator, note=reading.note,
+                                  recorded_by=by, recorded_at=now,
                                   before_start=experiment.stage == Stage.PLAN)
         session.add(measurement)
         return "recorded", measurement, None
-    new_note = existing.note if note is None else note
-    if (existing.value, existing.note) == (value, new_note):
+    new_note = existing.note if reading.note is None else reading.note
+    if (existing.value, existing.numerator, existing.denominator, existing.note) == (
+            *shape, new_note):
         return "unchanged", existing, None
     session.add(Correction(measurement_id=existing.id, old_value=existing.value,
-                           new_value=value, old_note=existing.note, new_note=new_note,
+                           new_value=reading.value, old_note=existing.note, new_note=new_note,
                            corrected_by=by, corrected_at=now))
     before = existing.value
-    existing.value, existing.note = value, new_note
+    existing.value, existing.numerator, existing.denominator = shape
+    existing.note = new_note
     return "corrected", existing, before

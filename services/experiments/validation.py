@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from services.experiments.domain import Decision, Direction, Stage
+from services.experiments.domain import RATIOS, Decision, Direction, MetricKind, RuleSet, Stage
 from shared.errors import FieldErrors, ValidationError
 
 TITLE_MIN, TITLE_MAX = 3, 140
@@ -27,6 +27,7 @@ class Metric:
     direction: str | None
     baseline: float | None
     target: float | None
+    kind: str = MetricKind.MEASURE
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Plan:
     member_ids: list[str]
     idea_id: str | None
     previous_id: str | None
+    rules: str | None = None  # None: the organisation's default rule set
 
 
 @dataclass(frozen=True)
@@ -53,11 +55,14 @@ class Conclusion:
 
 @dataclass(frozen=True)
 class Reading:
-    """One measurement as recorded: its value at a moment (UTC), with an optional note."""
+    """One measurement as recorded: its value at a moment (UTC), with an optional note. A
+    PROPORTION or RATE point is a numerator and a denominator, and its value their ratio."""
 
     value: float
     at: datetime
     note: str | None
+    numerator: float | None = None
+    denominator: float | None = None
 
 
 @dataclass(frozen=True)
@@ -125,8 +130,28 @@ def metric(raw: object, errors: FieldErrors) -> Metric:
     direction = fields.get("direction")
     errors.check(direction in set(Direction), "metric.direction", "must be INCREASE or DECREASE")
     clean["direction"] = direction
+    clean["kind"] = fields.get("kind") or MetricKind.MEASURE
+    errors.check(clean["kind"] in set(MetricKind), "metric.kind",
+                 "must be MEASURE, PROPORTION, RATE or COUNT")
     _target_side(clean["baseline"], clean["target"], direction, errors)
+    _in_range(clean["kind"], clean["baseline"], clean["target"], errors)
     return Metric(**clean)
+
+
+def _in_range(kind: str, baseline: float | None, target: float | None,
+              errors: FieldErrors) -> None:
+    """A proportion's baseline and target are fractions (0.2 is 20 %); a rate or a count is
+    never negative."""
+    if kind not in set(MetricKind) or kind == MetricKind.MEASURE:
+        return
+    for name, value in (("metric.baseline", baseline), ("metric.target", target)):
+        if value is None:
+            continue
+        if kind == MetricKind.PROPORTION:
+            errors.check(0 <= value <= 1, name,
+                         "must be a proportion between 0 and 1 (0.2 is 20 %)")
+        else:
+            errors.check(value >= 0, name, f"cannot be negative for a {kind} metric")
 
 
 def _target_side(baseline: float | None, target: float | None, direction: object,
@@ -174,6 +199,7 @@ def plan(fields: dict, errors: FieldErrors) -> Plan:
         "idea_id": optional_id(fields.get("idea_id"), "ideaId", errors),
         "previous_id": optional_id(fields.get("previous_experiment_id"),
                                    "previousExperimentId", errors),
+        "rules": rule_set(fields.get("rules"), "rules", errors),
     }
     errors.check(len(clean["title"]) >= TITLE_MIN or not clean["title"], "title",
                  f"must be {TITLE_MIN} to {TITLE_MAX} characters")
@@ -199,12 +225,72 @@ def follow_up(decision: object, given: dict | None) -> dict | None:
     return given
 
 
-def measurement(value: object, at: object, note: object, now: datetime) -> Reading:
+def rule_set(value: object, name: str, errors: FieldErrors) -> str | None:
+    if value in (None, ""):
+        return None
+    errors.check(value in set(RuleSet), name, "must be IHI, ANHOEJ or NHS")
+    return value if value in set(RuleSet) else None
+
+
+def measurement(kind: str, at: object, note: object, now: datetime, *, value: object = None,
+                numerator: object = None, denominator: object = None) -> Reading:
+    """A reading of a `kind` metric: a value for MEASURE and COUNT, a numerator and a
+    denominator for PROPORTION and RATE."""
     errors = FieldErrors()
-    clean = Reading(number(value, "value", errors), moment(at, "at", errors, now),
-                    text(note, "note", errors, limit=NOTE_MAX) or None)
+    shape = point_values(kind, value, numerator, denominator, errors)
+    clean = Reading(shape[0], moment(at, "at", errors, now),
+                    text(note, "note", errors, limit=NOTE_MAX) or None, shape[1], shape[2])
     errors.raise_if_any()
     return clean
+
+
+def point_values(kind: str, value: object, numerator: object, denominator: object,
+                 errors: FieldErrors) -> tuple[float | None, float | None, float | None]:
+    """(value, numerator, denominator) of one point as its metric's kind needs it; the
+    problems (the wrong shape, a denominator of 0 or less, a proportion above 1) named."""
+    if kind in RATIOS:
+        errors.check(value is None, "value", f"a {kind} metric takes numerator and denominator, "
+                                             "not value")
+        return _ratio(kind, numerator, denominator, errors)
+    for name, given in (("numerator", numerator), ("denominator", denominator)):
+        errors.check(given is None, name, f"a {kind} metric takes value, not numerator and "
+                                          "denominator")
+    if value is None:
+        errors.add("value", "is required")
+        return None, None, None
+    clean = number(value, "value", errors)
+    if kind == MetricKind.COUNT and clean is not None:
+        whole = clean >= 0 and clean == int(clean)
+        errors.check(whole, "value", "must be a whole number of events, 0 or more")
+        clean = clean if whole else None
+    return clean, None, None
+
+
+def _ratio(kind: str, numerator: object, denominator: object,
+           errors: FieldErrors) -> tuple[float | None, float | None, float | None]:
+    top = bottom = None
+    if numerator is None:
+        errors.add("numerator", "is required")
+    else:
+        top = number(numerator, "numerator", errors)
+    if denominator is None:
+        errors.add("denominator", "is required")
+    else:
+        bottom = number(denominator, "denominator", errors)
+    if top is not None and top < 0:
+        errors.add("numerator", "cannot be negative")
+        top = None
+    if bottom is not None and bottom <= 0:
+        errors.add("denominator", f"must be above 0 (it was {bottom:g})")
+        bottom = None
+    if kind == MetricKind.PROPORTION and top is not None and bottom is not None \
+            and top > bottom:
+        errors.add("numerator", f"cannot be above the denominator ({bottom:g}) for a "
+                                "proportion")
+        top = None
+    if top is None or bottom is None:
+        return None, top, bottom
+    return top / bottom, top, bottom
 
 
 def listing(raw: dict | None) -> ExperimentFilter:

@@ -52,6 +52,14 @@ def query(text: object, first: object, field: str, default: int = 5) -> Query:
     return Query(clean, many)
 
 
+def candidate_texts(candidates: object) -> list[str]:
+    """Texts to compare with (whitespace folded, blank ones kept as a space), at most
+    MAX_FIRST of MAX_TEXT characters each."""
+    if not isinstance(candidates, list) or len(candidates) > MAX_FIRST:
+        raise ValidationError(f"must be a list of at most {MAX_FIRST} texts", "candidates")
+    return [(" ".join(str(c or "").split()) or " ")[:MAX_TEXT] for c in candidates]
+
+
 def batch(kind: object, items: list) -> str:
     """The kind of a reindex batch (a document kind or PROFILE), at most MAX_BATCH items."""
     if kind not in (*KINDS, PROFILE):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from typing import Protocol
 
 from shared.contracts import Contract
@@ -34,6 +35,12 @@ KINDS: dict[str, Kind] = {
     "APPLICATION_RECEIVED": Kind("A new application to your opportunity", team_visible=False),
     "APPLICATION_DECIDED": Kind("A decision on your application", team_visible=False),
     "MENTORING_REQUESTED": Kind("A mentoring request", team_visible=False),
+    "MENTORING_MATCH_REQUESTED": Kind("A mentee asks you in a programme", team_visible=False),
+    "MENTORING_MATCH_DECIDED": Kind("An answer to a mentoring match", team_visible=False),
+    "MENTORING_SESSION_SCHEDULED": Kind("A mentoring session planned", team_visible=False),
+    "MENTORING_SESSION_DUE": Kind("A mentoring session tomorrow", team_visible=False),
+    "MENTORSHIP_STUCK": Kind("A pair in your programme went quiet", team_visible=False),
+    "MENTORSHIP_CLOSED": Kind("A mentorship closed", team_visible=False),
 }
 
 
@@ -43,7 +50,8 @@ class Notice:
     kind: str
     title: str
     body: str
-    subject_type: str  # IDEA | EXPERIMENT | OPPORTUNITY | MENTORING
+    subject_type: str  # IDEA | EXPERIMENT | OPPORTUNITY | MENTORING | MENTORSHIP
+    #                    | MENTORING_PROGRAMME
     subject_id: str
     subject_title: str
     actor_id: str | None
@@ -158,6 +166,65 @@ def _mentoring(e: c.MentoringRequested, d: Directory) -> list[Notice]:
                    skills, e.mentee_id, e.mentor_id)]
 
 
+def _pair(e, d: Directory) -> str:
+    return f"{d.name_of(e.mentor_id)} and {d.name_of(e.mentee_id)}"
+
+
+def _when(at: str) -> str:
+    return datetime.fromisoformat(at).astimezone(UTC).strftime("%a %d %b %Y, %H:%M UTC")
+
+
+def _match_requested(e: c.MentoringMatchRequested, d: Directory) -> list[Notice]:
+    return [Notice(e.mentor_id, "MENTORING_MATCH_REQUESTED",
+                   f"{d.name_of(e.mentee_id)} asks you to be their mentor", "",
+                   "MENTORSHIP", e.mentorship_id, _pair(e, d), e.mentee_id, e.mentor_id)]
+
+
+def _match_decided(e: c.MentoringMatchDecided, d: Directory) -> list[Notice]:
+    """The mentee hears the answer; when a coordinator set the match, the mentor too."""
+    if e.decision == "ACCEPT":
+        title = f"{d.name_of(e.mentor_id)} and {d.name_of(e.mentee_id)} are now matched"
+    else:
+        title = f"{d.name_of(e.mentor_id)} declined the mentoring match"
+    return [Notice(p, "MENTORING_MATCH_DECIDED", title, "", "MENTORSHIP", e.mentorship_id,
+                   _pair(e, d), e.decided_by, e.mentee_id)
+            for p in dict.fromkeys([e.mentee_id, e.mentor_id])]
+
+
+def _session_scheduled(e: c.SessionScheduled, d: Directory) -> list[Notice]:
+    title = f"{d.name_of(e.scheduled_by)} planned a mentoring session: {_when(e.at)}"
+    body = f"{e.duration_minutes} minutes. Add to the agenda before it begins."
+    return [Notice(p, "MENTORING_SESSION_SCHEDULED", title, body, "MENTORSHIP",
+                   e.mentorship_id, _pair(e, d), e.scheduled_by, e.mentee_id)
+            for p in (e.mentor_id, e.mentee_id)]
+
+
+def _session_due(e: c.MentoringSessionDue, d: Directory) -> list[Notice]:
+    title = f"Mentoring session {_when(e.at)}"
+    body = f"{_pair(e, d)}, {e.duration_minutes} minutes. Anything for the agenda?"
+    return [Notice(p, "MENTORING_SESSION_DUE", title, body, "MENTORSHIP", e.mentorship_id,
+                   _pair(e, d), None, e.mentee_id) for p in (e.mentor_id, e.mentee_id)]
+
+
+def _stuck(e: c.MentorshipStuck, d: Directory) -> list[Notice]:
+    """The programme's coordinators: names and the last activity's date, nothing of what
+    the pair wrote."""
+    if not e.programme_id:
+        return []
+    since = datetime.fromisoformat(e.last_activity_at).astimezone(UTC).date().isoformat()
+    return [Notice(p, "MENTORSHIP_STUCK", f"{_pair(e, d)} have gone quiet",
+                   f"No session, note or goal update since {since}.", "MENTORING_PROGRAMME",
+                   e.programme_id, _pair(e, d), None, None) for p in e.coordinator_ids]
+
+
+def _closed(e: c.MentorshipClosed, d: Directory) -> list[Notice]:
+    return [Notice(p, "MENTORSHIP_CLOSED",
+                   f"{d.name_of(e.closed_by)} closed your mentorship",
+                   "Leave your rating and a short reflection.", "MENTORSHIP",
+                   e.mentorship_id, _pair(e, d), e.closed_by, e.mentee_id)
+            for p in (e.mentor_id, e.mentee_id)]
+
+
 Rule = Callable[[Contract, Directory], list[Notice]]
 RULES: dict[str, Rule] = {
     "idea_status_changed": _status_changed,
@@ -169,12 +236,21 @@ RULES: dict[str, Rule] = {
     "application_submitted": _applied,
     "application_decided": _decided,
     "mentoring_requested": _mentoring,
+    "mentoring_match_requested": _match_requested,
+    "mentoring_match_decided": _match_decided,
+    "session_scheduled": _session_scheduled,
+    "mentoring_session_due": _session_due,
+    "mentorship_stuck": _stuck,
+    "mentorship_closed": _closed,
 }
 SOURCES: dict[str, str] = {  # event type -> the service that publishes it
     "idea_status_changed": "ideas", "idea_merged": "ideas", "idea_commented": "ideas",
     "idea_submitted": "ideas", "experiment_concluded": "experiments",
     "run_chart_signalled": "experiments", "application_submitted": "career",
     "application_decided": "career", "mentoring_requested": "career",
+    "mentoring_match_requested": "career", "mentoring_match_decided": "career",
+    "session_scheduled": "career", "mentoring_session_due": "career",
+    "mentorship_stuck": "career", "mentorship_closed": "career",
 }
 
 

@@ -8,8 +8,9 @@ from services.notifications.domain import KINDS, Notice
 from services.notifications.models import ChatChannel, Delivery, DeliverySettings, Notification
 from services.notifications.preferences import Choice
 
-SECTIONS = {"IDEA": "ideas", "EXPERIMENT": "experiments", "OPPORTUNITY": "marketplace",
-            "MENTORING": "marketplace"}
+PATHS = {"IDEA": "ideas/{id}", "EXPERIMENT": "experiments/{id}",
+         "OPPORTUNITY": "marketplace/{id}", "MENTORING": "marketplace",
+         "MENTORSHIP": "mentoring/{id}", "MENTORING_PROGRAMME": "mentoring/programme/{id}"}
 
 
 def public_url() -> str:
@@ -19,9 +20,8 @@ def public_url() -> str:
 
 
 def link(subject_type: str, subject_id: str) -> str:
-    section = SECTIONS.get(subject_type, "")
-    tail = f"/{subject_id}" if subject_type in ("IDEA", "EXPERIMENT", "OPPORTUNITY") else ""
-    return f"{public_url()}/#/{section}{tail}"
+    path = PATHS.get(subject_type, "").format(id=subject_id)
+    return f"{public_url()}/#/{path}"
 
 
 def notification_dto(row: Notification) -> dict:
@@ -44,7 +44,8 @@ def notice_payload(notice: Notice, event_id: str, created_at: str) -> dict:
 def preferences_dto(choices: list[Choice], settings: DeliverySettings) -> dict:
     quiet = ({"from": settings.quiet_from, "until": settings.quiet_until}
              if settings.quiet_from and settings.quiet_until else None)
-    return {"kinds": [{"kind": c.kind, "label": KINDS[c.kind].label, "in_app": c.in_app,
+    return {"kinds": [{"kind": c.kind, "label": KINDS[c.kind].label,
+                       "team_visible": KINDS[c.kind].team_visible, "in_app": c.in_app,
                        "email": c.email, "chat": c.chat} for c in choices],
             "digest": settings.digest or "DAILY", "time_zone": settings.time_zone or "UTC",
             "quiet_hours": quiet}

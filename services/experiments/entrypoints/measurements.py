@@ -17,12 +17,15 @@ from shared.entrypoints import rpc
 
 class MeasurementEntrypoints:
     @rpc
-    def record_measurement(self, experiment_id: str, value: float, at: str,
-                           note: str | None = None) -> dict:
-        """The experiment with the measurement in its run chart."""
+    def record_measurement(self, experiment_id: str, value: float | None, at: str,
+                           note: str | None = None, numerator: float | None = None,
+                           denominator: float | None = None) -> dict:
+        """The experiment with the measurement in its chart: a value for a MEASURE or COUNT
+        metric, a numerator and a denominator for a PROPORTION or RATE."""
         experiment, by = self._open_for_recording(experiment_id)
         stamp = now()
-        reading = validation.measurement(value, at, note, stamp)
+        reading = validation.measurement(experiment.metric_kind, at, note, stamp, value=value,
+                                         numerator=numerator, denominator=denominator)
         existing = store.measurement_at(self.db.session, experiment.id, reading.at)
         before = signals.chart_signals(self.db.session, experiment)
         self._record(experiment, existing, reading, by, stamp)
@@ -36,7 +39,7 @@ class MeasurementEntrypoints:
         Returns {experiment, recorded, corrected, unchanged}."""
         experiment, by = self._open_for_recording(experiment_id)
         stamp = now()
-        rows = csv_import.parse(csv, stamp)
+        rows = csv_import.parse(csv, stamp, experiment.metric_kind)
         measured = store.measurements_of(self.db.session, [experiment.id]).get(experiment.id, [])
         existing = {m.at: m for m in measured}
         before = signals.chart_signals(self.db.session, experiment)
@@ -64,13 +67,14 @@ class MeasurementEntrypoints:
 
     def _record(self, experiment: Experiment, existing: Measurement | None, reading: Reading,
                 by: str, stamp: datetime) -> str:
-        outcome, measurement, before = store.record(
-            self.db.session, experiment, existing, reading.value, reading.at, reading.note, by,
-            stamp)
+        outcome, measurement, before = store.record(self.db.session, experiment, existing,
+                                                    reading, by, stamp)
         if outcome != "unchanged":
             experiment.updated_at = stamp
             self.db.emit(MeasurementRecorded(
                 experiment_id=experiment.id, measurement_id=measurement.id,
-                value=reading.value, at=reading.at.isoformat(), corrected_from=before,
+                value=reading.value, numerator=reading.numerator,
+                denominator=reading.denominator, at=reading.at.isoformat(),
+                corrected_from=before,
                 recorded_by=by))
         return outcome

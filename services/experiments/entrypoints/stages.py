@@ -73,7 +73,7 @@ class StageEntrypoints:
 
     def _emit_concluded(self, experiment: Experiment, follow: Experiment | None) -> None:
         measurements = store.measurements_of(self.db.session, [experiment.id])
-        _, effect = analysis(experiment, measurements.get(experiment.id, []))
+        _, _, effect = analysis(experiment, measurements.get(experiment.id, []))
         members = store.member_ids(self.db.session, [experiment.id])[experiment.id]
         self.db.emit(ExperimentConcluded(
             experiment_id=experiment.id, idea_id=experiment.idea_id, title=experiment.title,

@@ -29,6 +29,16 @@ class SimilarEntrypoints:
         rows = store.documents(self.db.session, EXPERIMENT, [h[0] for h in hits])
         return [experiment_dto(rows[doc_id], score) for doc_id, score in hits if doc_id in rows]
 
+    @rpc
+    def text_similarities(self, text: str, candidates: list[str]) -> list[float]:
+        """The model's cosine similarity of `text` to each candidate, in order (career ranks
+        mentors by it)."""
+        self.caller.require()
+        query = validation.query(text, None, "text")
+        texts = validation.candidate_texts(candidates)
+        vectors = encode_off_hub([query.text, *texts]) if texts else None
+        return [] if vectors is None else [round(float(v @ vectors[0]), 4) for v in vectors[1:]]
+
     def _search(self, kind: str, query: validation.Query,
                 floor: float) -> list[tuple[str, float]]:
         vector = encode_off_hub([query.text])[0]

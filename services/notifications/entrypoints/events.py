@@ -49,3 +49,27 @@ class NoticeEntrypoints:
     @event_handler("career", "mentoring_requested")
     def on_mentoring_requested(self, message: dict) -> None:
         apply_once(self.db, message, "notifications.on_mentoring_requested")
+
+    @event_handler("career", "mentoring_match_requested")
+    def on_mentoring_match_requested(self, message: dict) -> None:
+        apply_once(self.db, message, "notifications.on_mentoring_match_requested")
+
+    @event_handler("career", "mentoring_match_decided")
+    def on_mentoring_match_decided(self, message: dict) -> None:
+        apply_once(self.db, message, "notifications.on_mentoring_match_decided")
+
+    @event_handler("career", "session_scheduled")
+    def on_session_scheduled(self, message: dict) -> None:
+        apply_once(self.db, message, "notifications.on_session_scheduled")
+
+    @event_handler("career", "mentoring_session_due")
+    def on_mentoring_session_due(self, message: dict) -> None:
+        apply_once(self.db, message, "notifications.on_mentoring_session_due")
+
+    @event_handler("career", "mentorship_stuck")
+    def on_mentorship_stuck(self, message: dict) -> None:
+        apply_once(self.db, message, "notifications.on_mentorship_stuck")
+
+    @event_handler("career", "mentorship_closed")
+    def on_mentorship_closed(self, message: dict) -> None:
+        apply_once(self.db, message, "notifications.on_mentorship_closed")

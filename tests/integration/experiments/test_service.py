@@ -39,7 +39,9 @@ def test_the_planner_owns_the_experiment_and_is_its_first_member(kaizen):
     assert experiment["owner_id"] == olivia.user_id
     assert experiment["member_ids"] == [olivia.user_id, max_.user_id]
     assert experiment["metric"] == {"name": "Changeover time", "unit": "min",
-                                    "direction": "DECREASE", "baseline": 45.0, "target": 25.0}
+                                    "direction": "DECREASE", "baseline": 45.0, "target": 25.0,
+                                    "kind": "MEASURE"}
+    assert experiment["rules"] == "IHI"
     assert experiment["run_chart"]["points"] == [] and experiment["run_chart"]["median"] is None
     assert [h["to_stage"] for h in experiment["history"]] == ["PLAN"]
     assert call(kaizen.experiments, "get_experiments", ["nope", experiment["id"]],

@@ -29,12 +29,17 @@ def fields_of(errors: list[dict]) -> list[str]:
     return [e["field"] for e in errors]
 
 
+def measurement(value, at, note, now):
+    return validation.measurement("MEASURE", at, note, now, value=value)
+
+
 def test_a_good_plan_is_cleaned():
     clean, errors = plan()
     assert errors == []
     assert clean.title == "SMED cart on line 2"
     assert asdict(clean.metric) == {"name": "Changeover time", "unit": "min",
-                                    "direction": "DECREASE", "baseline": 45.0, "target": 25.0}
+                                    "direction": "DECREASE", "baseline": 45.0, "target": 25.0,
+                                    "kind": "MEASURE"}
     assert clean.member_ids == ["a", "b"]
     assert (clean.idea_id, clean.previous_id) == (None, None)
 
@@ -94,18 +99,18 @@ def test_only_an_adapt_decision_has_a_follow_up():
 @pytest.mark.parametrize("value", [float("nan"), float("inf"), -float("inf"), "3", None, True])
 def test_measurements_are_finite_numbers(value):
     with pytest.raises(ValidationError) as raised:
-        validation.measurement(value, "2026-03-02T08:00:00Z", None, NOW)
+        measurement(value, "2026-03-02T08:00:00Z", None, NOW)
     assert fields_of(raised.value.errors) == ["value"]
 
 
 def test_measurement_times_are_utc_and_not_in_the_future():
-    clean = validation.measurement(3, "2026-03-02T09:00:00+01:00", " ok ", NOW)
+    clean = measurement(3, "2026-03-02T09:00:00+01:00", " ok ", NOW)
     assert clean == Reading(value=3.0, at=datetime(2026, 3, 2, 8, tzinfo=UTC), note="ok")
-    assert validation.measurement(3, "2026-03-02", None, NOW).at == \
+    assert measurement(3, "2026-03-02", None, NOW).at == \
         datetime(2026, 3, 2, tzinfo=UTC)
     for bad in ("2026-03-25T00:00:00Z", "yesterday"):
         with pytest.raises(ValidationError) as raised:
-            validation.measurement(3, bad, None, NOW)
+            measurement(3, bad, None, NOW)
         assert fields_of(raised.value.errors) == ["at"]
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from services.notifications import domain
 from services.notifications.domain import IdeaRef, OpportunityRef
+from services.notifications.dto import link
 from shared.contracts import career, experiments, ideas
 
 ANA, BEN, CARLA, DAN, REVIEWER, OTHER_REVIEWER = "ana", "ben", "carla", "dan", "rita", "rolf"
@@ -74,6 +75,31 @@ EXPECTED = [  # (event, [(kind, recipient)...])
                                decision="ACCEPT"), [("APPLICATION_DECIDED", DAN)]),
     (career.MentoringRequested(request_id="m", mentor_id=BEN, mentee_id=DAN,
                                skills=["Lean"]), [("MENTORING_REQUESTED", BEN)]),
+    (career.MentoringMatchRequested(mentorship_id="m1", programme_id="p1", mentor_id=BEN,
+                                    mentee_id=DAN), [("MENTORING_MATCH_REQUESTED", BEN)]),
+    (career.MentoringMatchDecided(mentorship_id="m1", programme_id="p1", mentor_id=BEN,
+                                  mentee_id=DAN, decision="ACCEPT", decided_by=BEN),
+     [("MENTORING_MATCH_DECIDED", DAN)]),
+    (career.MentoringMatchDecided(mentorship_id="m1", programme_id="p1", mentor_id=BEN,
+                                  mentee_id=DAN, decision="ACCEPT", decided_by=CARLA),
+     [("MENTORING_MATCH_DECIDED", DAN), ("MENTORING_MATCH_DECIDED", BEN)]),
+    (career.SessionScheduled(session_id="s1", mentorship_id="m1", mentor_id=BEN,
+                             mentee_id=DAN, at="2026-12-08T09:30:00+00:00",
+                             duration_minutes=45, scheduled_by=DAN),
+     [("MENTORING_SESSION_SCHEDULED", BEN)]),
+    (career.MentoringSessionDue(session_id="s1", mentorship_id="m1", mentor_id=BEN,
+                                mentee_id=DAN, at="2026-12-08T09:30:00+00:00",
+                                duration_minutes=45),
+     [("MENTORING_SESSION_DUE", BEN), ("MENTORING_SESSION_DUE", DAN)]),
+    (career.MentorshipStuck(mentorship_id="m1", programme_id="p1", mentor_id=BEN,
+                            mentee_id=DAN, coordinator_ids=[CARLA],
+                            last_activity_at="2026-11-01T10:00:00+00:00"),
+     [("MENTORSHIP_STUCK", CARLA)]),
+    (career.MentorshipStuck(mentorship_id="m2", programme_id=None, mentor_id=BEN,
+                            mentee_id=DAN, coordinator_ids=[],
+                            last_activity_at="2026-11-01T10:00:00+00:00"), []),
+    (career.MentorshipClosed(mentorship_id="m1", programme_id="p1", mentor_id=BEN,
+                             mentee_id=DAN, closed_by=DAN), [("MENTORSHIP_CLOSED", BEN)]),
 ]
 
 
@@ -97,7 +123,9 @@ def test_personal_matters_never_go_to_team_channels():
                                         applicant_id=DAN, decision="DECLINE")
     assert domain.channel_notices(domain.notices_for(decided, FakeDirectory())) == []
     assert {k for k, v in domain.KINDS.items() if not v.team_visible} == {
-        "APPLICATION_RECEIVED", "APPLICATION_DECIDED", "MENTORING_REQUESTED"}
+        "APPLICATION_RECEIVED", "APPLICATION_DECIDED", "MENTORING_REQUESTED",
+        "MENTORING_MATCH_REQUESTED", "MENTORING_MATCH_DECIDED", "MENTORING_SESSION_SCHEDULED",
+        "MENTORING_SESSION_DUE", "MENTORSHIP_STUCK", "MENTORSHIP_CLOSED"}
 
 
 def test_a_new_idea_is_team_news_even_with_its_author_as_the_only_actor():
@@ -114,3 +142,30 @@ def test_nothing_private_travels_in_a_notice():
     [notice] = domain.notices_for(applied, FakeDirectory())
     assert (notice.title, notice.body) == ("Dan applied to “Lean gig”", "")
     assert not any(e.startswith("reflection") for e in domain.RULES)
+
+
+def test_a_coordinator_learns_who_went_quiet_and_since_when_and_nothing_they_wrote():
+    stuck = career.MentorshipStuck(mentorship_id="m1", programme_id="p1", mentor_id=BEN,
+                                   mentee_id=DAN, coordinator_ids=[CARLA],
+                                   last_activity_at="2026-11-01T10:00:00+00:00")
+    [notice] = domain.notices_for(stuck, FakeDirectory())
+    assert (notice.title, notice.body) == (
+        "Ben and Dan have gone quiet", "No session, note or goal update since 2026-11-01.")
+    assert (notice.subject_type, notice.subject_id) == ("MENTORING_PROGRAMME", "p1")
+
+    mentoring = (career.MentoringMatchRequested, career.MentoringMatchDecided,
+                 career.SessionScheduled, career.MentoringSessionDue, career.MentorshipStuck,
+                 career.MentorshipClosed)
+    fields = {f for contract in mentoring for f in contract.model_fields}
+    assert not fields & {"notes", "body", "tasks", "agenda", "rating", "reflection", "text"}
+
+
+def test_a_session_reminder_names_the_time_in_utc_and_links_to_the_mentorship():
+    due = career.MentoringSessionDue(session_id="s1", mentorship_id="m1", mentor_id=BEN,
+                                     mentee_id=DAN, at="2026-12-08T10:30:00+01:00",
+                                     duration_minutes=45)
+    notice = domain.notices_for(due, FakeDirectory())[0]
+    assert notice.title == "Mentoring session Tue 08 Dec 2026, 09:30 UTC"
+    assert link(notice.subject_type, notice.subject_id).endswith("/#/mentoring/m1")
+    assert link("MENTORING_PROGRAMME", "p1").endswith("/#/mentoring/programme/p1")
+    assert link("IDEA", "i1").endswith("/#/ideas/i1")

@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import { graphql } from "../../../generated";
 import { request } from "../../api/client";
 import { useSubmit } from "../../api/useSubmit";
+import { useSubscription } from "../../api/live";
 import { useQuery } from "../../api/useQuery";
 import { currentSession, hasRole } from "../../api/session";
 import { RunChart } from "../../components/runchart";
@@ -139,8 +140,17 @@ const STAGE_LABELS: Record<string, string> = {
   CONCLUDED: "Concluded",
 };
 
+const CHANGED = graphql(`
+  subscription RunChartChanged($experimentId: ID!) {
+    runChartChanged(experimentId: $experimentId) {
+      id
+    }
+  }
+`);
+
 export function ExperimentPage({ id }: { id: string }) {
   const { data, error, loading, reload } = useQuery(EXPERIMENT, { id });
+  useSubscription(CHANGED, { experimentId: id }, reload);
   const x = data?.experiment;
   if (loading && !data) return <Loading what="the experiment" />;
   if (!x) return <ErrorNote message={error ?? "This experiment does not exist."} />;

@@ -2,6 +2,7 @@
 import { graphql } from "../../../generated";
 import type { IdeaPageQuery } from "../../../generated/graphql";
 import { hasRole } from "../../api/session";
+import { useSubscription } from "../../api/live";
 import { useQuery } from "../../api/useQuery";
 import { Empty, ErrorNote, Loading, PageTitle, day, when } from "../../components/ui";
 import { href, hrefWith } from "../../router";
@@ -82,10 +83,19 @@ const IDEA = graphql(`
   }
 `);
 
+const CHANGED = graphql(`
+  subscription IdeaPageChanged($id: ID!) {
+    ideaChanged(id: $id) {
+      id
+    }
+  }
+`);
+
 type Idea = NonNullable<IdeaPageQuery["idea"]>;
 
 export function IdeaPage({ id }: { id: string }) {
   const { data, error, loading, reload } = useQuery(IDEA, { id });
+  useSubscription(CHANGED, { id }, reload);
   if (loading && !data) return <Loading what="the idea" />;
   if (error && !data) return <ErrorNote message={error} />;
   const idea = data?.idea;
