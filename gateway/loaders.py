@@ -12,6 +12,7 @@ from gateway.career.types import Application, Opportunity, RoleVoice
 from gateway.context import Context
 from gateway.experiments.audit import MeasurementCorrection
 from gateway.experiments.types import Experiment
+from gateway.growth.goals import Goal
 from gateway.ideas.activity import Comment, ExperimentLink, StatusChange
 from gateway.ideas.campaign import Campaign
 from gateway.ideas.types import Idea
@@ -113,6 +114,15 @@ class Loaders:
     @cached_property
     def experiment_corrections(self) -> DataLoader:
         return self._batch("experiments", "get_corrections_of", to=each(MeasurementCorrection))
+
+    @cached_property
+    def goals(self) -> DataLoader:
+        return self._batch("growth", "get_goals", to=one(Goal))
+
+    @cached_property
+    def one_on_ones(self) -> DataLoader:
+        """A meeting with its agenda, notes and action items, as growth sends it."""
+        return self._batch("growth", "get_one_on_ones")
 
 
 async def _nothing(count: int) -> list[None]:

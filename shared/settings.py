@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SERVICES = ("career", "ideas", "experiments", "reflections", "insights", "notifications")
+SERVICES = ("career", "ideas", "experiments", "reflections", "insights", "notifications", "growth")
 
 
 def _env(name: str, default: str) -> str:

@@ -11,7 +11,7 @@
 # Idempotent: existing roles get their password reset, existing databases are kept.
 set -euo pipefail
 
-KAIZEN_DATABASES="${KAIZEN_DATABASES:-ideas career experiments reflections insights notifications}"
+KAIZEN_DATABASES="${KAIZEN_DATABASES:-ideas career experiments reflections insights notifications growth}"
 PSQL=(psql -v ON_ERROR_STOP=1 --username "${POSTGRES_USER:-postgres}" --no-password)
 
 for name in ${KAIZEN_DATABASES}; do

@@ -29,7 +29,7 @@ class ProfileSkill:
 @strawberry.type(description="Proof of skill from improvement work.")
 class Evidence:
     id: strawberry.ID
-    source: str = strawberry.field(description="EXPERIMENT or IDEA")
+    source: str = strawberry.field(description="EXPERIMENT, IDEA or KUDOS")
     source_id: strawberry.ID
     title: str
     text: str

@@ -37,6 +37,9 @@ class Idea:
     priority_band: PriorityBand | None
     source_reflection_id: strawberry.ID | None = strawberry.field(
         description="The reflection its author turned into this idea.")
+    source_ref: str | None = strawberry.field(
+        default=None, description="Where else it came from: growth:check-in:<checkInId>:"
+                                  "<problem index> for a check-in's problem.")
     created_at: datetime
     updated_at: datetime
     author_id: strawberry.Private[str]
@@ -97,6 +100,7 @@ class Idea:
             effort=dto.get("effort"), priority=dto.get("priority"),
             priority_band=PriorityBand(band) if band else None,
             source_reflection_id=dto.get("source_reflection_id"),
+            source_ref=dto.get("source_ref"),
             created_at=moment(dto["created_at"]), updated_at=moment(dto["updated_at"]),
             author_id=dto["author_id"], campaign_id=dto.get("campaign_id"),
             duplicate_of_id=dto.get("duplicate_of_id"),

@@ -17,6 +17,10 @@ class NotificationSubject(Enum):
     MENTORING = "MENTORING"
     MENTORSHIP = "MENTORSHIP"
     MENTORING_PROGRAMME = "MENTORING_PROGRAMME"
+    REFLECTION = "REFLECTION"
+    CHECK_IN = "CHECK_IN"
+    ONE_ON_ONE = "ONE_ON_ONE"
+    KUDOS = "KUDOS"
 
 
 @strawberry.enum(description="How often e-mail is sent: never, daily from 07:00 or weekly "

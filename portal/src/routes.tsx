@@ -11,6 +11,9 @@ import { Marketplace } from "./pages/marketplace/home";
 import { MyMarketplace } from "./pages/marketplace/mine";
 import { OpportunityPage } from "./pages/marketplace/opportunity";
 import { PostOpportunity } from "./pages/marketplace/post";
+import { MentoringHome } from "./pages/mentoring/home";
+import { MentorshipPage } from "./pages/mentoring/mentorship";
+import { ProgrammePage } from "./pages/mentoring/programme";
 import { ProfilePage } from "./pages/profile/page";
 import { Journal } from "./pages/reflections/journal";
 import { TeamFeed } from "./pages/reflections/feed";
@@ -25,6 +28,7 @@ export const SECTIONS: [string, string][] = [
   ["themes", "Themes"],
   ["experiments", "Experiments"],
   ["marketplace", "Marketplace"],
+  ["mentoring", "Mentoring"],
   ["reflections", "Reflections"],
   ["profile", "Profile"],
 ];
@@ -43,6 +47,9 @@ export function pageFor(route: string[]): JSX.Element {
   if (section === "marketplace" && id === "mine") return <MyMarketplace />;
   if (section === "marketplace" && id) return <OpportunityPage id={id} />;
   if (section === "marketplace") return <Marketplace />;
+  if (section === "mentoring" && id === "programme" && more) return <ProgrammePage id={more} />;
+  if (section === "mentoring" && id) return <MentorshipPage id={id} />;
+  if (section === "mentoring") return <MentoringHome />;
   if (section === "profile") return <ProfilePage />;
   if (section === "notifications" && id === "preferences") return <Preferences />;
   if (section === "notifications" && id === "channels") return <ChatChannels />;

@@ -233,3 +233,12 @@ def idea_evidence(to_status: str, title: str) -> str | None:
     if to_status != "IMPLEMENTED":
         return None
     return f"Implemented improvement idea \u201c{title}\u201d"
+
+
+def kudos_evidence(skill: str | None, to_person_id: str | None, visibility: str,
+                   message: str) -> tuple[str, str] | None:
+    """Public kudos to a person that name a skill are evidence of it on their profile
+    (title, text); private kudos stay between the two people."""
+    if not skill or not to_person_id or visibility != "PUBLIC":
+        return None
+    return f"Kudos for {skill}"[:255], f"\u201c{message[:300]}\u201d"

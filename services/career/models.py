@@ -96,7 +96,7 @@ class Evidence(Base):
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     person_id: Mapped[str] = mapped_column(String(36), index=True)
-    source: Mapped[str] = mapped_column(String(20))  # EXPERIMENT | IDEA
+    source: Mapped[str] = mapped_column(String(20))  # EXPERIMENT | IDEA | KUDOS
     source_id: Mapped[str] = mapped_column(String(36))
     title: Mapped[str] = mapped_column(String(255))
     text: Mapped[str] = mapped_column(Text)

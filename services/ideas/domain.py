@@ -193,11 +193,12 @@ def check_campaign_takes_ideas(campaign: CampaignWindow | None, today: date) -> 
                               f"{campaign.starts_on.isoformat()}", field="campaignId")
 
 
-def check_reflection_author(idea_author_id: str, author_id: str) -> None:
-    """A reflection becomes an idea of its own author only (the first submission made it)."""
+def check_source_author(idea_author_id: str, author_id: str,
+                        field: str = "sourceReflectionId") -> None:
+    """A source (a reflection, a check-in's problem) becomes an idea of its own author only
+    (the first submission made it)."""
     if idea_author_id != author_id:
-        raise ValidationError("was turned into an idea by someone else",
-                              field="sourceReflectionId")
+        raise ValidationError("was turned into an idea by someone else", field=field)
 
 
 # Where an experiment's decision leaves the idea it was run on.

@@ -50,6 +50,7 @@ def _idea_dto(idea: Idea, comment_count: int, duplicate_ids: list[str]) -> dict:
         "duplicate_of_id": idea.duplicate_of_id,
         "duplicate_ids": duplicate_ids,
         "source_reflection_id": idea.source_reflection_id,
+        "source_ref": idea.source_ref,
         "created_at": idea.created_at.isoformat(),
         "updated_at": idea.updated_at.isoformat(),
     }

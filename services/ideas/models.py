@@ -18,6 +18,7 @@ class Idea(Base):
     __tablename__ = "ideas"
     __table_args__ = (
         Index("uq_ideas_source_reflection_id", "source_reflection_id", unique=True),
+        Index("uq_ideas_source_ref", "source_ref", unique=True),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -43,6 +44,8 @@ class Idea(Base):
         ForeignKey("ideas.id", name="fk_ideas_duplicate_of_id"), nullable=True, index=True
     )
     source_reflection_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    # where else it came from, e.g. `growth:check-in:<id>:<problem index>` (revision i23_0001)
+    source_ref: Mapped[str | None] = mapped_column(String(120), nullable=True)
 
     tags: Mapped[list[IdeaTag]] = relationship(
         cascade="all, delete-orphan", order_by="IdeaTag.position", lazy="selectin"

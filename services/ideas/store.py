@@ -95,6 +95,10 @@ def idea_from_reflection(session: Session, reflection_id: str) -> Idea | None:
     return session.scalar(select(Idea).where(Idea.source_reflection_id == reflection_id))
 
 
+def idea_from_source_ref(session: Session, source_ref: str) -> Idea | None:
+    return session.scalar(select(Idea).where(Idea.source_ref == source_ref))
+
+
 def add_idea(session: Session, submission: Submission, author_id: str, at: datetime) -> Idea:
     """A new SUBMITTED idea with the first row of its history."""
     fields = {k: v for k, v in asdict(submission).items() if k != "tags"}

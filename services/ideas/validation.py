@@ -14,6 +14,7 @@ TITLE_MIN, TITLE_MAX = 3, 140
 TEXT_MAX = 5000
 TAGS_MAX, TAG_MAX_LEN = 10, 30
 AREA_MAX = 80
+SOURCE_REF_MAX = 120
 COMMENT_MAX = 5000
 SEARCH_MAX = 200
 ORDERS = ("NEWEST", "TOP_VOTED", "PRIORITY")
@@ -36,6 +37,7 @@ class IdeaText:
 class Submission(IdeaText):
     campaign_id: str | None
     source_reflection_id: str | None
+    source_ref: str | None = None
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,7 @@ def validate_submission(fields: dict) -> Submission:
     clean["campaign_id"] = _text(fields, "campaign_id", errors, 36, "campaignId") or None
     clean["source_reflection_id"] = _text(
         fields, "source_reflection_id", errors, 36, "sourceReflectionId") or None
+    clean["source_ref"] = _text(fields, "source_ref", errors, SOURCE_REF_MAX, "sourceRef") or None
     errors.raise_if_any()
     return Submission(**clean)
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Protocol
 
 from shared.contracts import Contract
 from shared.contracts import career as c
 from shared.contracts import experiments as x
+from shared.contracts import growth as g
 from shared.contracts import ideas as i
 
 
@@ -21,6 +22,7 @@ from shared.contracts import ideas as i
 class Kind:
     label: str
     email: bool = True  # the defaults of a person who never changed this kind
+    in_app: bool = True
     chat: bool = True
     team_visible: bool = True  # may go to a team's chat channel (not personal matters)
 
@@ -32,6 +34,9 @@ KINDS: dict[str, Kind] = {
     "IDEA_EXPERIMENT_CONCLUDED": Kind("An experiment on your idea concluded"),
     "IDEA_SUBMITTED": Kind("A new idea to review"),
     "RUN_CHART_SIGNAL": Kind("A new signal in your experiment's run chart"),
+    "MEASUREMENT_OVERDUE": Kind("A planned measurement is overdue"),
+    "REFLECTION_PROMPT": Kind("Your weekly reflection prompt (ask for it here)", in_app=False,
+                              email=False, chat=False, team_visible=False),
     "APPLICATION_RECEIVED": Kind("A new application to your opportunity", team_visible=False),
     "APPLICATION_DECIDED": Kind("A decision on your application", team_visible=False),
     "MENTORING_REQUESTED": Kind("A mentoring request", team_visible=False),
@@ -41,21 +46,28 @@ KINDS: dict[str, Kind] = {
     "MENTORING_SESSION_DUE": Kind("A mentoring session tomorrow", team_visible=False),
     "MENTORSHIP_STUCK": Kind("A pair in your programme went quiet", team_visible=False),
     "MENTORSHIP_CLOSED": Kind("A mentorship closed", team_visible=False),
+    "CHECK_IN_DUE": Kind("Time for your weekly check-in", team_visible=False),
+    "CHECK_IN_REACTED": Kind("A reaction to your check-in", team_visible=False),
+    "ONE_ON_ONES_SCHEDULED": Kind("One-on-ones planned with you", team_visible=False),
+    "ONE_ON_ONE_DUE": Kind("A one-on-one tomorrow", team_visible=False),
+    "KUDOS_RECEIVED": Kind("Kudos for you or your team"),
 }
 
 
 @dataclass(frozen=True)
 class Notice:
-    recipient_id: str
+    recipient_id: str  # "" for a notice only team channels hear (kudos to a team)
     kind: str
     title: str
     body: str
     subject_type: str  # IDEA | EXPERIMENT | OPPORTUNITY | MENTORING | MENTORSHIP
-    #                    | MENTORING_PROGRAMME
+    #                    | MENTORING_PROGRAMME | CHECK_IN | ONE_ON_ONE | KUDOS
     subject_id: str
     subject_title: str
     actor_id: str | None
     owner_id: str | None = None  # whose the subject is: its team's chat channels hear of it
+    team: str | None = None  # the team whose channels hear of it, when not the owner's
+    private: bool = False  # this one never goes to a team channel, whatever its kind
 
 
 @dataclass(frozen=True)
@@ -225,6 +237,48 @@ def _closed(e: c.MentorshipClosed, d: Directory) -> list[Notice]:
             for p in (e.mentor_id, e.mentee_id)]
 
 
+def _check_in_due(e: g.CheckInReminderDue, _d: Directory) -> list[Notice]:
+    week = date.fromisoformat(e.week_of)
+    return [Notice(e.person_id, "CHECK_IN_DUE", f"Your check-in for the week of {week:%d %b}",
+                   "Plans, progress, problems: two minutes, and your manager sees them.",
+                   "CHECK_IN", e.week_of, f"Week of {week:%d %b %Y}", None, e.person_id)]
+
+
+def _check_in_reacted(e: g.CheckInReacted, d: Directory) -> list[Notice]:
+    """The person hears who reacted; the comment stays in the check-in."""
+    emoji = f" {e.emoji}" if e.emoji else ""
+    return [Notice(e.person_id, "CHECK_IN_REACTED",
+                   f"{d.name_of(e.reacted_by)} reacted to your check-in{emoji}", "",
+                   "CHECK_IN", e.check_in_id, "Your check-in", e.reacted_by, e.person_id)]
+
+
+def _one_on_ones_scheduled(e: g.OneOnOneScheduled, d: Directory) -> list[Notice]:
+    weeks = {7: "every week", 14: "every two weeks", 28: "every four weeks"}
+    rhythm = weeks.get(e.every_days, f"every {e.every_days} days")
+    return [Notice(e.report_id, "ONE_ON_ONES_SCHEDULED",
+                   f"{d.name_of(e.manager_id)} planned one-on-ones with you, {rhythm}",
+                   f"From {_when(e.starts_at)}. Add to the agenda any time.", "ONE_ON_ONE",
+                   e.one_on_one_id or "", "One-on-ones", e.manager_id, e.report_id)]
+
+
+def _one_on_one_due(e: g.OneOnOneReminderDue, d: Directory) -> list[Notice]:
+    pair = f"{d.name_of(e.manager_id)} and {d.name_of(e.report_id)}"
+    return [Notice(p, "ONE_ON_ONE_DUE", f"One-on-one {_when(e.scheduled_at)}",
+                   f"{pair}. Anything for the agenda?", "ONE_ON_ONE", e.one_on_one_id,
+                   pair, None, e.report_id) for p in (e.manager_id, e.report_id)]
+
+
+def _kudos(e: g.KudosGiven, d: Directory) -> list[Notice]:
+    """A person's kudos tell them; a team's reach its channels (and its people there).
+    PRIVATE kudos stay between the two: never in a channel."""
+    giver = d.name_of(e.from_id)
+    to = d.name_of(e.to_person_id) if e.to_person_id else f"the {e.to_team_id} team"
+    notice = Notice(e.to_person_id or "", "KUDOS_RECEIVED", f"{giver} gave kudos to {to}",
+                    e.message, "KUDOS", e.kudos_id, e.team or "", e.from_id,
+                    e.to_person_id, team=e.team, private=e.visibility != "PUBLIC")
+    return [notice]
+
+
 Rule = Callable[[Contract, Directory], list[Notice]]
 RULES: dict[str, Rule] = {
     "idea_status_changed": _status_changed,
@@ -242,6 +296,11 @@ RULES: dict[str, Rule] = {
     "mentoring_session_due": _session_due,
     "mentorship_stuck": _stuck,
     "mentorship_closed": _closed,
+    "check_in_reminder_due": _check_in_due,
+    "check_in_reacted": _check_in_reacted,
+    "one_on_ones_scheduled": _one_on_ones_scheduled,
+    "one_on_one_reminder_due": _one_on_one_due,
+    "kudos_given": _kudos,
 }
 SOURCES: dict[str, str] = {  # event type -> the service that publishes it
     "idea_status_changed": "ideas", "idea_merged": "ideas", "idea_commented": "ideas",
@@ -251,6 +310,9 @@ SOURCES: dict[str, str] = {  # event type -> the service that publishes it
     "mentoring_match_requested": "career", "mentoring_match_decided": "career",
     "session_scheduled": "career", "mentoring_session_due": "career",
     "mentorship_stuck": "career", "mentorship_closed": "career",
+    "check_in_reminder_due": "growth", "check_in_reacted": "growth",
+    "one_on_ones_scheduled": "growth", "one_on_one_reminder_due": "growth",
+    "kudos_given": "growth",
 }
 
 
@@ -262,7 +324,7 @@ def channel_notices(notices: list[Notice]) -> list[Notice]:
     """What team chat channels hear: one notice per kind, only kinds a team may see (the
     actor's own action too: a new idea is news for the team even when nobody reviews it)."""
     firsts = {n.kind: n for n in reversed(notices)}
-    return [n for n in firsts.values() if KINDS[n.kind].team_visible]
+    return [n for n in firsts.values() if KINDS[n.kind].team_visible and not n.private]
 
 
 def for_people(notices: list[Notice]) -> list[Notice]:
@@ -271,7 +333,7 @@ def for_people(notices: list[Notice]) -> list[Notice]:
     out = []
     for notice in notices:
         key = (notice.recipient_id, notice.kind)
-        if notice.recipient_id != notice.actor_id and key not in seen:
+        if notice.recipient_id and notice.recipient_id != notice.actor_id and key not in seen:
             seen.add(key)
             out.append(replace(notice, title=notice.title[:200]))
     return out

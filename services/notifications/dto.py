@@ -10,7 +10,9 @@ from services.notifications.preferences import Choice
 
 PATHS = {"IDEA": "ideas/{id}", "EXPERIMENT": "experiments/{id}",
          "OPPORTUNITY": "marketplace/{id}", "MENTORING": "marketplace",
-         "MENTORSHIP": "mentoring/{id}", "MENTORING_PROGRAMME": "mentoring/programme/{id}"}
+         "MENTORSHIP": "mentoring/{id}", "MENTORING_PROGRAMME": "mentoring/programme/{id}",
+         "REFLECTION": "reflections", "CHECK_IN": "growth/check-in",
+         "ONE_ON_ONE": "growth/one-on-ones/{id}", "KUDOS": "growth/kudos"}
 
 
 def public_url() -> str:

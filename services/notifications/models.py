@@ -46,6 +46,21 @@ class OpportunityRow(Base):
     owner_id: Mapped[str] = mapped_column(String(36))
 
 
+class WatchedExperiment(Base):
+    """Experiments as their events told, to remind owner and members of an overdue point:
+    who is in it, whether it runs, and when its latest points were taken."""
+
+    __tablename__ = "watched_experiments"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    title: Mapped[str] = mapped_column(String(140), default="")
+    owner_id: Mapped[str] = mapped_column(String(36))
+    member_ids: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
+    started_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    concluded: Mapped[bool] = mapped_column(Boolean, default=False)
+    point_times: Mapped[str] = mapped_column(Text, default="[]")  # JSON, the last ten, ISO
+
+
 class Notification(Base):
     __tablename__ = "notifications"
     __table_args__ = (

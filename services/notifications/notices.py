@@ -15,22 +15,27 @@ from shared.db import Db
 
 def record(db: Db, message: dict) -> list[Notification]:
     event = contracts.parse(message)
+    notices = domain.notices_for(event, store.Directory(db.session))
+    return record_notices(db, notices, message["event_id"])
+
+
+def record_notices(db: Db, notices: list[domain.Notice], event_id: str) -> list[Notification]:
+    """The notices recorded per each person's choices (once per event id, person and kind),
+    announced for live delivery, and queued for the subject's team chat channels."""
     directory = store.Directory(db.session)
     at, made = now(), []
     channels = store.channels(db.session)
-    notices = domain.notices_for(event, directory)
     for notice in domain.for_people(notices):
         choice = preferences.effective(
             notice.kind, store.kind_preference(db.session, notice.recipient_id, notice.kind))
         if choice.in_app or choice.email:
-            row = store.add_notification(db.session, notice, message["event_id"],
-                                         choice.in_app, at)
+            row = store.add_notification(db.session, notice, event_id, choice.in_app, at)
             if row is not None:
                 made.append(row)
                 if choice.in_app:
                     db.emit(created(row))
     for notice in domain.channel_notices(notices):
-        _queue_chat(db, channels, notice, directory, message["event_id"])
+        _queue_chat(db, channels, notice, directory, event_id)
     return made
 
 
@@ -44,7 +49,7 @@ def created(row: Notification) -> NotificationCreated:
 
 def _queue_chat(db: Db, channels: list[ChatChannel], notice: domain.Notice,
                 directory: store.Directory, event_id: str) -> None:
-    team = directory.team_of(notice.owner_id)
+    team = notice.team or directory.team_of(notice.owner_id)
     owner_choice = preferences.effective(
         notice.kind, notice.owner_id and store.kind_preference(db.session, notice.owner_id,
                                                               notice.kind))

@@ -25,7 +25,7 @@ def effective(kind: str, stored: StoredChoice | None) -> Choice:
     if stored is not None:
         return Choice(kind, stored.in_app, stored.email, stored.chat)
     default = KINDS[kind]
-    return Choice(kind, True, default.email, default.chat)
+    return Choice(kind, default.in_app, default.email, default.chat)
 
 
 def every_kind(stored: dict[str, StoredChoice]) -> list[Choice]:

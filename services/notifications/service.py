@@ -11,6 +11,7 @@ from services.notifications.entrypoints import (
     events,
     inbox,
     preferences,
+    reminders,
     sending,
 )
 from services.notifications.models import INBOX, OUTBOX
@@ -23,7 +24,7 @@ from shared.metrics import ServiceMetrics
 class NotificationsService(basics.ServiceBasics, directory.DirectoryEntrypoints,
                            events.NoticeEntrypoints, inbox.InboxEntrypoints,
                            preferences.PreferenceEntrypoints, channels.ChannelEntrypoints,
-                           sending.SendingEntrypoints):
+                           sending.SendingEntrypoints, reminders.ReminderEntrypoints):
     name = "notifications"
 
     db = Database("notifications", OUTBOX, INBOX)

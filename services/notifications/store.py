@@ -18,6 +18,7 @@ from services.notifications.models import (
     Notification,
     OpportunityRow,
     Person,
+    WatchedExperiment,
 )
 from shared.errors import NotFound
 
@@ -220,3 +221,46 @@ def find_delivery(session: Session, delivery_id: str) -> Delivery:
     if row is None:
         raise NotFound(f"delivery {delivery_id} not found")
     return row
+
+
+def watched_experiment(session: Session, experiment_id: str) -> WatchedExperiment | None:
+    return session.get(WatchedExperiment, experiment_id)
+
+
+def watch_experiment(session: Session, experiment_id: str, title: str, owner_id: str,
+                     member_ids: list[str]) -> WatchedExperiment:
+    row = session.get(WatchedExperiment, experiment_id) or WatchedExperiment(id=experiment_id)
+    row.title, row.owner_id, row.member_ids = title, owner_id, json.dumps(member_ids)
+    session.add(row)
+    return row
+
+
+def running_experiments(session: Session) -> list[WatchedExperiment]:
+    return list(session.scalars(select(WatchedExperiment).where(
+        WatchedExperiment.started_at.is_not(None), WatchedExperiment.concluded.is_(False))))
+
+
+def people_asking(session: Session, kind: str) -> list[str]:
+    """Who turned `kind` on in the app or by e-mail (for kinds that are off by default)."""
+    return list(session.scalars(select(KindPreference.person_id).where(
+        KindPreference.kind == kind,
+        (KindPreference.in_app.is_(True)) | (KindPreference.email.is_(True)))))
+
+
+def conclude_watch(session: Session, experiment_id: str) -> None:
+    row = session.get(WatchedExperiment, experiment_id)
+    if row is not None:
+        row.concluded = True
+
+
+def watch_points(row: WatchedExperiment) -> list[datetime]:
+    return [datetime.fromisoformat(t) for t in json.loads(row.point_times)]
+
+
+def add_watch_point(row: WatchedExperiment, at: datetime, kept: int) -> None:
+    points = sorted({*json.loads(row.point_times), at.isoformat()})
+    row.point_times = json.dumps(points[-kept:])
+
+
+def watch_members(row: WatchedExperiment) -> list[str]:
+    return json.loads(row.member_ids)

@@ -18,6 +18,7 @@ class IdeaSubmitted(Contract):
     benefit: str = ""
     area: str | None = None
     source_reflection_id: str | None = None  # set when a reflection was turned into it
+    source_ref: str | None = None  # another source, e.g. growth:check-in:<id>:<problem index>
 
 
 class IdeaUpdated(Contract):

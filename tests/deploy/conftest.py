@@ -11,7 +11,7 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[2]
 # Every nameko service; each must have an image, a compose service, and Kubernetes objects.
-SERVICES = ("ideas", "career", "experiments", "reflections", "insights", "notifications")
+SERVICES = ("ideas", "career", "experiments", "reflections", "insights", "notifications", "growth")
 OVERLAYS = ("dev", "prod")
 OVERLAY_NAMESPACE = {"dev": "kaizen-dev", "prod": "kaizen"}
 # The Kubernetes version the rendered overlays are validated against (docs/operations.md).

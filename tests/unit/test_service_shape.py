@@ -14,7 +14,8 @@ from nameko.cli.run import import_service
 
 from shared import basics
 
-SERVICES = ("career", "experiments", "ideas", "insights", "notifications", "reflections")
+SERVICES = ("career", "experiments", "growth", "ideas", "insights", "notifications",
+            "reflections")
 ROOT = Path(__file__).resolve().parents[2] / "services"
 
 

@@ -1,5 +1,6 @@
-"""The evidence improvement work leaves on profiles: concluded experiments and implemented
-ideas (event handlers mixed into CareerService; each event counts once)."""
+"""The evidence improvement work leaves on profiles: concluded experiments, implemented
+ideas and kudos naming a skill (event handlers mixed into CareerService; each event counts
+once)."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
@@ -9,6 +10,7 @@ from nameko.events import event_handler
 from services.career import domain, store
 from shared.clock import now
 from shared.contracts.experiments import ExperimentConcluded
+from shared.contracts.growth import KudosGiven
 from shared.contracts.ideas import IdeaStatusChanged
 
 
@@ -42,4 +44,17 @@ class EvidenceEntrypoints:
         if text is not None:
             store.add_evidence(self.db.session, event.author_id, "IDEA", event.idea_id,
                                event.title, text, when(event.changed_at))
+        self.db.commit()
+
+    @event_handler("growth", "kudos_given")
+    def on_kudos_given(self, message: dict) -> None:
+        if not self.db.claim(message, "career.on_kudos_given"):
+            return
+        event = KudosGiven.model_validate(message["data"])
+        found = domain.kudos_evidence(event.skill, event.to_person_id, event.visibility,
+                                      event.message)
+        if found is not None:
+            title, text = found
+            store.add_evidence(self.db.session, event.to_person_id, "KUDOS", event.kudos_id,
+                               title, text, when(event.created_at))
         self.db.commit()

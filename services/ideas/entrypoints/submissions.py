@@ -17,11 +17,12 @@ EDITABLE = ("title", "problem", "proposal", "benefit", "tags", "area")
 class SubmissionEntrypoints:
     @rpc
     def submit_idea(self, fields: dict) -> dict:
-        """Also called by the reflections service with `source_reflection_id`: a retry with
-        the same reflection returns the idea made the first time."""
+        """Also called by the reflections service with `source_reflection_id` and by the
+        growth service with `source_ref` (a check-in's problem): a retry with the same
+        source returns the idea made the first time."""
         author = self.caller.require()
         submission = validation.validate_submission(fields)
-        earlier = self._idea_from_reflection(submission.source_reflection_id, author.user_id)
+        earlier = self._idea_from_source(submission, author.user_id)
         if earlier is not None:
             return idea_dto(self.db.session, earlier)
         if submission.campaign_id:
@@ -32,21 +33,26 @@ class SubmissionEntrypoints:
             idea_id=idea.id, title=idea.title, problem=idea.problem, proposal=idea.proposal,
             tags=submission.tags, author_id=idea.author_id, campaign_id=idea.campaign_id,
             created_at=idea.created_at.isoformat(), benefit=idea.benefit, area=idea.area,
-            source_reflection_id=idea.source_reflection_id))
+            source_reflection_id=idea.source_reflection_id, source_ref=idea.source_ref))
         try:
             self.db.commit()
-        except IntegrityError:  # the same reflection, submitted concurrently
+        except IntegrityError:  # the same source, submitted concurrently
             self.db.session.rollback()
-            return idea_dto(self.db.session, self._idea_from_reflection(
-                submission.source_reflection_id, author.user_id))
+            return idea_dto(self.db.session, self._idea_from_source(submission, author.user_id))
         return idea_dto(self.db.session, idea)
 
-    def _idea_from_reflection(self, reflection_id: str | None, author_id: str) -> Idea | None:
-        if reflection_id is None:
+    def _idea_from_source(self, submission, author_id: str) -> Idea | None:
+        """The idea made earlier from the same reflection or source, if any."""
+        if submission.source_reflection_id is not None:
+            idea = store.idea_from_reflection(self.db.session, submission.source_reflection_id)
+            field = "sourceReflectionId"
+        elif submission.source_ref is not None:
+            idea = store.idea_from_source_ref(self.db.session, submission.source_ref)
+            field = "sourceRef"
+        else:
             return None
-        idea = store.idea_from_reflection(self.db.session, reflection_id)
         if idea is not None:
-            domain.check_reflection_author(idea.author_id, author_id)
+            domain.check_source_author(idea.author_id, author_id, field)
         return idea
 
     @rpc

@@ -32,7 +32,8 @@ class NoticeEntrypoints:
 
     @event_handler("experiments", "experiment_concluded")
     def on_experiment_concluded(self, message: dict) -> None:
-        apply_once(self.db, message, "notifications.on_experiment_concluded")
+        apply_once(self.db, message, "notifications.on_experiment_concluded",
+                   lambda session, e: store.conclude_watch(session, e.experiment_id))
 
     @event_handler("experiments", "run_chart_signalled")
     def on_run_chart_signalled(self, message: dict) -> None:
@@ -73,3 +74,23 @@ class NoticeEntrypoints:
     @event_handler("career", "mentorship_closed")
     def on_mentorship_closed(self, message: dict) -> None:
         apply_once(self.db, message, "notifications.on_mentorship_closed")
+
+    @event_handler("growth", "check_in_reminder_due")
+    def on_check_in_reminder_due(self, message: dict) -> None:
+        apply_once(self.db, message, "notifications.on_check_in_reminder_due")
+
+    @event_handler("growth", "check_in_reacted")
+    def on_check_in_reacted(self, message: dict) -> None:
+        apply_once(self.db, message, "notifications.on_check_in_reacted")
+
+    @event_handler("growth", "one_on_ones_scheduled")
+    def on_one_on_ones_scheduled(self, message: dict) -> None:
+        apply_once(self.db, message, "notifications.on_one_on_ones_scheduled")
+
+    @event_handler("growth", "one_on_one_reminder_due")
+    def on_one_on_one_reminder_due(self, message: dict) -> None:
+        apply_once(self.db, message, "notifications.on_one_on_one_reminder_due")
+
+    @event_handler("growth", "kudos_given")
+    def on_kudos_given(self, message: dict) -> None:
+        apply_once(self.db, message, "notifications.on_kudos_given")

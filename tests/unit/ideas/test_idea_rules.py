@@ -45,7 +45,7 @@ def test_a_submission_is_cleaned():
     assert asdict(clean) == {
         "title": "Label the drawers", "problem": "Parts are hard to find", "proposal": "",
         "benefit": "Faster picks", "tags": ["5s", "labels", "quick-win"], "area": "Assembly",
-        "campaign_id": "c1", "source_reflection_id": "r1",
+        "campaign_id": "c1", "source_reflection_id": "r1", "source_ref": None,
     }
 
 

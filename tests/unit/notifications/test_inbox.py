@@ -61,7 +61,11 @@ def test_the_inbox_pages_newest_first(notifications):
 def test_preferences_default_then_change_and_are_checked(notifications):
     prefs = notifications.call("get_notification_preferences", identity=ANA)
     assert (prefs["digest"], prefs["time_zone"], prefs["quiet_hours"]) == ("DAILY", "UTC", None)
-    assert all(k["in_app"] and k["email"] and k["chat"] for k in prefs["kinds"])
+    asked_for = {"REFLECTION_PROMPT"}  # off until a person asks for it
+    assert all(k["in_app"] and k["email"] and k["chat"] for k in prefs["kinds"]
+               if k["kind"] not in asked_for)
+    assert [k for k in prefs["kinds"] if k["kind"] in asked_for and (
+        k["in_app"] or k["email"] or k["chat"])] == []
     changed = notifications.call("update_notification_preferences", {
         "kinds": [{"kind": "IDEA_COMMENTED", "in_app": False, "email": True, "chat": False}],
         "digest": "WEEKLY", "time_zone": "Europe/Lisbon",

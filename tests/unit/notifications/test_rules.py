@@ -7,7 +7,7 @@ import pytest
 from services.notifications import domain
 from services.notifications.domain import IdeaRef, OpportunityRef
 from services.notifications.dto import link
-from shared.contracts import career, experiments, ideas
+from shared.contracts import career, experiments, growth, ideas
 
 ANA, BEN, CARLA, DAN, REVIEWER, OTHER_REVIEWER = "ana", "ben", "carla", "dan", "rita", "rolf"
 
@@ -100,6 +100,22 @@ EXPECTED = [  # (event, [(kind, recipient)...])
                             last_activity_at="2026-11-01T10:00:00+00:00"), []),
     (career.MentorshipClosed(mentorship_id="m1", programme_id="p1", mentor_id=BEN,
                              mentee_id=DAN, closed_by=DAN), [("MENTORSHIP_CLOSED", BEN)]),
+    (growth.CheckInReminderDue(person_id=ANA, week_of="2026-11-30"), [("CHECK_IN_DUE", ANA)]),
+    (growth.CheckInReacted(check_in_id="c1", person_id=ANA, reacted_by=CARLA, emoji="👏"),
+     [("CHECK_IN_REACTED", ANA)]),
+    (growth.OneOnOneScheduled(series_id="s1", manager_id=CARLA, report_id=ANA, every_days=14,
+                              starts_at="2026-12-07T09:00:00+00:00", one_on_one_id="o1"),
+     [("ONE_ON_ONES_SCHEDULED", ANA)]),
+    (growth.OneOnOneReminderDue(one_on_one_id="o1", manager_id=CARLA, report_id=ANA,
+                                scheduled_at="2026-12-07T09:00:00+00:00"),
+     [("ONE_ON_ONE_DUE", CARLA), ("ONE_ON_ONE_DUE", ANA)]),
+    (growth.KudosGiven(kudos_id="k1", from_id=BEN, to_person_id=ANA, to_team_id=None,
+                       team="Assembly", message="Thanks for the shadow board",
+                       visibility="PRIVATE", created_at="2026-12-01T10:00:00+00:00"),
+     [("KUDOS_RECEIVED", ANA)]),
+    (growth.KudosGiven(kudos_id="k2", from_id=BEN, to_person_id=None, to_team_id="Assembly",
+                       team="Assembly", message="The changeover board works for all of us",
+                       visibility="PUBLIC", created_at="2026-12-01T10:00:00+00:00"), []),
 ]
 
 
@@ -115,7 +131,8 @@ def test_every_rule_has_a_kind_a_source_and_a_contract():
     assert set(domain.RULES) == set(domain.SOURCES) <= set(registry())
     kinds = {n.kind for e, _ in EXPECTED
              for n in domain.notices_for(e, FakeDirectory())}
-    assert kinds == set(domain.KINDS)
+    timed = {"MEASUREMENT_OVERDUE", "REFLECTION_PROMPT"}  # reminders.py, on a timer
+    assert kinds == set(domain.KINDS) - timed
 
 
 def test_personal_matters_never_go_to_team_channels():
@@ -125,7 +142,8 @@ def test_personal_matters_never_go_to_team_channels():
     assert {k for k, v in domain.KINDS.items() if not v.team_visible} == {
         "APPLICATION_RECEIVED", "APPLICATION_DECIDED", "MENTORING_REQUESTED",
         "MENTORING_MATCH_REQUESTED", "MENTORING_MATCH_DECIDED", "MENTORING_SESSION_SCHEDULED",
-        "MENTORING_SESSION_DUE", "MENTORSHIP_STUCK", "MENTORSHIP_CLOSED"}
+        "MENTORING_SESSION_DUE", "MENTORSHIP_STUCK", "MENTORSHIP_CLOSED", "REFLECTION_PROMPT",
+        "CHECK_IN_DUE", "CHECK_IN_REACTED", "ONE_ON_ONES_SCHEDULED", "ONE_ON_ONE_DUE"}
 
 
 def test_a_new_idea_is_team_news_even_with_its_author_as_the_only_actor():
@@ -169,3 +187,39 @@ def test_a_session_reminder_names_the_time_in_utc_and_links_to_the_mentorship():
     assert link(notice.subject_type, notice.subject_id).endswith("/#/mentoring/m1")
     assert link("MENTORING_PROGRAMME", "p1").endswith("/#/mentoring/programme/p1")
     assert link("IDEA", "i1").endswith("/#/ideas/i1")
+
+
+def _kudos(visibility, to_person=ANA, to_team=None):
+    return growth.KudosGiven(kudos_id="k1", from_id=BEN, to_person_id=to_person,
+                             to_team_id=to_team, team="Assembly",
+                             message="Thanks for the shadow board at the press",
+                             visibility=visibility, created_at="2026-12-01T10:00:00+00:00")
+
+
+def test_public_kudos_reach_the_recipients_team_channel_and_private_ones_never_do():
+    [public] = domain.channel_notices(domain.notices_for(_kudos("PUBLIC"), FakeDirectory()))
+    assert (public.team, public.title, public.body) == (
+        "Assembly", "Ben gave kudos to Ana", "Thanks for the shadow board at the press")
+    assert domain.channel_notices(domain.notices_for(_kudos("PRIVATE"), FakeDirectory())) == []
+    [team] = domain.channel_notices(domain.notices_for(
+        _kudos("PUBLIC", to_person=None, to_team="Assembly"), FakeDirectory()))
+    assert (team.team, team.title) == ("Assembly", "Ben gave kudos to the Assembly team")
+    assert link(team.subject_type, team.subject_id).endswith("/#/growth/kudos")
+
+
+def test_growth_notices_carry_no_mood_check_in_text_or_notes():
+    """Moods, plans, problems, reaction comments and one-on-one notes are in no growth
+    contract, so no notice can hold them."""
+    fields = {f for contract in (growth.CheckInReminderDue, growth.CheckInReacted,
+                                 growth.OneOnOneScheduled, growth.OneOnOneReminderDue)
+              for f in contract.model_fields}
+    assert not fields & {"mood", "plans", "progress", "problems", "comment", "notes", "body"}
+    reacted = growth.CheckInReacted(check_in_id="c1", person_id=ANA, reacted_by=CARLA,
+                                    emoji=None)
+    [notice] = domain.notices_for(reacted, FakeDirectory())
+    assert (notice.title, notice.body) == ("Carla reacted to your check-in", "")
+    due = growth.OneOnOneReminderDue(one_on_one_id="o1", manager_id=CARLA, report_id=ANA,
+                                     scheduled_at="2026-12-07T10:00:00+01:00")
+    notice = domain.notices_for(due, FakeDirectory())[0]
+    assert notice.title == "One-on-one Mon 07 Dec 2026, 09:00 UTC"
+    assert link(notice.subject_type, notice.subject_id).endswith("/#/growth/one-on-ones/o1")

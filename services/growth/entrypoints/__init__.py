@@ -1,0 +1,1 @@
+"""The entrypoint mixins of the growth service, one per use."""
