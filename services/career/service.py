@@ -1,6 +1,4 @@
-"""The career service: people, profiles, skills, opportunities, applications, mentoring,
-role voices and evidence, composed of mixins reached through their modules (`nameko run`
-takes every class with entrypoints in this namespace for a service)."""
+"""The career service: people, sign-in, tokens, profiles, skills, mentoring, evidence."""
 from __future__ import annotations
 
 from nameko.rpc import RpcProxy
@@ -14,6 +12,8 @@ from services.career.entrypoints import (
     opportunities,
     people,
     profiles,
+    sign_in,
+    tokens,
     voices,
 )
 from services.career.entrypoints import mentoring_programmes as programmes
@@ -24,11 +24,12 @@ from shared.identity import Caller
 from shared.metrics import ServiceMetrics
 
 
-class CareerService(basics.ServiceBasics, people.PeopleEntrypoints,
-                    profiles.ProfileEntrypoints, opportunities.OpportunityEntrypoints,
-                    applications.ApplicationEntrypoints, gaps.SkillGapEntrypoints,
-                    mentoring.MentoringEntrypoints, voices.VoiceEntrypoints,
-                    evidence.EvidenceEntrypoints, programmes.MentoringProgrammeEntrypoints):
+class CareerService(basics.ServiceBasics, people.PeopleEntrypoints, profiles.ProfileEntrypoints,
+                    opportunities.OpportunityEntrypoints, applications.ApplicationEntrypoints,
+                    gaps.SkillGapEntrypoints, mentoring.MentoringEntrypoints,
+                    voices.VoiceEntrypoints, evidence.EvidenceEntrypoints,
+                    programmes.MentoringProgrammeEntrypoints, sign_in.SignInEntrypoints,
+                    tokens.TokenEntrypoints):
     name = "career"
     db = Database("career", OUTBOX, INBOX)
     caller = Caller()

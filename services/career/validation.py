@@ -7,6 +7,7 @@ from datetime import date
 from typing import TypedDict
 
 from services.career.domain import Decision, Kind, key_of
+from services.career.identities import SignInClaims
 from shared.errors import FieldErrors, ValidationError
 from shared.identity import ROLES
 
@@ -73,6 +74,26 @@ def validate_person(fields: dict) -> PersonFields:
         "location": str(fields.get("location") or "").strip(),
         "roles": roles,
     }
+
+
+def validate_claims(raw: dict, groups_claim: str, team_claim: str) -> SignInClaims:
+    """A verified token's claims (as the gateway forwards them) to what sign-in reads."""
+    errors = FieldErrors()
+    issuer, subject = str(raw.get("iss") or ""), str(raw.get("sub") or "")
+    email = normalise_email(str(raw.get("email") or ""))
+    errors.check(bool(issuer), "iss", "is required")
+    errors.check(bool(subject), "sub", "is required")
+    errors.check(bool(EMAIL.match(email)), "email", "the token must carry an e-mail address")
+    groups = raw.get(groups_claim)
+    if isinstance(groups, str):
+        groups = groups.replace(",", " ").split()
+    errors.check(groups is None or isinstance(groups, list), groups_claim, "must be a list")
+    errors.raise_if_any()
+    name = " ".join(str(raw.get("name") or "").split())[:120] or email.split("@")[0]
+    team = " ".join(str(raw.get(team_claim) or "").split())[:80] or None
+    return SignInClaims(issuer=issuer, subject=subject, email=email,
+                        email_verified=raw.get("email_verified") is True, name=name,
+                        team=team, groups=None if groups is None else tuple(map(str, groups)))
 
 
 # --- input pieces ---------------------------------------------------------------------
@@ -272,3 +293,35 @@ def _first(first: int | None, most: int, errors: FieldErrors) -> int:
     first = 10 if first is None else first
     errors.check(1 <= first <= most, "first", f"must be between 1 and {most}")
     return first
+
+
+TOKEN_NAME_MAX = 120
+
+
+def validate_token_name(raw: object, errors: FieldErrors) -> str:
+    name = " ".join(str(raw or "").split())
+    errors.check(bool(name), "name", "give the token a name, e.g. the integration's")
+    errors.check(len(name) <= TOKEN_NAME_MAX, "name",
+                 f"at most {TOKEN_NAME_MAX} characters")
+    return name
+
+
+def validate_api_token(raw: dict, scopes: tuple[str, ...], today: date
+                       ) -> tuple[str, list[str], date | None]:
+    """name, scopes (at least one, each known, in the order of `scopes`), expiresOn
+    (optional, after today)."""
+    errors = FieldErrors()
+    name = validate_token_name(raw.get("name"), errors)
+    asked = [str(s) for s in raw.get("scopes") or []]
+    unknown = [s for s in asked if s not in scopes]
+    errors.check(bool(asked), "scopes", "choose at least one scope")
+    errors.check(not unknown, "scopes", f"unknown scopes: {', '.join(unknown)}")
+    expires_on = None
+    if raw.get("expires_on") not in (None, ""):
+        try:
+            expires_on = date.fromisoformat(str(raw["expires_on"]))
+            errors.check(expires_on > today, "expiresOn", "must be after today")
+        except ValueError:
+            errors.add("expiresOn", "a date, e.g. 2027-01-31")
+    errors.raise_if_any()
+    return name, [s for s in scopes if s in asked], expires_on
