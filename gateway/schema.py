@@ -37,6 +37,7 @@ from gateway.metrics import OperationMetrics
 from gateway.notifications.mutations import NotificationsMutation
 from gateway.notifications.queries import NotificationsQuery
 from gateway.notifications.subscriptions import NotificationsSubscription
+from gateway.people.mutations import PeopleMutation
 from gateway.people.queries import PeopleQuery
 from gateway.reflections.mutations import ReflectionsMutation
 from gateway.reflections.queries import ReflectionsQuery
@@ -62,7 +63,7 @@ class Query(PeopleQuery, IdeasQuery, ReflectionsQuery, ExperimentsQuery, CareerQ
 @strawberry.type
 class Mutation(IdeasMutation, ReflectionsMutation, ExperimentsMutation, CareerMutation,
                MentoringMutation, InsightsMutation, NotificationsMutation, GrowthMutation,
-               TokensMutation):
+               TokensMutation, PeopleMutation):
     pass
 
 
