@@ -38,6 +38,15 @@ ENCODE_BATCH = Histogram(
     "kaizen_insights_encode_batch_size", "Sentences per encoder batch",
     buckets=(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024),
 )
+EVENTS_RETRIED = Counter(
+    "kaizen_events_retried_total", "Failed event handlings scheduled for another attempt",
+    ["service", "handler"],
+)
+EVENTS_PARKED = Counter(
+    "kaizen_events_parked_total",
+    "Events a handler gave up on after its last attempt, parked in failed_events",
+    ["service", "handler"],
+)
 KINDS = {"Rpc": "rpc", "EventHandler": "event", "Timer": "timer", "HttpRequestHandler": "http"}
 
 

@@ -25,8 +25,8 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from shared.clock import now
@@ -48,6 +48,7 @@ def outbox_table(metadata: MetaData) -> Table:
         Column("created_at", UtcDateTime(), nullable=False),
         Column("published_at", UtcDateTime(), nullable=True, index=True),
         Column("attempts", Integer, nullable=False, default=0),
+        Column("next_attempt_at", UtcDateTime(), nullable=True),  # after a failed publish
     )
 
 
@@ -96,20 +97,19 @@ def forget(session: Session, table: Table, event_type: str, key: str, value: str
 def claim_inbox(session: Session, table: Table, event_id: str, handler: str) -> bool:
     """Records that `handler` processed `event_id` in the handler's transaction.
 
-    Returns False when it was already processed, so the caller skips the event."""
-    seen = session.execute(
-        select(table.c.event_id).where(table.c.event_id == event_id, table.c.handler == handler)
-    ).first()
-    if seen:
-        return False
-    try:
-        with session.begin_nested():
-            session.execute(
-                insert(table).values(event_id=event_id, handler=handler, processed_at=now())
-            )
-    except IntegrityError:  # a concurrent delivery of the same event won the race
-        return False
-    return True
+    Returns False when it was already processed, so the caller skips the event. One
+    INSERT ... ON CONFLICT DO NOTHING, no savepoint: pysqlite runs a SAVEPOINT outside a
+    transaction as the transaction itself, so its RELEASE committed the claim at once and a
+    handler that failed afterwards left its event marked as processed. A concurrent delivery
+    of the same event waits for this transaction and then inserts nothing."""
+    dialect = session.get_bind().dialect.name
+    insert_ = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    claimed = session.execute(
+        insert_(table).values(event_id=event_id, handler=handler, processed_at=now())
+        .on_conflict_do_nothing(index_elements=[table.c.event_id, table.c.handler])
+        .returning(table.c.event_id)
+    )
+    return claimed.first() is not None
 
 
 _relay_locks: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

@@ -15,6 +15,9 @@ import { Marketplace } from "./pages/marketplace/home";
 import { MyMarketplace } from "./pages/marketplace/mine";
 import { OpportunityPage } from "./pages/marketplace/opportunity";
 import { PostOpportunity } from "./pages/marketplace/post";
+import { MentoringHome } from "./pages/mentoring/home";
+import { MentorshipPage } from "./pages/mentoring/mentorship";
+import { ProgrammePage } from "./pages/mentoring/programme";
 import { ProfilePage } from "./pages/profile/page";
 import { Journal } from "./pages/reflections/journal";
 import { TeamFeed } from "./pages/reflections/feed";
@@ -29,6 +32,7 @@ export const SECTIONS: [string, string][] = [
   ["themes", "Themes"],
   ["experiments", "Experiments"],
   ["marketplace", "Marketplace"],
+  ["mentoring", "Mentoring"],
   ["reflections", "Reflections"],
   ["growth", "Growth"],
   ["profile", "Profile"],
@@ -48,6 +52,9 @@ export function pageFor(route: string[]): JSX.Element {
   if (section === "marketplace" && id === "mine") return <MyMarketplace />;
   if (section === "marketplace" && id) return <OpportunityPage id={id} />;
   if (section === "marketplace") return <Marketplace />;
+  if (section === "mentoring" && id === "programme" && more) return <ProgrammePage id={more} />;
+  if (section === "mentoring" && id) return <MentorshipPage id={id} />;
+  if (section === "mentoring") return <MentoringHome />;
   if (section === "profile") return <ProfilePage />;
   if (section === "notifications" && id === "preferences") return <Preferences />;
   if (section === "notifications" && id === "channels") return <ChatChannels />;

@@ -3,7 +3,8 @@ coordinate; four mentors and eight mentees enrol; pairs stand at different miles
 (just matched; first goal and session held; three completed with ratings, so the report
 shows a mean rating), one pair went quiet 25 days ago (stuck), one request waits and one
 mentee is still unmatched. Each step is taken by the person concerned, through the career
-service; only the quiet pair is back-dated (by the seed's own identity)."""
+service; only the dates of matches are moved back (by the seed's own identity), before the
+pair plays on, so every session follows its match."""
 from __future__ import annotations
 
 from contextlib import ExitStack
@@ -33,7 +34,8 @@ PAIRS = {"pedro.alves": ("hana.sato", "first session"), "marek.nowak": ("hana.sa
          "fatima.zahra": ("ahmed.hassan", "completed"),
          "aisha.bello": ("grace.kim", "completed"), "ines.costa": ("grace.kim", "completed"),
          "julia.wagner": ("ahmed.hassan", "requested")}
-QUIET_DAYS = 25
+# how long ago each kind of pair was matched (the seed back-dates the match, then plays on)
+MATCHED_DAYS_AGO = {"first session": 20, "completed": 40, "quiet": 25}
 
 
 def email(local: str) -> str:
@@ -66,12 +68,13 @@ def seed(ctx) -> str:
                 "role": "MENTEE", "skills": skills, "goal": goal})
         for mentee, (mentor, stage) in PAIRS.items():
             m = career(mentee).request_match(programme["id"], person_id(mentor))
-            if stage != "requested":
-                career(mentor).decide_match(m["id"], "ACCEPT")
-                play(career, mentee, mentor, m["id"], stage, person_id(mentee))
-            if stage == "quiet":
+            if stage == "requested":
+                continue
+            career(mentor).decide_match(m["id"], "ACCEPT")
+            if stage in MATCHED_DAYS_AGO:
                 with ctx.as_system() as system:
-                    system.career.backdate_mentorship(m["id"], QUIET_DAYS)
+                    system.career.backdate_mentorship(m["id"], MATCHED_DAYS_AGO[stage])
+            play(career, mentee, mentor, m["id"], stage, person_id(mentee))
     return f"1 mentoring programme, {len(PAIRS)} matches"
 
 
@@ -81,7 +84,7 @@ def play(career, mentee: str, mentor: str, mentorship_id: str, stage: str,
         career(mentee).add_mentorship_goal(mentorship_id, {
             "title": MENTEES[mentee][1], "progress": 100 if stage == "completed" else 30,
             "tasks": [{"text": "Agree the scope", "done": True}, {"text": "Try it once"}]})
-        held = datetime.now(UTC) - timedelta(days=3)
+        held = datetime.now(UTC) - timedelta(days=3 if stage == "first session" else 34)
         session = career(mentor).schedule_session(mentorship_id, held.isoformat(), 45)
         career(mentee).add_session_note(session["id"], "Start with one workstation.",
                                         "SHARED")

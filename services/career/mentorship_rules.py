@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from services.career.matching import MatchStatus
-from shared.errors import Conflict, NotFound, PermissionDenied
+from shared.errors import Conflict, NotFound, PermissionDenied, ValidationError
 
 STUCK_AFTER = timedelta(days=21)
 REMIND_AHEAD = timedelta(hours=24)  # both are reminded once a session is this near
@@ -140,6 +140,14 @@ def mentoring_evidence(mentees: int, areas: list[str]) -> str:
     """What completed mentorships say on the mentor's profile."""
     people = "1 person" if mentees == 1 else f"{mentees} people"
     return f"Mentored {people} in {', '.join(areas)}" if areas else f"Mentored {people}"
+
+
+def check_session_time(matched_at: datetime | None, session_at: datetime) -> None:
+    """A session is held once the pair is matched (an earlier one would make the days to the
+    first session negative)."""
+    if matched_at is not None and session_at < matched_at:
+        raise ValidationError("must not be before the match "
+                              f"({matched_at.isoformat(timespec='minutes')})", "at")
 
 
 def check_agenda(session_at: datetime, now: datetime) -> None:

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, Double, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from shared.failed_events import failed_events_table
 from shared.outbox import inbox_table, outbox_table
 from shared.types import UtcDateTime
 
@@ -111,6 +112,22 @@ class StageChange(Base):
     changed_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
+class ChartSplit(Base):
+    """Where the team started a new part of the chart (a sustained shift re-baselined): the
+    points from `at` on get their own centre line and limits."""
+
+    __tablename__ = "chart_splits"
+    __table_args__ = (UniqueConstraint("experiment_id", "at", name="uq_chart_splits_at"),)
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    experiment_id: Mapped[str] = mapped_column(
+        ForeignKey("experiments.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    reason: Mapped[str] = mapped_column(Text)
+    split_by: Mapped[str] = mapped_column(String(36))
+    split_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
 class Setting(Base):
     """An organisation-wide setting an admin changes, such as the default rule set."""
 
@@ -124,3 +141,4 @@ class Setting(Base):
 
 OUTBOX = outbox_table(Base.metadata)
 INBOX = inbox_table(Base.metadata)
+FAILED_EVENTS = failed_events_table(Base.metadata)

@@ -10,7 +10,7 @@ PAGES = {"ideas": "/#/ideas", "submit-idea": "/#/ideas/new", "reflections": "/#/
          "plan-experiment": "/#/experiments/new", "themes": "/#/themes",
          "marketplace": "/#/marketplace", "post-opportunity": "/#/marketplace/new",
          "my-applications": "/#/marketplace/mine", "profile": "/#/profile",
-         "goals": "/#/growth", "check-in": "/#/growth/check-in",
+         "mentoring": "/#/mentoring", "goals": "/#/growth", "check-in": "/#/growth/check-in",
          "one-on-ones": "/#/growth/one-on-ones", "kudos": "/#/growth/kudos"}
 
 UNLABELLED = """() => [...document.querySelectorAll('input, select, textarea')]

@@ -70,7 +70,7 @@ def test_post_an_opportunity_a_colleague_is_interested_and_the_owner_accepts(ope
     expect(colleague.get_by_role("region", name="Your skill gap")).to_contain_text("ergonomics")
     colleague.get_by_label("A note for the owner").fill("I clean ours every week anyway.")
     colleague.get_by_role("button", name="Express interest").click()
-    expect(colleague.get_by_role("status")).to_contain_text("Waiting for the owner")
+    expect(colleague.get_by_role("status").filter(has_text="Waiting for the owner")).to_be_visible()
     screenshot(colleague, "opportunity-interest")
 
     owner.goto(opportunity_url)

@@ -27,7 +27,8 @@ def test_add_a_skill_by_autocomplete_with_a_level_and_offer_mentoring(open_page)
     page.get_by_label(f"Level of {SKILL}").select_option("4")
     page.get_by_role("group", name="I offer mentoring in").get_by_label(SKILL).check()
     page.get_by_role("button", name="Save profile").click()
-    expect(page.get_by_role("status")).to_have_text("Profile saved.")
+    expect(page.get_by_role("status").filter(has_text="Profile saved.")).to_have_text(
+        "Profile saved.")
 
     page.reload()
     expect(page.get_by_label(f"Level of {SKILL}")).to_have_value("4")

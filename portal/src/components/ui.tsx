@@ -42,7 +42,7 @@ interface FieldProps {
   errors?: FieldErrors;
   hint?: string;
   multiline?: boolean;
-  type?: "text" | "search" | "email" | "number" | "date" | "url";
+  type?: "text" | "search" | "email" | "number" | "date" | "datetime-local" | "url";
   required?: boolean;
   list?: string;
 }

@@ -40,6 +40,7 @@ class SessionEntrypoints:
         m = checked(self.db.session, mentorship_id, caller, pair_only=True)
         rules.require_active(m)
         starts, minutes = validate_session(at, duration_minutes)
+        rules.check_session_time(m.matched_at, starts)
         meeting = work.add_session(self.db.session, m, starts, minutes, caller.user_id, now())
         programmes.touch(m, now())
         self.db.emit(SessionScheduled(

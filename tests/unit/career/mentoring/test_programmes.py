@@ -11,9 +11,10 @@ import pytest
 from icalendar import Calendar
 from sqlalchemy import select
 
-from services.career.models import Evidence
+from services.career.models import Evidence, MentoringSession
 from shared.clock import now
 from shared.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from shared.identity import SYSTEM
 from tests.unit.career.mentoring.support import enrolled, matched, programme
 
 
@@ -134,11 +135,26 @@ def test_a_mentorship_holds_goals_sessions_agenda_notes_and_carried_action_items
 
 def test_the_agenda_closes_when_a_session_begins(career, who):
     m = matched(career, who, enrolled(career, who))
+    career.call("backdate_mentorship", m["id"], 1, identity=SYSTEM)  # matched yesterday
     past = career.call("schedule_session", m["id"], (now() - timedelta(hours=2)).isoformat(),
                        60, identity=who["tess"])
     assert past["held"]
     with pytest.raises(Conflict):
         career.call("add_agenda_item", past["id"], "Too late", identity=who["tess"])
+
+
+def test_a_session_is_never_before_the_match_and_only_the_seed_moves_a_match_back(career,
+                                                                                   who):
+    m = matched(career, who, enrolled(career, who))
+    with pytest.raises(ValidationError) as refused:
+        career.call("schedule_session", m["id"], (now() - timedelta(hours=2)).isoformat(), 60,
+                    identity=who["tess"])
+    assert [e["field"] for e in refused.value.errors] == ["at"]
+    assert career.rows(select(MentoringSession)) == []
+    with pytest.raises(PermissionDenied):
+        career.call("backdate_mentorship", m["id"], 30, identity=who["cora"])
+    moved = career.call("backdate_mentorship", m["id"], 1, identity=SYSTEM)
+    assert moved["matched_at"] < (now() - timedelta(hours=23)).isoformat()
 
 
 def test_closing_takes_each_sides_rating_once_and_credits_the_mentor(career, who):
