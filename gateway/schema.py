@@ -38,6 +38,7 @@ from gateway.notifications.mutations import NotificationsMutation
 from gateway.notifications.queries import NotificationsQuery
 from gateway.notifications.subscriptions import NotificationsSubscription
 from gateway.numbers import allow_non_finite_input
+from gateway.people.mutations import PeopleMutation
 from gateway.people.queries import PeopleQuery
 from gateway.reflections.mutations import ReflectionsMutation
 from gateway.reflections.queries import ReflectionsQuery
@@ -63,7 +64,7 @@ class Query(PeopleQuery, IdeasQuery, ReflectionsQuery, ExperimentsQuery, CareerQ
 @strawberry.type
 class Mutation(IdeasMutation, ReflectionsMutation, ExperimentsMutation, CareerMutation,
                MentoringMutation, InsightsMutation, NotificationsMutation, GrowthMutation,
-               TokensMutation):
+               TokensMutation, PeopleMutation):
     pass
 
 

@@ -100,6 +100,16 @@ def upsert_person(session: Session, fields: PersonFields) -> Person:
     return person
 
 
+def known_emails(session: Session, emails: list[str]) -> set[str]:
+    """Which of `emails` are people's already."""
+    wanted = sorted(set(emails))
+    found: set[str] = set()
+    for start in range(0, len(wanted), 500):  # bounded IN lists
+        found.update(session.scalars(select(Person.email).where(
+            Person.email.in_(wanted[start:start + 500]))))
+    return found
+
+
 def link_managers(session: Session, manager_emails: list[str], emails: list[str]) -> None:
     """Each person's manager by e-mail (none when the e-mail is nobody's)."""
     by_email = {p.email: p for p in session.scalars(select(Person)).all()}
