@@ -37,9 +37,13 @@ from gateway.metrics import OperationMetrics
 from gateway.notifications.mutations import NotificationsMutation
 from gateway.notifications.queries import NotificationsQuery
 from gateway.notifications.subscriptions import NotificationsSubscription
+from gateway.numbers import allow_non_finite_input
+from gateway.people.mutations import PeopleMutation
 from gateway.people.queries import PeopleQuery
 from gateway.reflections.mutations import ReflectionsMutation
 from gateway.reflections.queries import ReflectionsQuery
+from gateway.tokens.mutations import TokensMutation
+from gateway.tokens.queries import TokensQuery
 
 MAX_DEPTH = 10
 MAX_TOKENS = 2000
@@ -53,13 +57,14 @@ DOCUMENT_CACHE = 512
 
 @strawberry.type
 class Query(PeopleQuery, IdeasQuery, ReflectionsQuery, ExperimentsQuery, CareerQuery,
-            MentoringQuery, InsightsQuery, NotificationsQuery, GrowthQuery):
+            MentoringQuery, InsightsQuery, NotificationsQuery, GrowthQuery, TokensQuery):
     pass
 
 
 @strawberry.type
 class Mutation(IdeasMutation, ReflectionsMutation, ExperimentsMutation, CareerMutation,
-               MentoringMutation, InsightsMutation, NotificationsMutation, GrowthMutation):
+               MentoringMutation, InsightsMutation, NotificationsMutation, GrowthMutation,
+               TokensMutation, PeopleMutation):
     pass
 
 
@@ -71,6 +76,7 @@ class Subscription(NotificationsSubscription, IdeasSubscription, ExperimentsSubs
 def build_schema(document_cache: int | None = DOCUMENT_CACHE) -> strawberry.Schema:
     """The schema; ``document_cache=None`` parses and validates every request afresh (the
     benchmark's comparison)."""
+    allow_non_finite_input()
     caches = [] if document_cache is None else [
         lambda: ParserCache(maxsize=document_cache),
         lambda: ValidationCache(maxsize=document_cache)]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 import weakref
+from datetime import timedelta
+from time import monotonic
 
 from nameko import serialization
 from nameko.amqp.publish import Publisher, UndeliverableMessage
@@ -21,7 +23,8 @@ from sqlalchemy.orm import Session
 import shared.pg_wait  # noqa: F401  (psycopg's wait function, before SQLAlchemy loads psycopg)
 from shared import outbox, queues, topology
 from shared.contracts import Contract
-from shared.settings import db_url
+from shared.metrics import OUTBOX_OLDEST_UNSENT, OUTBOX_PUBLISH_FAILURES
+from shared.settings import db_url, outbox_retention_days
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +94,7 @@ class Database(DependencyProvider):
             config[AMQP_URI_CONFIG_KEY], serializer=serialization.setup(config)[0],
             ssl=config.get(AMQP_SSL_CONFIG_KEY), login_method=config.get(LOGIN_METHOD_CONFIG_KEY),
             declare=[self._exchange])
+        self._broker_failures, self._paused_until = 0, 0.0
         self.consumers = topology.consumers_of_events(self.service)
         self._consumed = {c.event_type for c in self.consumers}
 
@@ -118,7 +122,32 @@ class Database(DependencyProvider):
                            "queues are declared again and the relay retries it") from None
 
     def relay(self) -> int:
-        return outbox.relay(self.engine, self.outbox, self.publish)
+        """Publishes what is due. While the broker is down, relays pause for a backoff
+        (doubling up to the cap) instead of trying every 2 s; a success resumes them."""
+        try:
+            if monotonic() < self._paused_until:
+                return 0
+            return outbox.relay(self.engine, self.outbox, self._publish_counting)
+        finally:
+            OUTBOX_OLDEST_UNSENT.labels(self.service).set(
+                outbox.oldest_unsent_age(self.engine, self.outbox))
+
+    def _publish_counting(self, event_type: str, payload: dict) -> None:
+        try:
+            self.publish(event_type, payload)
+        except Exception as exc:
+            OUTBOX_PUBLISH_FAILURES.labels(self.service).inc()
+            if outbox.broker_down(exc):
+                self._broker_failures += 1
+                delay = outbox.backoff(self._broker_failures).total_seconds()
+                self._paused_until = monotonic() + delay
+            raise
+        self._broker_failures, self._paused_until = 0, 0.0
+
+    def purge(self) -> tuple[int, int]:
+        """Deletes published outbox and processed inbox rows past their retention."""
+        return outbox.purge(self.engine, self.outbox, self.inbox,
+                            timedelta(days=outbox_retention_days()))
 
     def get_dependency(self, worker_ctx) -> Db:
         session = Session(self.engine, expire_on_commit=False)

@@ -139,3 +139,14 @@ def delivery_limit() -> int:
     """Quorum queues: deliveries of one message before the broker dead-letters it (a
     message that kills its consumer before the handler can record a failure)."""
     return int(_env("KAIZEN_DELIVERY_LIMIT", "20"))
+
+
+def outbox_retry() -> tuple[float, float]:
+    """(first, longest) seconds an event waits after a failed publish; doubling between."""
+    return (float(_env("KAIZEN_OUTBOX_RETRY_DELAY", "2")),
+            float(_env("KAIZEN_OUTBOX_RETRY_MAX_DELAY", "300")))
+
+
+def outbox_retention_days() -> float:
+    """Published outbox rows and processed inbox rows are purged after this many days."""
+    return float(_env("KAIZEN_OUTBOX_RETENTION_DAYS", "14"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from services.career.models import (
+    AccessToken,
     Application,
     Evidence,
     MentoringRequest,
@@ -37,8 +38,13 @@ def skill_dto(skill: Skill) -> dict:
     return {"id": skill.id, "name": skill.name, "custom": skill.custom}
 
 
-def profile_dto(person: Person, evidence: list[Evidence]) -> dict:
-    return {
+PRIVATE_PROFILE = {"interests": [], "aspirations": "", "available_hours_per_week": None}
+
+
+def profile_dto(person: Person, evidence: list[Evidence], private: bool = True) -> dict:
+    """`private`: with the fields only the person, their manager and admins read
+    (domain.sees_private_profile); otherwise those are empty."""
+    dto = {
         "person_id": person.id,
         "headline": person.headline,
         "skills": [{"skill": skill_dto(s.skill), "level": s.level} for s in person.skills],
@@ -49,6 +55,7 @@ def profile_dto(person: Person, evidence: list[Evidence]) -> dict:
         "evidence": [evidence_dto(e) for e in evidence],
         "updated_at": _iso(person.profile_updated_at),
     }
+    return dto if private else dto | PRIVATE_PROFILE
 
 
 def evidence_dto(evidence: Evidence) -> dict:
@@ -112,3 +119,17 @@ def opportunity_input(opportunity: Opportunity) -> dict:
 def mentor_dto(person: Person, skills: list[Skill], coverage: float) -> dict:
     return {"person": person_dto(person), "skills": [skill_dto(s) for s in skills],
             "coverage": coverage}
+
+
+def token_dto(token: AccessToken) -> dict:
+    """A token as its owner sees it: never the secret (that is shown once, at creation)."""
+    return {
+        "id": token.id,
+        "kind": token.kind,
+        "name": token.name,
+        "scopes": token.scopes.split(),
+        "created_at": _iso(token.created_at),
+        "expires_on": _iso(token.expires_on),
+        "revoked_at": _iso(token.revoked_at),
+        "last_used_at": _iso(token.last_used_at),
+    }
