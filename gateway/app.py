@@ -20,8 +20,8 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from gateway import health, live
 from gateway.auth import AuthError, TokenVerifier, issue_dev_token
 from gateway.context import Context
-from gateway.limits import BodyLimits
 from gateway.events import EventConsumer, Hub
+from gateway.limits import BodyLimits
 from gateway.loaders import request_context
 from gateway.metrics import REQUEST_LATENCY, REQUESTS, RequestTracking
 from gateway.notifications import unsubscribe
