@@ -31,7 +31,8 @@ def server(monkeypatch):
     app = Starlette(routes=[Route("/graphql", echo, methods=["POST"])],
                     middleware=[Middleware(BodyLimits)])
     port = free_port()
-    running = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
+    running = uvicorn.Server(uvicorn.Config(
+        app, host="127.0.0.1", port=port, log_config=None, access_log=False))
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
     while not running.started:
