@@ -1,4 +1,5 @@
-"""RPC floor vs the gateway: the same read, raw over nameko and through GraphQL."""
+"""RPC floor vs the gateway: the same read, raw over nameko and through GraphQL, and where
+the difference goes (benchmarks/gateway_costs.py times each piece in this process)."""
 from __future__ import annotations
 
 import statistics
@@ -8,6 +9,7 @@ from collections.abc import Callable
 import httpx
 from nameko.standalone.rpc import ClusterRpcProxy
 
+from benchmarks.gateway_costs import split
 from shared.identity import Identity, context_for
 
 ROUNDS = 300
@@ -34,22 +36,40 @@ def timed(call: Callable[[], object], rounds: int = ROUNDS) -> dict:
     return percentiles(samples)
 
 
+def interleaved(calls: dict[str, Callable[[], object]], rounds: int = ROUNDS) -> dict:
+    """Each call once per round, in turn, so background load on a shared machine hits all
+    alike; percentiles per call."""
+    for _ in range(WARMUP):
+        for call in calls.values():
+            call()
+    samples: dict[str, list[float]] = {name: [] for name in calls}
+    for _ in range(rounds):
+        for name, call in calls.items():
+            started = time.perf_counter()
+            call()
+            samples[name].append(time.perf_counter() - started)
+    return {name: percentiles(times) for name, times in samples.items()}
+
+
 def run(stack) -> list[dict]:
     token = stack.token("ana.silva@kaizen.example")
     me = stack.gql("{ me { id roles team } }", token=token)["me"]
     idea_id = stack.gql("{ ideas(first: 1) { edges { node { id } } } }",
                         token=token)["ideas"]["edges"][0]["node"]["id"]
     identity = Identity(me["id"], tuple(me["roles"]), me["team"])
-    rows = []
-    with ClusterRpcProxy({"AMQP_URI": stack.amqp_uri}, context_data=context_for(identity),
-                         timeout=10) as cluster:
-        rows.append({"name": "nameko RPC ping (floor)", **timed(cluster.ideas.ping)})
-        rows.append({"name": "nameko RPC get_ideas([id])",
-                     **timed(lambda: cluster.ideas.get_ideas([idea_id]))})
     query = {"query": "query($id: ID!) { idea(id: $id) { id title } }",
              "variables": {"id": idea_id}}
-    with httpx.Client(base_url=stack.url, headers={"authorization": f"Bearer {token}"}) as http:
-        rows.append({"name": "gateway idea(id) (same read)",
-                     **timed(lambda: http.post("/graphql", json=query).raise_for_status())})
+    with ClusterRpcProxy({"AMQP_URI": stack.amqp_uri}, context_data=context_for(identity),
+                         timeout=10) as cluster, httpx.Client(
+            base_url=stack.url, headers={"authorization": f"Bearer {token}"}) as http:
+        timings = interleaved({
+            "nameko RPC ping (floor)": cluster.ideas.ping,
+            "nameko RPC get_ideas([id])": lambda: cluster.ideas.get_ideas([idea_id]),
+            "gateway idea(id) (same read)":
+                lambda: http.post("/graphql", json=query).raise_for_status(),
+        })
+        idea = cluster.ideas.get_ideas([idea_id])[0]
+        person = cluster.career.get_people([me["id"]])[0]
+    rows = [{"name": name, **figures} for name, figures in timings.items()]
     rows[-1]["ratio_vs_rpc"] = rows[-1]["p50_ms"] / rows[1]["p50_ms"]
-    return rows
+    return rows + split({**person, "roles": me["roles"], "team": me["team"]}, idea)

@@ -28,19 +28,27 @@ from gateway.rpc import RpcClient, ServiceUnavailable
 from gateway.schema import schema
 from shared.errors import NotFound
 from shared.identity import SYSTEM
-from shared.settings import ROOT, AuthSettings, amqp_uri, deployed_services, rpc_timeout
+from shared.settings import (
+    ROOT,
+    AuthSettings,
+    OidcSettings,
+    amqp_uri,
+    deployed_services,
+    rpc_timeout,
+)
 
 PORTAL_DIST = Path(os.environ.get("KAIZEN_PORTAL_DIST", ROOT / "portal" / "dist"))
 
 
 class KaizenGraphQL(GraphQL):
     async def get_context(self, request, response) -> Context:
-        identity = getattr(request.state, "identity", None)  # websockets: set at init
-        return request_context(request.app.state.rpc, identity, request, response)
+        bearer = getattr(request.state, "bearer", None)  # websockets: set at connection_init
+        return request_context(request.app.state.rpc, bearer and bearer.identity, request,
+                               response, token_scopes=bearer and bearer.scopes)
 
     async def on_ws_connect(self, context: Context):
         state = context.request.app.state
-        await live.connect(context, state.verifier, state.connections)
+        await live.connect(context, state.connections)
 
 
 class LiveEndpoint:
@@ -71,8 +79,8 @@ class GraphQLEndpoint:
     async def __call__(self, scope, receive, send) -> None:
         request = Request(scope, receive)
         try:
-            request.state.identity = request.app.state.verifier.identity_from_header(
-                request.headers.get("authorization"))
+            request.state.bearer = await request.app.state.verifier.authenticate(
+                request.headers.get("authorization"), request.app.state.rpc)
         except AuthError as exc:
             REQUESTS.labels("graphql", "unauthenticated").inc()
             return await unauthenticated(str(exc))(scope, receive, send)
@@ -114,6 +122,17 @@ async def dev_people(request: Request) -> Response:
                          for p in page["items"]])
 
 
+async def auth_config(request: Request) -> JSONResponse:
+    """What the portal needs to sign in: the provider (by discovery), its client id, the
+    scopes, which token to send (the access token when an audience is configured, else the
+    ID token) and whether development sign-in is on."""
+    oidc: OidcSettings = request.app.state.oidc_settings
+    provider = {"issuer": oidc.issuer, "clientId": oidc.client_id, "scope": oidc.scope,
+                "token": "access_token" if oidc.audience else "id_token"}
+    return JSONResponse({"oidc": provider if oidc.enabled else None,
+                         "devLogin": request.app.state.auth_settings.dev_login})
+
+
 async def metrics(_request: Request) -> Response:
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
@@ -121,7 +140,8 @@ async def metrics(_request: Request) -> Response:
 @contextlib.asynccontextmanager
 async def lifespan(app: Starlette):
     app.state.auth_settings = AuthSettings.from_env()
-    app.state.verifier = TokenVerifier(app.state.auth_settings)
+    app.state.oidc_settings = OidcSettings.from_env()
+    app.state.verifier = TokenVerifier(app.state.auth_settings, app.state.oidc_settings)
     app.state.rpc = RpcClient(amqp_uri(), rpc_timeout())
     app.state.hub, app.state.connections = Hub(), live.Connections()
     app.state.events = EventConsumer(amqp_uri(), app.state.hub, asyncio.get_running_loop())
@@ -145,6 +165,7 @@ def create_app() -> Starlette:
         Route("/metrics", metrics),
         Route("/auth/dev-token", dev_token, methods=["POST"]),
         Route("/auth/dev-people", dev_people),
+        Route("/auth/config", auth_config),
     ]
     if PORTAL_DIST.is_dir():
         routes.append(Mount("/", StaticFiles(directory=PORTAL_DIST, html=True), name="portal"))

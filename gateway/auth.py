@@ -1,19 +1,20 @@
-"""Who is calling: users' bearer JWTs verified (HS256 by default, RS256 via JWKS when
-configured), and the sign-in permission of every root field."""
+"""Who is calling: API tokens, the OpenID provider's tokens, development HS256 tokens; and
+the sign-in permission of every root field."""
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from typing import Any
 
 import jwt
 from strawberry.permission import BasePermission
 
 from gateway.errors import SIGN_IN_FIRST, SignInFirst
+from gateway.oidc import OidcRefused, OidcVerifier
 from shared.identity import ROLES, SYSTEM, Identity
-from shared.settings import AuthSettings
+from shared.settings import AuthSettings, OidcSettings
 
 HS_ALGORITHMS = ["HS256"]
-RS_ALGORITHMS = ["RS256"]
 USER_TOKEN_TTL = 8 * 3600
 
 
@@ -21,21 +22,36 @@ class AuthError(Exception):
     """The bearer token was present but unacceptable; the message is safe to show."""
 
 
+@dataclass(frozen=True)
+class Bearer:
+    """Who sent the request. `scopes` is None for a person's own session (every field they
+    may use), else an API token's scopes (gateway.scopes)."""
+
+    identity: Identity
+    scopes: tuple[str, ...] | None = None
+    expires_at: float | None = None  # epoch seconds; None: until revoked
+
+
 class TokenVerifier:
-    def __init__(self, settings: AuthSettings):
+    """Two kinds of bearer: the organisation's OpenID provider's token (gateway.oidc) and,
+    in development or with no provider configured, an HS256 token signed with
+    KAIZEN_JWT_SECRET."""
+
+    def __init__(self, settings: AuthSettings, oidc: OidcSettings | None = None):
         self.settings = settings
-        self._jwks = jwt.PyJWKClient(settings.jwks_url) if settings.jwks_url else None
+        self.oidc = OidcVerifier(oidc) if oidc and oidc.enabled else None
 
     def verify(self, token: str) -> Identity:
         return self.verify_with_expiry(token)[0]
 
     def verify_with_expiry(self, token: str) -> tuple[Identity, float]:
-        """The identity and when the token expires (epoch seconds)."""
+        """An HS256 token (development sign-in, scripts): the identity and when the token
+        expires (epoch seconds)."""
         try:
             claims = jwt.decode(
                 token,
-                key=self._key_for(token),
-                algorithms=RS_ALGORITHMS if self._jwks else HS_ALGORITHMS,
+                key=self.settings.jwt_secret,
+                algorithms=HS_ALGORITHMS,
                 audience=self.settings.jwt_audience,
                 issuer=self.settings.jwt_issuer,
                 options={"require": ["exp", "iss", "aud", "sub"]},
@@ -50,18 +66,42 @@ class TokenVerifier:
         identity = Identity(user_id=str(claims["sub"]), roles=roles, team=claims.get("team"))
         return identity, float(claims["exp"])
 
-    def _key_for(self, token: str):
-        if self._jwks:
-            return self._jwks.get_signing_key_from_jwt(token).key
-        return self.settings.jwt_secret
+    @property
+    def accepts_hs256(self) -> bool:
+        return self.oidc is None or self.settings.dev_login
 
-    def identity_from_header(self, header: str | None) -> Identity | None:
+    async def authenticate(self, header: str | None, rpc) -> Bearer | None:
+        """The one way in, for HTTP requests and live connections alike: None without a
+        header, else the bearer, or AuthError saying what is wrong."""
+        token = self.bearer_token(header)
+        if token is None:
+            return None
+        if self.accepts_hs256 and _algorithm(token) in HS_ALGORITHMS:
+            identity, expires_at = self.verify_with_expiry(token)
+            return Bearer(identity, expires_at=expires_at)
+        if self.oidc is None:
+            raise AuthError("invalid token: the algorithm is not allowed")
+        try:
+            identity, expires_at = await self.oidc.identity(token, rpc)
+            return Bearer(identity, expires_at=expires_at)
+        except OidcRefused as exc:
+            raise AuthError(str(exc)) from None
+
+    @staticmethod
+    def bearer_token(header: str | None) -> str | None:
         if not header:
             return None
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise AuthError("expected 'Authorization: Bearer <token>'")
-        return self.verify(token.strip())
+        return token.strip()
+
+
+def _algorithm(token: str) -> str | None:
+    try:
+        return jwt.get_unverified_header(token).get("alg")
+    except jwt.PyJWTError as exc:
+        raise AuthError(f"invalid token: {exc}") from None
 
 
 def issue_dev_token(person: dict, settings: AuthSettings) -> str:

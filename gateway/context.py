@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import strawberry
 
+from gateway import scopes
 from gateway.errors import SignInFirst, UserError, public_error, user_error
 from gateway.rpc import RpcClient
 from shared.errors import DomainError
@@ -24,6 +25,7 @@ class Context:
     identity: Identity | None
     request: object = None
     response: object = None
+    token_scopes: tuple[str, ...] | None = None  # an API token's (gateway.scopes); None: a session
     loaders: Loaders = field(init=False, repr=False)  # set by gateway.loaders.request_context
     # websockets: the connection_init payload, and when the token it carried expires
     connection_params: dict | None = None
@@ -37,6 +39,7 @@ class Context:
     async def query(self, service: str, method: str, *args, **kwargs):
         """A read as the caller: domain errors become public GraphQL errors."""
         try:
+            scopes.check_read(self.token_scopes, service)
             return await self.rpc.call(service, method, *args, identity=self.require_identity(),
                                        idempotent=True, **kwargs)
         except Exception as exc:
@@ -47,6 +50,7 @@ class Context:
         """A change as the caller, answered in the field's result union: `to(answer)`
         (awaited when it is a coroutine), or `refuse(error)` for a domain error."""
         try:
+            scopes.check_write(self.token_scopes, service)
             answer = await self.rpc.call(service, method, *args, identity=self.identity,
                                          **kwargs)
         except DomainError as exc:

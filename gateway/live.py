@@ -1,10 +1,12 @@
 """Live connections (GraphQL subscriptions over graphql-transport-ws at /graphql).
 
 The token travels in connection_init's payload ({"authorization": "Bearer ..."}); it is
-verified there, and the socket is closed (4401) when it expires, so a client reconnects with
-a fresh one. A person holds at most KAIZEN_WS_CONNECTIONS_PER_PERSON sockets and each socket
-at most KAIZEN_WS_SUBSCRIPTIONS_PER_CONNECTION operations. Every delivery is read again as
-the subscriber, through the same RPC as the query, so it shows only what they may see."""
+authenticated there exactly as an HTTP request's is (TokenVerifier.authenticate), again before
+each delivery, and the socket is closed when it expires (4401) or is refused (4403), so a
+client reconnects with a fresh one. A person holds at most KAIZEN_WS_CONNECTIONS_PER_PERSON
+sockets and each socket at most KAIZEN_WS_SUBSCRIPTIONS_PER_CONNECTION operations. Every
+delivery is read again as the subscriber, through the same RPC as the query, so it shows
+only what they may see."""
 from __future__ import annotations
 
 import asyncio
@@ -15,12 +17,13 @@ from collections.abc import AsyncIterator
 
 from strawberry.exceptions import ConnectionRejectionError
 
-from gateway.auth import AuthError, TokenVerifier
+from gateway.auth import AuthError, Bearer, TokenVerifier
 from gateway.context import Context
 from gateway.events import Hub, Topic
 from gateway.loaders import Loaders
 
 TOKEN_EXPIRED = 4401
+TOKEN_REFUSED = 4403
 
 
 def connections_per_person() -> int:
@@ -57,33 +60,66 @@ class Connections:
             timer.cancel()
 
 
-def _token(params: dict | None) -> str:
-    raw = str((params or {}).get("authorization") or (params or {}).get("token") or "")
-    return raw.removeprefix("Bearer ").strip()
+def _header(params: dict | None) -> str:
+    """connection_init's payload as an Authorization header: {"authorization": "Bearer
+    ..."} or {"token": "..."}."""
+    params = params or {}
+    raw = str(params.get("authorization") or params.get("token") or "").strip()
+    return raw if raw.lower().startswith("bearer ") else f"Bearer {raw}"
 
 
-async def connect(context: Context, verifier: TokenVerifier, connections: Connections) -> None:
+async def _authenticate(context: Context) -> Bearer:
+    """The same path as an HTTP request (TokenVerifier.authenticate): a development token,
+    the provider's token or an API token, each checked the same way."""
+    verifier: TokenVerifier = context.request.app.state.verifier
+    bearer = await verifier.authenticate(_header(context.connection_params), context.rpc)
+    if bearer is None:
+        raise AuthError("sign in first")
+    return bearer
+
+
+async def connect(context: Context, connections: Connections) -> None:
     """connection_init: the token checked, the person's socket count held, expiry armed."""
     try:
-        identity, expires_at = verifier.verify_with_expiry(_token(context.connection_params))
+        bearer = await _authenticate(context)
     except AuthError as exc:
         raise ConnectionRejectionError({"message": str(exc)}) from None
     key = id(context.request.scope)
-    if not connections.admit(identity.user_id, key):
+    if not connections.admit(bearer.identity.user_id, key):
         raise ConnectionRejectionError({"message": "too many live connections for one person"})
-    context.identity, context.expires_at = identity, expires_at
-    delay = max(0.0, expires_at - time.time())
-    connections.timers[key] = asyncio.get_running_loop().call_later(
-        delay, lambda: asyncio.ensure_future(_expire(context)))
+    _hold(context, bearer)
+    if bearer.expires_at is not None:
+        delay = max(0.0, bearer.expires_at - time.time())
+        connections.timers[key] = asyncio.get_running_loop().call_later(
+            delay, lambda: asyncio.ensure_future(_close(context, TOKEN_EXPIRED,
+                                                        "token expired: sign in again")))
 
 
-async def _expire(context: Context) -> None:
+def _hold(context: Context, bearer: Bearer) -> None:
+    context.identity, context.token_scopes = bearer.identity, bearer.scopes
+    context.expires_at = bearer.expires_at
+
+
+async def _close(context: Context, code: int, reason: str) -> None:
     context.identity = None
-    await context.request.close(code=TOKEN_EXPIRED, reason="token expired: sign in again")
+    await context.request.close(code=code, reason=reason[:120])
 
 
-def still_signed_in(context: Context) -> bool:
-    return context.identity is not None and (context.expires_at or 0) > time.time()
+async def still_signed_in(context: Context) -> bool:
+    """Before each delivery the token is authenticated again, the way it was at
+    connection_init: an expired, revoked or deactivated one ends the socket (4401, 4403),
+    and the person's roles are the provider's current ones."""
+    if context.identity is None:
+        return False
+    if context.expires_at is not None and context.expires_at <= time.time():
+        await _close(context, TOKEN_EXPIRED, "token expired: sign in again")
+        return False
+    try:
+        _hold(context, await _authenticate(context))
+    except AuthError as exc:
+        await _close(context, TOKEN_REFUSED, str(exc))
+        return False
+    return True
 
 
 async def events(context: Context, topic: Topic) -> AsyncIterator[dict]:
@@ -91,7 +127,7 @@ async def events(context: Context, topic: Topic) -> AsyncIterator[dict]:
     delivery never answers from an earlier one's cache)."""
     hub: Hub = context.request.app.state.hub
     async for message in hub.listen(topic):
-        if not still_signed_in(context):
+        if not await still_signed_in(context):
             return
         context.loaders = Loaders(context)
         yield message

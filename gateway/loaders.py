@@ -11,6 +11,7 @@ from strawberry.dataloader import DataLoader
 from gateway.career.types import Application, Opportunity, RoleVoice
 from gateway.context import Context
 from gateway.experiments.audit import MeasurementCorrection
+from gateway.experiments.runchart import RunChart
 from gateway.experiments.types import Experiment
 from gateway.growth.goals import Goal
 from gateway.ideas.activity import Comment, ExperimentLink, StatusChange
@@ -116,6 +117,11 @@ class Loaders:
         return self._batch("experiments", "get_corrections_of", to=each(MeasurementCorrection))
 
     @cached_property
+    def run_charts(self) -> DataLoader:
+        """Keyed by (experiment id, rules or None, screen moving ranges, propose after)."""
+        return self._batch("experiments", "get_run_charts", to=one(RunChart))
+
+    @cached_property
     def goals(self) -> DataLoader:
         return self._batch("growth", "get_goals", to=one(Goal))
 
@@ -130,8 +136,10 @@ async def _nothing(count: int) -> list[None]:
 
 
 def request_context(rpc: RpcClient, identity: Identity | None, request: object = None,
-                    response: object = None) -> Context:
+                    response: object = None,
+                    token_scopes: tuple[str, ...] | None = None) -> Context:
     """A request's context with loaders of its own: nothing is cached across requests."""
-    context = Context(rpc=rpc, identity=identity, request=request, response=response)
+    context = Context(rpc=rpc, identity=identity, request=request, response=response,
+                      token_scopes=token_scopes)
     context.loaders = Loaders(context)
     return context

@@ -1,7 +1,8 @@
 """nameko's standalone RPC client, one per worker thread, called from async resolvers.
 
-Each thread keeps its client between requests; the caller's service token is set on the
-client's call context just before each call. A client whose connection broke is dropped,
+Each thread keeps its client between requests; the caller's service token (one per identity,
+reused for half its lifetime: shared.identity.ServiceTokens) is set on the client's call
+context just before each call. A client whose connection broke is dropped,
 so the next call reconnects; reads (idempotent) are retried once on a fresh client.
 """
 from __future__ import annotations
@@ -18,7 +19,7 @@ from nameko.exceptions import RpcTimeout
 from nameko.standalone.rpc import ClusterRpcProxy
 
 from gateway.metrics import RPC_LATENCY
-from shared.identity import Identity, context_for
+from shared.identity import Identity, ServiceTokens
 from shared.logs import begin_call, current_call_id, request_call_id
 
 log = logging.getLogger(__name__)
@@ -37,10 +38,11 @@ class RpcClient:
         self._executor = ThreadPoolExecutor(threads, thread_name_prefix="rpc")
         self._clients: list[ClusterRpcProxy] = []
         self._lock = threading.Lock()
+        self.tokens = ServiceTokens()
 
     async def call(self, service: str, method: str, *args, identity: Identity | None = None,
                    idempotent: bool = False, timeout: float | None = None, **kwargs):
-        context = context_for(identity) if identity else {}
+        context = self.tokens.context_for(identity) if identity else {}
         call_id = current_call_id() or request_call_id()
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(

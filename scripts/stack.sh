@@ -10,7 +10,18 @@ RUN=$KAIZEN_VAR_DIR/run
 LOG=$KAIZEN_VAR_DIR/log
 export KAIZEN_HOST=${KAIZEN_HOST:-127.0.0.1}
 export KAIZEN_PORT=${KAIZEN_PORT:-8000}
-export KAIZEN_DEV_LOGIN=${KAIZEN_DEV_LOGIN:-1}
+# The development token endpoint is for scripts and tests: KAIZEN_DEV_LOGIN=1 make run.
+export KAIZEN_DEV_LOGIN=${KAIZEN_DEV_LOGIN:-0}
+# Sign-in: the organisation's provider when KAIZEN_OIDC_ISSUER names one, else the embedded
+# provider (scripts/idp.sh) on loopback, unless KAIZEN_IDP=0.
+EMBEDDED_IDP=0
+if [ -z "${KAIZEN_OIDC_ISSUER:-}" ] && [ "${KAIZEN_IDP:-1}" = 1 ]; then
+  EMBEDDED_IDP=1
+  export KAIZEN_IDP_PORT=${KAIZEN_IDP_PORT:-8090}
+  export KAIZEN_OIDC_ISSUER="http://127.0.0.1:$KAIZEN_IDP_PORT"
+  export KAIZEN_OIDC_CLIENT_ID=${KAIZEN_OIDC_CLIENT_ID:-kaizen-portal}
+  export KAIZEN_IDP_CLIENT_ID=$KAIZEN_OIDC_CLIENT_ID
+fi
 export AMQP_URI=${AMQP_URI:-amqp://guest:guest@127.0.0.1:${KAIZEN_AMQP_PORT:-5672}/}
 export PYTHONWARNINGS=${PYTHONWARNINGS:-ignore}
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
@@ -27,7 +38,7 @@ alive() {  # pid file -> true when its process is still the one we started
   local pid
   [ -f "$1" ] || return 1
   pid=$(cat "$1")
-  kill -0 "$pid" 2>/dev/null && grep -qE 'nameko|uvicorn|mailcatcher' "/proc/$pid/cmdline" 2>/dev/null
+  kill -0 "$pid" 2>/dev/null && grep -qE 'nameko|uvicorn|mailcatcher|idp/server.js' "/proc/$pid/cmdline" 2>/dev/null
 }
 
 launch() {  # name, command...
@@ -40,6 +51,7 @@ launch() {  # name, command...
 start() {
   mkdir -p "$RUN" "$LOG"
   "$VENV/bin/python" -m shared.migrate >/dev/null
+  [ $EMBEDDED_IDP = 1 ] && scripts/idp.sh start
   launch mailcatcher "$VENV/bin/python" -m scripts.mailcatcher --port "$KAIZEN_SMTP_PORT" \
     --dir "$KAIZEN_VAR_DIR/mail"
   for s in $(services); do
@@ -56,11 +68,13 @@ start() {
     echo "logs: $LOG" >&2
     exit 1
   fi
-  "$VENV/bin/python" -m scripts.seed
+  if [ "${KAIZEN_SEED:-1}" = 1 ]; then "$VENV/bin/python" -m scripts.seed; fi  # KAIZEN_SEED=0: empty
   cat <<MSG
 
 Kaizen is running at $URL  (GraphQL: $URL/graphql, health: $URL/healthz)
-Sign in (development): open $URL and pick a demo person, or
+Sign in: open $URL; the identity provider ($KAIZEN_OIDC_ISSUER) asks for a demo
+person's e-mail (e.g. ana.silva@kaizen.example) and the demo password kaizen-demo.
+Scripts: KAIZEN_DEV_LOGIN=1 make run turns on the development token endpoint
   curl -s -X POST $URL/auth/dev-token -H 'content-type: application/json' \\
        -d '{"email": "ana.silva@kaizen.example"}'
 and send the token as 'Authorization: Bearer <token>'. Mail (digests) is caught on

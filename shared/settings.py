@@ -32,7 +32,6 @@ class AuthSettings:
     jwt_secret: str
     jwt_issuer: str
     jwt_audience: str
-    jwks_url: str | None
     service_token_secret: str
     service_token_ttl: int
     dev_login: bool
@@ -43,12 +42,57 @@ class AuthSettings:
             jwt_secret=_env("KAIZEN_JWT_SECRET", "dev-only-jwt-secret-change-me-0123456789"),
             jwt_issuer=_env("KAIZEN_JWT_ISSUER", "kaizen-dev"),
             jwt_audience=_env("KAIZEN_JWT_AUDIENCE", "kaizen"),
-            jwks_url=os.environ.get("KAIZEN_JWKS_URL") or None,
             service_token_secret=_env(
                 "KAIZEN_SERVICE_TOKEN_SECRET", "dev-only-service-secret-change-me-0123456789"
             ),
             service_token_ttl=int(_env("KAIZEN_SERVICE_TOKEN_TTL", "120")),
             dev_login=_env("KAIZEN_DEV_LOGIN", "0") == "1",
+        )
+
+
+DEFAULT_ROLE_GROUPS = "kaizen-reviewers=reviewer,kaizen-managers=manager,kaizen-admins=admin"
+
+
+def _pairs(raw: str) -> dict[str, str]:
+    """"a=b,c=d" -> {"a": "b", "c": "d"}"""
+    pairs = (item.split("=", 1) for item in raw.split(",") if "=" in item)
+    return {key.strip(): value.strip() for key, value in pairs}
+
+
+@dataclass(frozen=True)
+class OidcSettings:
+    """Sign-in through the organisation's OpenID provider (docs/identity.md)."""
+
+    issuer: str | None
+    client_id: str | None
+    audience: str | None  # the access token's, when the portal sends that instead
+    scope: str
+    groups_claim: str
+    team_claim: str
+    role_groups: dict[str, str]  # group name -> Kaizen role
+    allowed_domains: tuple[str, ...]  # empty: any
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.issuer and self.client_id)
+
+    @property
+    def expected_audience(self) -> str | None:
+        return self.audience or self.client_id
+
+    @classmethod
+    def from_env(cls) -> OidcSettings:
+        domains = _env("KAIZEN_OIDC_ALLOWED_DOMAINS", "")
+        return cls(
+            issuer=os.environ.get("KAIZEN_OIDC_ISSUER") or None,
+            client_id=os.environ.get("KAIZEN_OIDC_CLIENT_ID") or None,
+            audience=os.environ.get("KAIZEN_OIDC_AUDIENCE") or None,
+            scope=_env("KAIZEN_OIDC_SCOPE", "openid profile email"),
+            groups_claim=_env("KAIZEN_OIDC_GROUPS_CLAIM", "groups"),
+            team_claim=_env("KAIZEN_OIDC_TEAM_CLAIM", "team"),
+            role_groups=_pairs(_env("KAIZEN_OIDC_ROLE_GROUPS", DEFAULT_ROLE_GROUPS)),
+            allowed_domains=tuple(d.strip().lstrip("@").casefold()
+                                  for d in domains.split(",") if d.strip()),
         )
 
 

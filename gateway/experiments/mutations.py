@@ -10,7 +10,7 @@ import strawberry
 from gateway.auth import IsSignedIn
 from gateway.context import Info
 from gateway.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
-from gateway.experiments.enums import ExperimentDecision
+from gateway.experiments.enums import ExperimentDecision, RuleSet
 from gateway.experiments.imports import (
     MeasurementImportError,
     MeasurementsImported,
@@ -21,6 +21,15 @@ from gateway.experiments.types import Experiment
 
 Errors = ValidationError | NotFoundError | PermissionDeniedError | ConflictError
 ExperimentResult = Annotated[Experiment | Errors, strawberry.union("ExperimentResult")]
+
+
+@strawberry.type(description="The organisation's default rule set, changed.")
+class DefaultRuleSetChanged:
+    rules: RuleSet
+
+
+DefaultRuleSetResult = Annotated[DefaultRuleSetChanged | ValidationError | PermissionDeniedError,
+                                 strawberry.union("DefaultRuleSetResult")]
 ImportMeasurementsResult = Annotated[MeasurementsImported | MeasurementImportError | Errors,
                                      strawberry.union("ImportMeasurementsResult")]
 
@@ -78,3 +87,29 @@ class ExperimentsMutation:
         return await info.context.result("experiments", "import_measurements",
                                          str(experiment_id), csv,
                                          to=MeasurementsImported.from_dto, refuse=import_refusal)
+
+    @strawberry.mutation(description="Members (or a manager): the points from `at` on start a "
+                                     "new part of the chart with its own centre line and "
+                                     "limits, e.g. after a sustained shift. The reason is "
+                                     "shown with the chart.", permission_classes=[IsSignedIn])
+    async def split_run_chart(self, info: Info, experiment_id: strawberry.ID, at: datetime,
+                              reason: str) -> ExperimentResult:
+        return await info.context.result("experiments", "split_run_chart", str(experiment_id),
+                                         at.isoformat(), reason, to=Experiment.from_dto)
+
+    @strawberry.mutation(description="Members (or a manager): the part starting at `at` joins "
+                                     "the one before it again.",
+                         permission_classes=[IsSignedIn])
+    async def remove_run_chart_split(self, info: Info, experiment_id: strawberry.ID,
+                                     at: datetime) -> ExperimentResult:
+        return await info.context.result("experiments", "remove_run_chart_split",
+                                         str(experiment_id), at.isoformat(),
+                                         to=Experiment.from_dto)
+
+    @strawberry.mutation(description="Admins only: the rule set experiments planned from now "
+                                     "on read their charts with when they name none.",
+                         permission_classes=[IsSignedIn])
+    async def set_default_rule_set(self, info: Info, rules: RuleSet) -> DefaultRuleSetResult:
+        return await info.context.result(
+            "experiments", "set_default_rules", rules.value,
+            to=lambda answer: DefaultRuleSetChanged(rules=RuleSet(answer["default_rules"])))

@@ -5,6 +5,7 @@ import strawberry
 
 from gateway.auth import IsSignedIn
 from gateway.context import Info
+from gateway.experiments.enums import RuleSet
 from gateway.experiments.inputs import ExperimentFilter
 from gateway.experiments.types import Experiment
 from gateway.pagination import Connection, connection_from
@@ -23,3 +24,10 @@ class ExperimentsQuery:
                                         after=after,
                                         filter=filter.to_dict() if filter else None)
         return connection_from(page, Experiment.from_dto)
+
+    @strawberry.field(description="The rule set experiments are planned with when they name "
+                                  "none (an admin's setting; IHI out of the box).",
+                      permission_classes=[IsSignedIn])
+    async def default_rule_set(self, info: Info) -> RuleSet:
+        settings = await info.context.query("experiments", "get_chart_settings")
+        return RuleSet(settings["default_rules"])

@@ -69,8 +69,10 @@ class RunChartSignal:
 @strawberry.type(description="A stretch of the chart with its own centre line and limits, and "
                              "its runs analysis (Anhøj).")
 class RunChartPart:
-    from_index: int
-    to_index: int
+    from_: datetime = strawberry.field(name="from", description="Its first point's time.")
+    to: datetime = strawberry.field(description="Its last point's time.")
+    from_index: int = strawberry.field(description="Index in `points`, inclusive.")
+    to_index: int = strawberry.field(description="Index in `points`, inclusive.")
     centre_line: float | None
     lower_limit: float | None = strawberry.field(
         description="Null when the limits follow each point's denominator.")
@@ -84,6 +86,21 @@ class RunChartPart:
         description="Lower 5 % of Binomial(n - 1, 0.5): fewer crossings is a signal.")
 
 
+@strawberry.type(description="Where the team started a new part of the chart, and why.")
+class RunChartSplit:
+    at: datetime
+    reason: str
+
+
+@strawberry.type(description="A new part the chart suggests after a long run on one side of "
+                             "the centre line; it is applied only when a member splits the "
+                             "chart there.")
+class ProposedSplit:
+    at: datetime
+    from_index: int
+    description: str
+
+
 @strawberry.type(description="Points in time order, the centre line, the limits of the metric's "
                              "control chart and what is not noise under a rule set.")
 class RunChart:
@@ -93,6 +110,9 @@ class RunChart:
     rules: RuleSet
     centre_line: float | None = strawberry.field(description="Of the last part.")
     parts: list[RunChartPart]
+    splits: list[RunChartSplit] = strawberry.field(
+        description="Where each part after the first starts (splitRunChart).")
+    proposed_splits: list[ProposedSplit]
     median: float | None = strawberry.field(
         description="The median of the baseline period (of all points when there is none).")
     points: list[RunChartPoint]
@@ -108,7 +128,14 @@ class RunChart:
         return cls(
             kind=MetricKind(dto["kind"]), rules=RuleSet(dto["rules"]),
             centre_line=dto["centre_line"],
-            parts=[RunChartPart(**p) for p in dto["parts"]],
+            parts=[RunChartPart(**{k: v for k, v in p.items() if k not in ("from", "to")},
+                                from_=moment(p["from"]), to=moment(p["to"]))
+                   for p in dto["parts"]],
+            splits=[RunChartSplit(at=moment(x["at"]), reason=x["reason"])
+                    for x in dto["splits"]],
+            proposed_splits=[ProposedSplit(at=moment(x["at"]), from_index=x["from_index"],
+                                           description=x["description"])
+                             for x in dto["proposed_splits"]],
             median=dto["median"], lower_limit=dto["lower_limit"],
             upper_limit=dto["upper_limit"], useful_observations=dto["useful_observations"],
             runs=dto["runs"],

@@ -30,7 +30,7 @@ class Experiment:
     metric: Metric
     rules: RuleSet = strawberry.field(description="The rule set its chart is read with unless "
                                                   "runChart(rules:) asks for another.")
-    run_chart: RunChart
+    chart: strawberry.Private[RunChart]
     effect: ExperimentEffect
     decision: ExperimentDecision | None
     learnings: str | None
@@ -49,6 +49,20 @@ class Experiment:
     member_ids: strawberry.Private[list[str]]
     previous_id: strawberry.Private[str | None]
     follow_up_ids: strawberry.Private[list[str]]
+
+    @strawberry.field(description="The chart of its metric's kind, read with `rules` (the "
+                                  "experiment's own when left out); `screenMovingRanges` "
+                                  "leaves wild moving ranges out of NHS XmR limits; a run of "
+                                  "`proposeSplitAfter` points on one side proposes a new part.")
+    async def run_chart(self, info: Info, rules: RuleSet | None = None,
+                        screen_moving_ranges: bool = True,
+                        propose_split_after: int = 9) -> RunChart:
+        if (rules is None or rules == self.rules) and screen_moving_ranges \
+                and propose_split_after == 9:
+            return self.chart
+        key = (str(self.id), rules.value if rules else None, screen_moving_ranges,
+               propose_split_after)
+        return await info.context.loaders.run_charts.load(key)
 
     @strawberry.field
     async def idea(self, info: Info) -> Annotated[
@@ -87,7 +101,7 @@ class Experiment:
             id=strawberry.ID(dto["id"]), title=dto["title"], hypothesis=dto["hypothesis"],
             stage=ExperimentStage(dto["stage"]), metric=Metric.from_dto(dto["metric"]),
             rules=RuleSet(dto["rules"]),
-            run_chart=RunChart.from_dto(dto["run_chart"]),
+            chart=RunChart.from_dto(dto["run_chart"]),
             effect=ExperimentEffect(**dto["effect"]),
             decision=ExperimentDecision(decision) if decision else None,
             learnings=dto["learnings"], where_else=dto["where_else"],

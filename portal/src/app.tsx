@@ -1,6 +1,7 @@
 /** The shell: sign-in gate, navigation and the page for the current route. */
 import { useEffect, useState } from "preact/hooks";
-import { currentSession, onSessionChange, signOut } from "./api/session";
+import { currentPhase, onPhaseChange, signOut } from "./api/oidc";
+import { currentSession, onSessionChange } from "./api/session";
 import { href, useRoute } from "./router";
 import { Bell } from "./components/bell";
 import { SignIn } from "./pages/signin";
@@ -8,9 +9,11 @@ import { pageFor, SECTIONS } from "./routes";
 
 export function App() {
   const [session, setSession] = useState(currentSession);
+  const [phase, setPhase] = useState(currentPhase);
   const route = useRoute();
   useEffect(() => onSessionChange(() => setSession(currentSession())), []);
-  if (!session) return <SignIn />;
+  useEffect(() => onPhaseChange(() => setPhase(currentPhase())), []);
+  if (!session) return <SignIn phase={phase} />;
   const section = route[0] ?? "ideas";
   return (
     <>
@@ -42,7 +45,7 @@ export function App() {
         <div class="who">
           <Bell current={section === "notifications"} />
           <span>{session.person.name}</span>
-          <button type="button" class="link" onClick={signOut}>
+          <button type="button" class="link" onClick={() => void signOut()}>
             Sign out
           </button>
         </div>

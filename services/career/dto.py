@@ -29,6 +29,7 @@ def person_dto(person: Person) -> dict:
         "manager_id": person.manager_id,
         "location": person.location,
         "roles": person.roles.split(),
+        "active": person.active,
     }
 
 

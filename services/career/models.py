@@ -12,6 +12,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -41,6 +42,9 @@ class Person(Base):
     interests: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")  # JSON list
     available_hours: Mapped[int | None] = mapped_column(Integer, nullable=True)
     profile_updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    # sign-in and provisioning (revision i17_0003): a deactivated person cannot sign in
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    external_id: Mapped[str | None] = mapped_column(String(255), nullable=True)  # SCIM's
 
     skills: Mapped[list[PersonSkill]] = relationship(
         cascade="all, delete-orphan", order_by="PersonSkill.position", lazy="selectin"
@@ -186,6 +190,38 @@ class RoleVoice(Base):
     current: Mapped[bool] = mapped_column(Boolean, default=True)  # holds it now
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class SignInIdentity(Base):
+    """A person as an identity provider knows them: (issuer, subject) is unique."""
+
+    __tablename__ = "identities"
+
+    issuer: Mapped[str] = mapped_column(String(255), primary_key=True)
+    subject: Mapped[str] = mapped_column(String(255), primary_key=True)
+    person_id: Mapped[str] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    last_sign_in_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class AccessToken(Base):
+    """A secret for a machine: an integrator's API token (kind API, a person's, scoped) or
+    a provisioning client's (kind PROVISIONING, for SCIM). Only its SHA-256 is kept."""
+
+    __tablename__ = "access_tokens"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    person_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    scopes: Mapped[str] = mapped_column(String(255), default="")  # space separated
+    secret_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    expires_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    last_used_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
 
 
 # --- mentoring programmes (revision i22_0001) -------------------------------------------

@@ -1,6 +1,5 @@
-"""The career service: people, profiles, skills, opportunities, applications, mentoring,
-role voices and evidence, composed of mixins reached through their modules (`nameko run`
-takes every class with entrypoints in this namespace for a service)."""
+"""The career service (people and their sign-in, profiles, skills, opportunities, mentoring,
+voices, evidence): mixins by use, reached through their modules (nameko run starts each)."""
 from __future__ import annotations
 
 from nameko.rpc import RpcProxy
@@ -14,6 +13,7 @@ from services.career.entrypoints import (
     opportunities,
     people,
     profiles,
+    sign_in,
     voices,
 )
 from services.career.entrypoints import mentoring_programmes as programmes
@@ -28,7 +28,8 @@ class CareerService(basics.ServiceBasics, people.PeopleEntrypoints,
                     profiles.ProfileEntrypoints, opportunities.OpportunityEntrypoints,
                     applications.ApplicationEntrypoints, gaps.SkillGapEntrypoints,
                     mentoring.MentoringEntrypoints, voices.VoiceEntrypoints,
-                    evidence.EvidenceEntrypoints, programmes.MentoringProgrammeEntrypoints):
+                    evidence.EvidenceEntrypoints, programmes.MentoringProgrammeEntrypoints,
+                    sign_in.SignInEntrypoints):
     name = "career"
     db = Database("career", OUTBOX, INBOX)
     caller = Caller()

@@ -7,6 +7,7 @@ from datetime import date
 from typing import TypedDict
 
 from services.career.domain import Decision, Kind, key_of
+from services.career.identities import SignInClaims
 from shared.errors import FieldErrors, ValidationError
 from shared.identity import ROLES
 
@@ -73,6 +74,26 @@ def validate_person(fields: dict) -> PersonFields:
         "location": str(fields.get("location") or "").strip(),
         "roles": roles,
     }
+
+
+def validate_claims(raw: dict, groups_claim: str, team_claim: str) -> SignInClaims:
+    """A verified token's claims (as the gateway forwards them) to what sign-in reads."""
+    errors = FieldErrors()
+    issuer, subject = str(raw.get("iss") or ""), str(raw.get("sub") or "")
+    email = normalise_email(str(raw.get("email") or ""))
+    errors.check(bool(issuer), "iss", "is required")
+    errors.check(bool(subject), "sub", "is required")
+    errors.check(bool(EMAIL.match(email)), "email", "the token must carry an e-mail address")
+    groups = raw.get(groups_claim)
+    if isinstance(groups, str):
+        groups = groups.replace(",", " ").split()
+    errors.check(groups is None or isinstance(groups, list), groups_claim, "must be a list")
+    errors.raise_if_any()
+    name = " ".join(str(raw.get("name") or "").split())[:120] or email.split("@")[0]
+    team = " ".join(str(raw.get(team_claim) or "").split())[:80] or None
+    return SignInClaims(issuer=issuer, subject=subject, email=email,
+                        email_verified=raw.get("email_verified") is True, name=name,
+                        team=team, groups=None if groups is None else tuple(map(str, groups)))
 
 
 # --- input pieces ---------------------------------------------------------------------

@@ -65,6 +65,16 @@ class Part:
 
 
 @dataclass(frozen=True)
+class Proposal:
+    """A new part the chart suggests (never applies): where a long run on one side of the
+    last part's centre line begins."""
+
+    from_index: int
+    at: datetime
+    description: str
+
+
+@dataclass(frozen=True)
 class Chart:
     kind: str
     rules: str
@@ -72,6 +82,28 @@ class Chart:
     parts: tuple[Part, ...]
     points: tuple[ChartPoint, ...]
     signals: tuple[Signal, ...]
+    proposals: tuple[Proposal, ...] = ()
+
+
+PROPOSE_AFTER = 9  # runcharter's default run length for re-baselining
+
+
+def proposals(fitted: Fitted, run_length: int) -> list[Proposal]:
+    """The first run of `run_length` or more useful points on one side of the part's centre
+    line that begins after the part's first point (as runcharter looks for one)."""
+    if fitted.centre is None:
+        return []
+    values = [r.value for r in fitted.readings]
+    for side, count, first, _last in runchart._side_blocks(values, fitted.centre):
+        if count >= run_length and first > 0:
+            start = fitted.readings[first]
+            where = "above" if side > 0 else "below"
+            return [Proposal(fitted.start + first, start.at, (
+                f"{count} points in a row {where} the centre line "
+                f"({runchart._fmt(fitted.centre)}) since {start.at.date().isoformat()}: the "
+                "process may have moved. Split the chart there to give the new level its own "
+                "centre line and limits."))]
+    return []
 
 
 @dataclass(frozen=True)
@@ -120,19 +152,24 @@ def _signals(rules: str, kind: str, fitted: Fitted) -> list[Signal]:
         found = list(runchart.analyse([runchart.Point(r.at, r.value, r.note, r.baseline)
                                        for r in fitted.readings]).signals)
     else:
-        found = _ihi(values, fitted)
+        found = _ihi(values, fitted, kind)
     return [_shifted(s, fitted.start) for s in found]
 
 
-def _ihi(values: list[float], fitted: Fitted) -> list[Signal]:
+def _ihi(values: list[float], fitted: Fitted, kind: str) -> list[Signal]:
     """IHI's run-chart rules around the part's centre line; the astronomical point is a
     point outside the part's 3-sigma limits."""
     astronomical = [Signal(runchart.ASTRONOMICAL, s.from_index, s.to_index,
                            s.description.replace("a special cause, not noise",
                                                  "an astronomical point"))
                     for s in anhoej.outside_signals(values, fitted.limits, "")]
-    return [*runchart.shifts(values, fitted.centre), *runchart.trends(values),
-            *runchart.runs_signals(values, fitted.centre), *astronomical]
+    around = [*runchart.shifts(values, fitted.centre), *runchart.runs_signals(values,
+                                                                             fitted.centre)]
+    if fitted.band is not None and kind != "MEASURE":  # a p, u or c chart's centre: the mean
+        around = [replace(s, description=s.description.replace("the median",
+                                                               "the centre line"))
+                  for s in around]
+    return [*around, *runchart.trends(values), *astronomical]
 
 
 def _shifted(signal: Signal, start: int) -> Signal:
@@ -175,11 +212,23 @@ def classify(point_side: int, trend_up: bool | None, direction: str) -> str:
     return IMPROVEMENT if side == good else CONCERN
 
 
+def split_indexes(readings: Sequence[Reading], split_times: Sequence[datetime]) -> list[int]:
+    """The first point at or after each split time (readings in time order)."""
+    indexes = []
+    for at in split_times:
+        index = next((i for i, r in enumerate(readings) if r.at >= at), None)
+        if index:
+            indexes.append(index)
+    return indexes
+
+
 def build(kind: str, rules: str, readings: Sequence[Reading], direction: str,
-          splits: Sequence[int] = (), screen: bool = True) -> Chart:
-    """The chart of `readings`, a new part starting at each index of `splits` (in time
-    order); `screen` the moving ranges of an NHS XmR chart."""
+          splits: Sequence[datetime] = (), screen: bool = True,
+          propose_after: int = PROPOSE_AFTER) -> Chart:
+    """The chart of `readings`, a new part starting at each time of `splits`; `screen` the
+    moving ranges of an NHS XmR chart; a new part proposed after a run of `propose_after`."""
     readings = sorted(readings, key=lambda r: r.at)
+    splits = split_indexes(readings, sorted(splits))
     fitted = [_fit(kind, rules, a, readings[a:b], a == 0, screen)
               for a, b in _parts(readings, splits)]
     signals = sorted((s for f in fitted for s in _signals(rules, kind, f)), key=_order(rules))
@@ -194,8 +243,9 @@ def build(kind: str, rules: str, readings: Sequence[Reading], direction: str,
                 marks.setdefault(i, classify(_side(points[i]), trend_up, direction))
     points = [replace(p, classification=marks.get(i, COMMON)) for i, p in enumerate(points)]
     parts = tuple(_part(f, f.start + len(f.readings)) for f in fitted)
+    proposed = tuple(proposals(fitted[-1], propose_after)) if fitted else ()
     return Chart(kind, rules, fitted[-1].centre if fitted else None, parts, tuple(points),
-                 tuple(signals))
+                 tuple(signals), proposed)
 
 
 def _side(point: ChartPoint) -> int:

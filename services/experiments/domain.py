@@ -127,6 +127,11 @@ def check_can_move(member_ids: list[str], actor: Actor, action: str) -> None:
         check_member(member_ids, actor.user_id, action)
 
 
+def check_admin(actor: Actor, action: str) -> None:
+    if not actor.has("admin"):
+        raise PermissionDenied(f"only an admin can {action}")
+
+
 def check_can_conclude(owner_id: str, actor: Actor) -> None:
     if actor.user_id != owner_id and not actor.has("manager"):
         raise PermissionDenied("only the owner of the experiment or a manager can conclude it")

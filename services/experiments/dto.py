@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from services.experiments import charts, runchart, store
 from services.experiments.domain import is_baseline
-from services.experiments.models import Experiment, Measurement
+from services.experiments.models import ChartSplit, Experiment, Measurement
 
 
 def readings_of(experiment: Experiment, measurements: list[Measurement]) -> list[charts.Reading]:
@@ -18,13 +18,16 @@ def readings_of(experiment: Experiment, measurements: list[Measurement]) -> list
             for m in measurements]
 
 
-def analysis(experiment: Experiment, measurements: list[Measurement], rules: str | None = None,
-             screen: bool = True) -> tuple[charts.Chart, runchart.RunChart, runchart.Effect]:
-    """The chart under `rules` (the experiment's own when None), the run chart of the
-    values (its median, runs and effect do not depend on the rule set) and the effect."""
+def analysis(experiment: Experiment, measurements: list[Measurement],
+             splits: list[ChartSplit] = (), rules: str | None = None, screen: bool = True,
+             propose_after: int = charts.PROPOSE_AFTER,
+             ) -> tuple[charts.Chart, runchart.RunChart, runchart.Effect]:
+    """The chart under `rules` (the experiment's own when None) in the parts `splits` mark,
+    the run chart of the values (its median, runs and effect do not depend on the rule set
+    nor the parts) and the effect."""
     readings = readings_of(experiment, measurements)
     chart = charts.build(experiment.metric_kind, rules or experiment.rules, readings,
-                         experiment.direction, screen=screen)
+                         experiment.direction, [s.at for s in splits], screen, propose_after)
     run = runchart.analyse([runchart.Point(r.at, r.value, r.note, r.baseline)
                             for r in readings])
     effect = runchart.effect(run, experiment.metric_baseline, experiment.metric_target,
@@ -41,12 +44,19 @@ def effect_dto(effect: runchart.Effect) -> dict:
             "toward_target": _finite(effect.toward_target), "improved": effect.improved}
 
 
-def chart_dto(chart: charts.Chart, run: runchart.RunChart) -> dict:
+def chart_dto(chart: charts.Chart, run: runchart.RunChart,
+              splits: list[ChartSplit] = ()) -> dict:
     return {
+        "splits": [{"at": s.at.isoformat(), "reason": s.reason, "split_by": s.split_by}
+                   for s in splits],
+        "proposed_splits": [{"at": p.at.isoformat(), "from_index": p.from_index,
+                             "description": p.description} for p in chart.proposals],
         "kind": chart.kind, "rules": chart.rules, "centre_line": chart.centre_line,
         "median": run.median, "lower_limit": run.lower_limit, "upper_limit": run.upper_limit,
         "useful_observations": run.useful_observations, "runs": run.runs,
-        "parts": [{"from_index": p.from_index, "to_index": p.to_index,
+        "parts": [{"from": chart.points[p.from_index].reading.at.isoformat(),
+                   "to": chart.points[p.to_index].reading.at.isoformat(),
+                   "from_index": p.from_index, "to_index": p.to_index,
                    "centre_line": p.centre_line, "lower_limit": p.lower_limit,
                    "upper_limit": p.upper_limit, "longest_run": p.longest_run,
                    "longest_run_limit": p.longest_run_limit, "crossings": p.crossings,
@@ -68,8 +78,8 @@ def _time(value) -> str | None:
 
 
 def experiment_dto(e: Experiment, members: list[str], measurements: list[Measurement],
-                   follow_ups: list[str], history: list) -> dict:
-    chart, run, effect = analysis(e, measurements)
+                   follow_ups: list[str], history: list, splits: list[ChartSplit]) -> dict:
+    chart, run, effect = analysis(e, measurements, splits)
     return {
         "id": e.id, "title": e.title, "hypothesis": e.hypothesis, "stage": e.stage,
         "idea_id": e.idea_id, "owner_id": e.owner_id, "member_ids": members,
@@ -83,7 +93,7 @@ def experiment_dto(e: Experiment, members: list[str], measurements: list[Measure
         "created_at": _time(e.created_at), "updated_at": _time(e.updated_at),
         "started_at": _time(e.started_at), "studied_at": _time(e.studied_at),
         "concluded_at": _time(e.concluded_at),
-        "run_chart": chart_dto(chart, run), "effect": effect_dto(effect),
+        "run_chart": chart_dto(chart, run, splits), "effect": effect_dto(effect),
         "history": [{"from_stage": c.from_stage, "to_stage": c.to_stage,
                      "changed_by": c.changed_by, "changed_at": _time(c.changed_at)}
                     for c in history],
@@ -94,8 +104,10 @@ def experiment_dtos(session: Session, experiments: list[Experiment]) -> list[dic
     ids = [e.id for e in experiments]
     members, measurements = store.member_ids(session, ids), store.measurements_of(session, ids)
     follow_ups, history = store.follow_up_ids(session, ids), store.history_of(session, ids)
+    splits = store.splits_of(session, ids)
     return [experiment_dto(e, members.get(e.id, []), measurements.get(e.id, []),
-                           follow_ups.get(e.id, []), history.get(e.id, []))
+                           follow_ups.get(e.id, []), history.get(e.id, []),
+                           splits.get(e.id, []))
             for e in experiments]
 
 

@@ -33,16 +33,17 @@ class Sample:
 
 @dataclass(frozen=True)
 class Band:
-    """A fitted chart: its centre and one sigma for each point it is read over."""
+    """A fitted chart: its centre and, for each point it is read over, three sigma (kept as
+    three sigma, so the XmR limits are exactly mean ± 2.66 × mean moving range)."""
 
     centre: float
-    sigmas: tuple[float, ...]
+    sigmas: tuple[float, ...]  # three sigma per point
     floor: float | None = None  # nothing below it (counts and rates: 0)
     ceiling: float | None = None  # nothing above it (a proportion: 1)
 
     def limits(self, index: int, width: float = 3) -> tuple[float, float]:
         """(lower, upper) at `width` sigma around the centre, for point `index`."""
-        spread = width * self.sigmas[index]
+        spread = self.sigmas[index] if width == 3 else width / 3 * self.sigmas[index]
         lower, upper = self.centre - spread, self.centre + spread
         if self.floor is not None:
             lower = max(lower, self.floor)
@@ -75,7 +76,7 @@ def xmr(reference: Sequence[float], n_points: int, screen: bool = False) -> Band
     if not mr:
         return None
     mean = math.fsum(reference) / len(reference)
-    return Band(mean, (XMR_SCALE / 3 * mr,) * n_points)
+    return Band(mean, (XMR_SCALE * mr,) * n_points)
 
 
 def p_chart(reference: Sequence[Sample], points: Sequence[Sample]) -> Band | None:
@@ -83,7 +84,7 @@ def p_chart(reference: Sequence[Sample], points: Sequence[Sample]) -> Band | Non
     if not reference or total <= 0:
         return None
     p = math.fsum(s.numerator for s in reference) / total
-    sigmas = tuple(math.sqrt(p * (1 - p) / s.denominator) for s in points)
+    sigmas = tuple(3 * math.sqrt(p * (1 - p) / s.denominator) for s in points)
     return Band(p, sigmas, floor=0.0, ceiling=1.0)
 
 
@@ -92,14 +93,14 @@ def u_chart(reference: Sequence[Sample], points: Sequence[Sample]) -> Band | Non
     if not reference or total <= 0:
         return None
     u = math.fsum(s.numerator for s in reference) / total
-    return Band(u, tuple(math.sqrt(u / s.denominator) for s in points), floor=0.0)
+    return Band(u, tuple(3 * math.sqrt(u / s.denominator) for s in points), floor=0.0)
 
 
 def c_chart(reference: Sequence[Sample], n_points: int) -> Band | None:
     if not reference:
         return None
     c = math.fsum(s.value for s in reference) / len(reference)
-    return Band(c, (math.sqrt(c),) * n_points, floor=0.0)
+    return Band(c, (3 * math.sqrt(c),) * n_points, floor=0.0)
 
 
 def band(kind: str, reference: Sequence[Sample], points: Sequence[Sample],

@@ -111,6 +111,22 @@ class StageChange(Base):
     changed_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
+class ChartSplit(Base):
+    """Where the team started a new part of the chart (a sustained shift re-baselined): the
+    points from `at` on get their own centre line and limits."""
+
+    __tablename__ = "chart_splits"
+    __table_args__ = (UniqueConstraint("experiment_id", "at", name="uq_chart_splits_at"),)
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    experiment_id: Mapped[str] = mapped_column(
+        ForeignKey("experiments.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    reason: Mapped[str] = mapped_column(Text)
+    split_by: Mapped[str] = mapped_column(String(36))
+    split_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
 class Setting(Base):
     """An organisation-wide setting an admin changes, such as the default rule set."""
 

@@ -98,7 +98,9 @@ def _far(values: Sequence[float], i: int, side: int, limits_at: LimitsAt) -> boo
 def _two_of_three_signal(values, side: int, far: list[int], limits_at: LimitsAt) -> Signal:
     where = "above" if side > 0 else "below"
     line = limits_at(far[0], 2)[1 if side > 0 else 0]
-    listed = ", ".join(_fmt(values[i]) for i in far)
+    shown = [_fmt(values[i]) for i in far]
+    listed = (", ".join(shown[:-1]) + " and " + shown[-1] if len(far) <= 3
+              else f"{len(far)} of these points")
     return Signal(TWO_OF_THREE, far[0], far[-1],
                   f"{listed} lie beyond two sigma {where} the mean (at {_fmt(line)}): two of "
                   "three points in a row that far out is unlikely to be chance — a special "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from nameko.rpc import RpcProxy
 
-from services.experiments.entrypoints import measurements, planning, stages
+from services.experiments.entrypoints import charts, measurements, planning, stages
 from services.experiments.models import INBOX, OUTBOX
 from shared import basics
 from shared.db import Database
@@ -18,7 +18,8 @@ from shared.metrics import ServiceMetrics
 
 
 class ExperimentsService(basics.ServiceBasics, planning.PlanningEntrypoints,
-                         stages.StageEntrypoints, measurements.MeasurementEntrypoints):
+                         stages.StageEntrypoints, measurements.MeasurementEntrypoints,
+                        charts.ChartEntrypoints):
     name = "experiments"
 
     db = Database("experiments", OUTBOX, INBOX)

@@ -15,7 +15,8 @@ SignalKey = tuple[str, str, str]  # kind, first and last moment it spans
 
 def chart_signals(session: Session, experiment: Experiment) -> dict[SignalKey, str]:
     measured = store.measurements_of(session, [experiment.id]).get(experiment.id, [])
-    chart, _, _ = analysis(experiment, measured)
+    splits = store.splits_of(session, [experiment.id]).get(experiment.id, [])
+    chart, _, _ = analysis(experiment, measured, splits)
     return {(s.kind, chart.points[s.from_index].reading.at.isoformat(),
              chart.points[s.to_index].reading.at.isoformat()): s.description
             for s in chart.signals}

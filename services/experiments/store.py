@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from services.experiments.domain import RuleSet, Stage
 from services.experiments.models import (
+    ChartSplit,
     Correction,
     Experiment,
     Measurement,
@@ -59,6 +60,35 @@ def measurements_of(session: Session, ids: list[str]) -> dict[str, list[Measurem
     rows = session.scalars(select(Measurement).where(Measurement.experiment_id.in_(ids))
                            .order_by(Measurement.at)).all()
     return _grouped(rows, lambda m: m.experiment_id)
+
+
+def splits_of(session: Session, ids: list[str]) -> dict[str, list[ChartSplit]]:
+    rows = session.scalars(select(ChartSplit).where(ChartSplit.experiment_id.in_(ids))
+                           .order_by(ChartSplit.at)).all()
+    return _grouped(rows, lambda s: s.experiment_id)
+
+
+def split_chart(session: Session, experiment: Experiment, at: datetime, reason: str, by: str,
+                now: datetime) -> ChartSplit:
+    """Marks a new part from `at` on; the same time again changes its reason."""
+    split = session.scalar(select(ChartSplit).where(ChartSplit.experiment_id == experiment.id,
+                                                    ChartSplit.at == at))
+    if split is None:
+        split = ChartSplit(experiment_id=experiment.id, at=at, reason=reason, split_by=by,
+                           split_at=now)
+        session.add(split)
+    else:
+        split.reason, split.split_by, split.split_at = reason, by, now
+    experiment.updated_at = now
+    return split
+
+
+def remove_split(session: Session, experiment: Experiment, at: datetime) -> bool:
+    split = session.scalar(select(ChartSplit).where(ChartSplit.experiment_id == experiment.id,
+                                                    ChartSplit.at == at))
+    if split is not None:
+        session.delete(split)
+    return split is not None
 
 
 def follow_up_ids(session: Session, ids: list[str]) -> dict[str, list[str]]:

@@ -66,6 +66,23 @@ class Reading:
 
 
 @dataclass(frozen=True)
+class ChartRequest:
+    experiment_id: str
+    rules: str | None  # None: the experiment's own
+    screen: bool = True
+    propose_after: int = 9  # a run this long on one side proposes a new part
+
+
+@dataclass(frozen=True)
+class Split:
+    at: datetime
+    reason: str
+
+
+PROPOSE_MIN, PROPOSE_MAX = 6, 30
+
+
+@dataclass(frozen=True)
 class ExperimentFilter:
     stage: str | None = None
     idea_id: str | None = None
@@ -291,6 +308,38 @@ def _ratio(kind: str, numerator: object, denominator: object,
     if top is None or bottom is None:
         return None, top, bottom
     return top / bottom, top, bottom
+
+
+def chart_request(raw: object) -> ChartRequest:
+    """[experiment id, rules or None, screen, propose after] as the gateway's loader sends
+    it (the last two may be left out)."""
+    errors = FieldErrors()
+    fields = list(raw) if isinstance(raw, list | tuple) else []
+    errors.check(2 <= len(fields) <= 4 and isinstance(fields[0], str), "rules",
+                 "expected [experiment id, rules, screen, propose after]")
+    errors.raise_if_any()
+    fields += [True, 9][len(fields) - 2:]
+    rules = rule_set(fields[1], "rules", errors)
+    errors.check(isinstance(fields[2], bool), "screenMovingRanges", "must be true or false")
+    after = fields[3]
+    errors.check(isinstance(after, int) and not isinstance(after, bool)
+                 and PROPOSE_MIN <= after <= PROPOSE_MAX, "proposeSplitAfter",
+                 f"must be a whole number from {PROPOSE_MIN} to {PROPOSE_MAX}")
+    errors.raise_if_any()
+    return ChartRequest(fields[0], rules, fields[2], after)
+
+
+def split(at: object, reason: object, measured_at: list[datetime], now: datetime) -> Split:
+    """Where a new part starts and why: after the first measurement, so the part before it
+    has a point."""
+    errors = FieldErrors()
+    moment_ = moment(at, "at", errors, now)
+    clean = text(reason, "reason", errors, required=True, limit=NOTE_MAX)
+    if moment_ is not None:
+        errors.check(any(m < moment_ for m in measured_at), "at",
+                     "must be after the first measurement: the part before it needs a point")
+    errors.raise_if_any()
+    return Split(moment_, clean)
 
 
 def listing(raw: dict | None) -> ExperimentFilter:

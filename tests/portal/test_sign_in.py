@@ -42,3 +42,35 @@ def test_a_keyboard_alone_signs_in_and_reaches_every_section(open_page):
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="My reflections")).to_be_focused()
     expect(nav.get_by_role("link", name="Reflections")).to_have_attribute("aria-current", "page")
+
+
+def sign_in_through_the_provider(page, email: str, password: str = "kaizen-demo"):
+    page.get_by_role("button", name="Sign in through your organisation").click()
+    expect(page.get_by_role("heading", name="Sign in to your organisation")).to_be_visible()
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+
+
+def test_signing_in_through_the_embedded_provider_reaches_the_board_and_signs_out(
+        open_page, portal):
+    page = open_page()
+    page.goto("/")
+    sign_in_through_the_provider(page, "ben.okafor@kaizen.example", password="wrong")
+    expect(page.get_by_role("alert")).to_contain_text("do not match")  # still at the provider
+    page.get_by_label("Password").fill("kaizen-demo")
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    expect(page.get_by_role("heading", name="Ideas")).to_be_visible()
+    assert page.url.startswith(portal.url)
+    expect(page.locator(".who")).to_contain_text("Ben Okafor")
+    # the token is held in memory only: nothing readable in either storage
+    stored = page.evaluate("JSON.stringify([sessionStorage, localStorage])")
+    assert "eyJ" not in stored, stored
+    page.reload()  # the provider is asked again, silently
+    expect(page.locator(".who")).to_contain_text("Ben Okafor")
+
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_text("You have signed out.")).to_be_visible()
+    assert page.url.startswith(portal.url)
+    page.get_by_role("button", name="Sign in through your organisation").click()
+    expect(page.get_by_role("heading", name="Sign in to your organisation")).to_be_visible()

@@ -3,6 +3,7 @@ scripts/stack.sh (the script behind `make run`) on its own RabbitMQ vhost, temp 
 and a free port, and stopped by PID at the end."""
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import tempfile
@@ -13,6 +14,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import httpx
+import jwt
 
 from shared import clock
 from shared.settings import ROOT
@@ -41,6 +43,21 @@ class Stack:
             headers["authorization"] = f"Bearer {token}"
         return httpx.post(f"{self.url}/graphql", json={"query": query, "variables": variables},
                           headers=headers, timeout=60)
+
+    @property
+    def issuer(self) -> str:
+        """The embedded identity provider's URL (its keys are in var_dir/idp/keys.json)."""
+        return f"http://127.0.0.1:{self.env['KAIZEN_IDP_PORT']}"
+
+    def provider_token(self, **claims) -> str:
+        """A token as the embedded provider signs it (its own key): an ID token for the
+        portal unless `claims` say otherwise (aud, exp, ...)."""
+        keys = json.loads((self.var_dir / "idp" / "keys.json").read_text())["keys"][0]
+        now = int(time.time())
+        base = {"iss": self.issuer, "aud": "kaizen-portal", "iat": now, "exp": now + 600,
+                "email_verified": True}
+        key = jwt.PyJWK(keys).key
+        return jwt.encode({**base, **claims}, key, "RS256", headers={"kid": keys["kid"]})
 
     def advance_clock(self, delta: timedelta) -> None:
         """Moves the clock of every process of this stack forward (shared.clock), and returns
@@ -82,6 +99,7 @@ def start_stack() -> Stack:
         "KAIZEN_DEV_LOGIN": "1",
         "KAIZEN_VHOST": vhost,
         "KAIZEN_CLOCK_FILE": str(var_dir / "clock"),
+        "KAIZEN_IDP_PORT": str(free_port()),  # the embedded identity provider's
         "KAIZEN_SMTP_PORT": str(free_port()),
         "KAIZEN_WEBHOOK_ALLOW_PRIVATE": "1",
         "KAIZEN_MAIL_INTERVAL": "2",

@@ -1,6 +1,7 @@
 /** A small typed GraphQL client over fetch; documents are generated from the schema. */
 import type { TypedDocumentString } from "../../generated/graphql";
-import { currentSession, signOut } from "./session";
+import { expired } from "./oidc";
+import { currentSession } from "./session";
 
 export class ApiError extends Error {}
 
@@ -23,7 +24,7 @@ export async function request<R, V>(
     body: JSON.stringify({ query: document.toString(), variables }),
   });
   if (response.status === 401) {
-    signOut();
+    expired();
     throw new ApiError("Your session has expired: please sign in again.");
   }
   let body: GraphQLResponse<R>;

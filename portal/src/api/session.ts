@@ -1,4 +1,9 @@
-/** The signed-in person: a dev token kept in sessionStorage, gone when the tab closes. */
+/** The signed-in person and their bearer token.
+ *
+ * Signed in through the organisation's provider, the token lives only in this module's
+ * memory: no other script can read it from storage, and a reload asks the provider again
+ * (docs/identity.md). A development token (KAIZEN_DEV_LOGIN=1) is kept in sessionStorage,
+ * gone when the tab closes. */
 export interface DevPerson {
   name: string;
   email: string;
@@ -7,19 +12,24 @@ export interface DevPerson {
   title: string;
 }
 
-interface Session {
+export type SessionPerson = DevPerson & { id: string };
+
+export interface Session {
   token: string;
-  person: DevPerson & { id: string };
+  person: SessionPerson;
+  via: "dev" | "oidc";
 }
 
 const KEY = "kaizen.session";
 const listeners = new Set<() => void>();
+let inMemory: Session | null = null;
 
 export function currentSession(): Session | null {
+  if (inMemory) return inMemory;
   const raw = sessionStorage.getItem(KEY);
   if (!raw) return null;
   try {
-    return JSON.parse(raw) as Session;
+    return { ...(JSON.parse(raw) as Session), via: "dev" };
   } catch {
     return null;
   }
@@ -34,7 +44,15 @@ function changed(): void {
   listeners.forEach((listener) => listener());
 }
 
-export function signOut(): void {
+/** Signed in (or renewed) through the provider: kept in memory only. */
+export function holdSession(session: Session | null): void {
+  inMemory = session;
+  changed();
+}
+
+/** Forgets the session here; signing out of the provider is api/oidc.ts's signOut. */
+export function forgetSession(): void {
+  inMemory = null;
   sessionStorage.removeItem(KEY);
   changed();
 }

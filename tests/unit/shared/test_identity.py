@@ -12,6 +12,7 @@ from shared.identity import (
     SERVICE_AUDIENCE,
     SERVICE_ISSUER,
     Identity,
+    ServiceTokens,
     mint_service_token,
     verify_service_token,
 )
@@ -48,3 +49,45 @@ def test_roles_admin_implies_every_role_and_require_refuses_others():
     with pytest.raises(PermissionDenied) as raised:
         Identity("e", ("employee",)).require("reviewer")
     assert "reviewer" in str(raised.value)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = time.time()
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock(monkeypatch) -> Clock:
+    fake = Clock()
+    monkeypatch.setattr("shared.identity.time.time", fake)
+    return fake
+
+
+def test_service_tokens_are_reused_per_identity_for_half_their_lifetime(clock):
+    tokens = ServiceTokens()
+    ana, ben = Identity("ana", ("employee",)), Identity("ben", ("reviewer",), "Ops")
+    first = tokens.token_for(ana)
+    assert tokens.token_for(ana) == first and tokens.token_for(ben) != first
+    assert verify_service_token(tokens.token_for(ben)) == ben
+    clock.now += SETTINGS.service_token_ttl / 2 - 1
+    assert tokens.token_for(ana) == first
+    clock.now += 2  # less than half its lifetime left: a fresh one
+    fresh = tokens.token_for(ana)
+    claims = jwt.decode(fresh, options={"verify_signature": False})  # minted "in the future"
+    assert fresh != first and claims["sub"] == "ana"
+    assert claims["exp"] - clock.now >= SETTINGS.service_token_ttl - 1
+
+
+def test_service_tokens_follow_the_settings_and_stay_bounded(monkeypatch, clock):
+    tokens = ServiceTokens(maxsize=2)
+    ana = Identity("ana", ("employee",))
+    before = tokens.token_for(ana)
+    monkeypatch.setenv("KAIZEN_SERVICE_TOKEN_SECRET", "another-service-secret-0123456789abcdef")
+    after = tokens.token_for(ana)
+    assert after != before and verify_service_token(after) == ana  # signed with the new one
+    for name in ("ben", "cleo", "dan"):
+        tokens.token_for(Identity(name))
+    assert len(tokens._tokens) == 2

@@ -1,4 +1,6 @@
-/** One experiment: its plan, the run chart with signals explained, and recording a point. */
+/** One experiment: its plan, the chart of its metric's kind with limits and signals
+ * explained under a rule set the reader may switch, and recording a point (a value, or a
+ * numerator and a denominator for a proportion or a rate). */
 import { useState } from "preact/hooks";
 import { graphql } from "../../../generated";
 import { request } from "../../api/client";
@@ -7,13 +9,22 @@ import { useSubscription } from "../../api/live";
 import { useQuery } from "../../api/useQuery";
 import { currentSession, hasRole } from "../../api/session";
 import { RunChart } from "../../components/runchart";
-import { ErrorNote, Field, FormErrors, Loading, PageTitle, day } from "../../components/ui";
+import type { RuleSet } from "../../../generated/graphql";
+import {
+  ErrorNote,
+  Field,
+  FormErrors,
+  Loading,
+  PageTitle,
+  SelectField,
+  day,
+} from "../../components/ui";
 import { href, hrefWith } from "../../router";
 import { SimilarExperiments } from "./similar";
 import { StageControls } from "./stage";
 
 const EXPERIMENT = graphql(`
-  query ExperimentPage($id: ID!) {
+  query ExperimentPage($id: ID!, $rules: RuleSet) {
     experiment(id: $id) {
       id
       title
@@ -37,17 +48,38 @@ const EXPERIMENT = graphql(`
         direction
         baseline
         target
+        kind
       }
-      runChart {
+      rules
+      runChart(rules: $rules) {
+        kind
+        rules
         median
+        centreLine
+        parts {
+          from
+          to
+          centreLine
+          longestRun
+          longestRunLimit
+          crossings
+          crossingsLimit
+        }
         points {
           at
           value
+          numerator
+          denominator
           note
           baseline
+          centreLine
+          lowerLimit
+          upperLimit
+          classification
         }
         signals {
           kind
+          rule
           fromIndex
           toIndex
           description
@@ -71,8 +103,22 @@ const EXPERIMENT = graphql(`
 `);
 
 const RECORD = graphql(`
-  mutation RecordMeasurement($id: ID!, $value: Float!, $at: DateTime!, $note: String) {
-    recordMeasurement(experimentId: $id, value: $value, at: $at, note: $note) {
+  mutation RecordMeasurement(
+    $id: ID!
+    $value: Float
+    $numerator: Float
+    $denominator: Float
+    $at: DateTime!
+    $note: String
+  ) {
+    recordMeasurement(
+      experimentId: $id
+      value: $value
+      numerator: $numerator
+      denominator: $denominator
+      at: $at
+      note: $note
+    ) {
       __typename
       ... on Experiment {
         id
@@ -82,21 +128,47 @@ const RECORD = graphql(`
   }
 `);
 
-function RecordForm({ id, onRecorded }: { id: string; onRecorded: () => void }) {
+const RATIO_LABELS: Record<string, [string, string]> = {
+  PROPORTION: ["Numerator (how many of them)", "Denominator (out of how many)"],
+  RATE: ["Count (events)", "Exposure (e.g. hours, patient days)"],
+};
+
+/** Numbers the browser cannot send as Float: an error per field, before any request. */
+function numberErrors(values: Record<string, string>): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const [field, value] of Object.entries(values)) {
+    if (value.trim() === "" || !Number.isFinite(Number(value))) errors[field] = "Enter a number.";
+  }
+  return errors;
+}
+
+function RecordForm({
+  id,
+  kind,
+  onRecorded,
+}: {
+  id: string;
+  kind: string;
+  onRecorded: () => void;
+}) {
   const [value, setValue] = useState("");
+  const [numerator, setNumerator] = useState("");
+  const [denominator, setDenominator] = useState("");
   const [note, setNote] = useState("");
   const { errors, busy, run, setErrors } = useSubmit();
+  const ratio = RATIO_LABELS[kind];
   function submit(e: Event) {
     e.preventDefault();
-    const number = Number(value);
-    if (value.trim() === "" || !Number.isFinite(number))
-      return setErrors({ value: "Enter a number." });
+    const bad = ratio ? numberErrors({ numerator, denominator }) : numberErrors({ value });
+    if (Object.keys(bad).length) return setErrors(bad);
     void run(
       async () =>
         (
           await request(RECORD, {
             id,
-            value: number,
+            value: ratio ? null : Number(value),
+            numerator: ratio ? Number(numerator) : null,
+            denominator: ratio ? Number(denominator) : null,
             at: new Date().toISOString(),
             note: note || null,
           })
@@ -104,6 +176,8 @@ function RecordForm({ id, onRecorded }: { id: string; onRecorded: () => void }) 
       "Experiment",
       () => {
         setValue("");
+        setNumerator("");
+        setDenominator("");
         setNote("");
         onRecorded();
       },
@@ -112,17 +186,40 @@ function RecordForm({ id, onRecorded }: { id: string; onRecorded: () => void }) 
   return (
     <form onSubmit={submit} class="panel stack record" aria-label="Record a measurement">
       <h2>Record a measurement</h2>
-      <Field
-        label="Value"
-        name="value"
-        type="number"
-        value={value}
-        onInput={setValue}
-        errors={errors}
-        required
-      />
+      {ratio ? (
+        <div class="inline align-top">
+          <Field
+            label={ratio[0]}
+            name="numerator"
+            type="number"
+            value={numerator}
+            onInput={setNumerator}
+            errors={errors}
+            required
+          />
+          <Field
+            label={ratio[1]}
+            name="denominator"
+            type="number"
+            value={denominator}
+            onInput={setDenominator}
+            errors={errors}
+            required
+          />
+        </div>
+      ) : (
+        <Field
+          label="Value"
+          name="value"
+          type="number"
+          value={value}
+          onInput={setValue}
+          errors={errors}
+          required
+        />
+      )}
       <Field label="Note" name="note" value={note} onInput={setNote} errors={errors} />
-      <FormErrors errors={errors} shown={["value", "note"]} />
+      <FormErrors errors={errors} shown={["value", "numerator", "denominator", "note"]} />
       <div class="actions">
         <button type="submit" class="primary" disabled={busy}>
           Record
@@ -131,6 +228,12 @@ function RecordForm({ id, onRecorded }: { id: string; onRecorded: () => void }) 
     </form>
   );
 }
+
+const RULE_SETS: [string, string][] = [
+  ["IHI", "IHI run-chart rules"],
+  ["ANHOEJ", "Anhøj rules (qicharts2)"],
+  ["NHS", "NHS Making Data Count"],
+];
 
 const STAGE_LABELS: Record<string, string> = {
   PLAN: "Plan",
@@ -149,7 +252,11 @@ const CHANGED = graphql(`
 `);
 
 export function ExperimentPage({ id }: { id: string }) {
-  const { data, error, loading, reload } = useQuery(EXPERIMENT, { id });
+  const [rules, setRules] = useState<string | null>(null);
+  const { data, error, loading, reload } = useQuery(EXPERIMENT, {
+    id,
+    rules: rules as RuleSet | null,
+  });
   useSubscription(CHANGED, { experimentId: id }, reload);
   const x = data?.experiment;
   if (loading && !data) return <Loading what="the experiment" />;
@@ -192,10 +299,21 @@ export function ExperimentPage({ id }: { id: string }) {
             {x.metric.name} should {x.metric.direction === "INCREASE" ? "rise" : "fall"} from{" "}
             {x.metric.baseline} to {x.metric.target} {x.metric.unit}
           </p>
+          <SelectField
+            label="Read the chart with"
+            name="rules"
+            value={x.runChart.rules}
+            onChange={setRules}
+            options={RULE_SETS.map(([value, label]) => [
+              value,
+              value === x.rules ? `${label} (this experiment's)` : label,
+            ])}
+          />
           <RunChart
             title={x.metric.name}
             data={{ ...x.runChart, target: x.metric.target, unit: x.metric.unit }}
           />
+          <ChartParts parts={x.runChart.parts} />
           {x.decision && (
             <section aria-labelledby="decision-h">
               <h2 id="decision-h">Decision: {x.decision}</h2>
@@ -221,7 +339,7 @@ export function ExperimentPage({ id }: { id: string }) {
             </section>
           )}
           {member && x.stage !== "CONCLUDED" && x.stage !== "ACT" && (
-            <RecordForm id={x.id} onRecorded={reload} />
+            <RecordForm id={x.id} kind={x.metric.kind} onRecorded={reload} />
           )}
           {mayMove && <StageControls id={x.id} stage={x.stage} onChange={reload} />}
         </div>
@@ -230,5 +348,34 @@ export function ExperimentPage({ id }: { id: string }) {
         </aside>
       </div>
     </article>
+  );
+}
+
+interface Part {
+  from: string;
+  to: string;
+  centreLine?: number | null;
+  longestRun: number;
+  longestRunLimit?: number | null;
+  crossings: number;
+  crossingsLimit?: number | null;
+}
+
+/** Each part's runs analysis, in words: how long the longest run is against what chance
+ * allows, and how often the line crosses its centre line. */
+function ChartParts({ parts }: { parts: Part[] }) {
+  if (!parts.length) return null;
+  return (
+    <ul class="parts muted" aria-label="Chart parts">
+      {parts.map((p, i) => (
+        <li key={i}>
+          {parts.length > 1 && `Part ${i + 1} (${day(p.from)} – ${day(p.to)}): `}
+          longest run {p.longestRun}
+          {p.longestRunLimit != null && ` (more than ${p.longestRunLimit} is a signal)`},{" "}
+          {p.crossings} crossings
+          {p.crossingsLimit != null && ` (fewer than ${p.crossingsLimit} is a signal)`}
+        </li>
+      ))}
+    </ul>
   );
 }

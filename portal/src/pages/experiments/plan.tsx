@@ -4,7 +4,7 @@
  * taken over, and its learnings shown). */
 import { useEffect, useState } from "preact/hooks";
 import { graphql } from "../../../generated";
-import type { MetricDirection } from "../../../generated/graphql";
+import type { MetricDirection, MetricKind, RuleSet } from "../../../generated/graphql";
 import { request, type FieldErrors } from "../../api/client";
 import { useSubmit } from "../../api/useSubmit";
 import { Field, FormErrors, PageTitle, SelectField } from "../../components/ui";
@@ -53,7 +53,9 @@ const PREVIOUS = graphql(`
         direction
         baseline
         target
+        kind
       }
+      rules
       members {
         id
         name
@@ -68,6 +70,8 @@ const SHOWN = [
   "metric.name",
   "metric.unit",
   "metric.direction",
+  "metric.kind",
+  "rules",
   "metric.baseline",
   "metric.target",
   "startsOn",
@@ -96,6 +100,8 @@ export function PlanExperiment() {
     name: "",
     unit: "",
     direction: "DECREASE",
+    kind: "MEASURE",
+    rules: "",
     baseline: "",
     target: "",
     startsOn: isoDay(0),
@@ -119,6 +125,8 @@ export function PlanExperiment() {
       name: m.name,
       unit: m.unit,
       direction: m.direction,
+      kind: m.kind,
+      rules: previous.rules,
       baseline: String(m.baseline),
       target: String(m.target),
     }));
@@ -138,7 +146,9 @@ export function PlanExperiment() {
       memberIds: members.map((m) => m.id),
       ideaId,
       previousExperimentId: afterId,
+      rules: form.rules ? (form.rules as RuleSet) : null,
       metric: {
+        kind: form.kind as MetricKind,
         name: form.name,
         unit: form.unit,
         direction: form.direction as MetricDirection,
@@ -220,6 +230,32 @@ export function PlanExperiment() {
               options={[
                 ["DECREASE", "Lower (fall)"],
                 ["INCREASE", "Higher (rise)"],
+              ]}
+              errors={errors}
+            />
+            <SelectField
+              label="Each point is"
+              name="metric.kind"
+              value={form.kind}
+              onChange={set("kind")}
+              options={[
+                ["MEASURE", "A value (run chart, XmR chart)"],
+                ["PROPORTION", "Some of a whole, e.g. late of all deliveries (p chart)"],
+                ["RATE", "A count per exposure, e.g. incidents per 1,000 hours (u chart)"],
+                ["COUNT", "A count of events per equal period (c chart)"],
+              ]}
+              errors={errors}
+            />
+            <SelectField
+              label="Rule set"
+              name="rules"
+              value={form.rules}
+              onChange={set("rules")}
+              options={[
+                ["", "The organisation's default"],
+                ["IHI", "IHI run-chart rules"],
+                ["ANHOEJ", "Anhøj rules (qicharts2)"],
+                ["NHS", "NHS Making Data Count"],
               ]}
               errors={errors}
             />
