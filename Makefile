@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run stop status test lint lock schema bench eval install migrate seed clean
+.PHONY: run stop status test lint lock schema topology bench eval install migrate seed clean
 
 $(STAMP): pyproject.toml uv.lock scripts/install.sh scripts/install-locked.sh
 	scripts/install.sh
@@ -44,6 +44,10 @@ lint: install
 
 schema: install
 	$(PY) -m gateway.export_schema gateway/schema.graphql
+
+# shared/contracts/consumers.json from the event handlers (a unit test keeps them equal).
+topology: install
+	$(PY) -m admin.cli events topology
 
 bench: install
 	scripts/rabbit.sh start

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as dtime
 from typing import Any
 
 import jwt
@@ -11,11 +13,15 @@ from strawberry.permission import BasePermission
 
 from gateway.errors import SIGN_IN_FIRST, SignInFirst
 from gateway.oidc import OidcRefused, OidcVerifier
+from shared.errors import DomainError
 from shared.identity import ROLES, SYSTEM, Identity
 from shared.settings import AuthSettings, OidcSettings
 
 HS_ALGORITHMS = ["HS256"]
 USER_TOKEN_TTL = 8 * 3600
+
+
+API_TOKEN_PREFIX = "kz_"  # career's tokens.PREFIX of an API token
 
 
 class AuthError(Exception):
@@ -33,9 +39,9 @@ class Bearer:
 
 
 class TokenVerifier:
-    """Two kinds of bearer: the organisation's OpenID provider's token (gateway.oidc) and,
-    in development or with no provider configured, an HS256 token signed with
-    KAIZEN_JWT_SECRET."""
+    """Three kinds of bearer: an integrator's API token (`kz_...`, looked up by career),
+    the organisation's OpenID provider's token (gateway.oidc), and, in development or with
+    no provider configured, an HS256 token signed with KAIZEN_JWT_SECRET."""
 
     def __init__(self, settings: AuthSettings, oidc: OidcSettings | None = None):
         self.settings = settings
@@ -76,6 +82,8 @@ class TokenVerifier:
         token = self.bearer_token(header)
         if token is None:
             return None
+        if token.startswith(API_TOKEN_PREFIX):
+            return await api_token_bearer(token, rpc)
         if self.accepts_hs256 and _algorithm(token) in HS_ALGORITHMS:
             identity, expires_at = self.verify_with_expiry(token)
             return Bearer(identity, expires_at=expires_at)
@@ -102,6 +110,27 @@ def _algorithm(token: str) -> str | None:
         return jwt.get_unverified_header(token).get("alg")
     except jwt.PyJWTError as exc:
         raise AuthError(f"invalid token: {exc}") from None
+
+
+async def api_token_bearer(secret: str, rpc) -> Bearer:
+    """career finds the token by its secret's hash: unknown, revoked, expired, or its person
+    deactivated, it is refused."""
+    try:
+        found = await rpc.call("career", "authenticate_api_token", secret, identity=SYSTEM)
+    except DomainError as exc:
+        raise AuthError(f"API token refused: {exc.message}") from None
+    person = found["person"]
+    identity = Identity(user_id=person["id"], roles=tuple(person["roles"]), team=person["team"])
+    return Bearer(identity, scopes=tuple(found["scopes"]),
+                  expires_at=_end_of(found["expires_on"]))
+
+
+def _end_of(day: str | None) -> float | None:
+    """A token is good through its expiry day (UTC)."""
+    if day is None:
+        return None
+    return datetime.combine(date.fromisoformat(day) + timedelta(days=1), dtime.min,
+                            tzinfo=UTC).timestamp()
 
 
 def issue_dev_token(person: dict, settings: AuthSettings) -> str:

@@ -40,6 +40,8 @@ from gateway.notifications.subscriptions import NotificationsSubscription
 from gateway.people.queries import PeopleQuery
 from gateway.reflections.mutations import ReflectionsMutation
 from gateway.reflections.queries import ReflectionsQuery
+from gateway.tokens.mutations import TokensMutation
+from gateway.tokens.queries import TokensQuery
 
 MAX_DEPTH = 10
 MAX_TOKENS = 2000
@@ -53,13 +55,14 @@ DOCUMENT_CACHE = 512
 
 @strawberry.type
 class Query(PeopleQuery, IdeasQuery, ReflectionsQuery, ExperimentsQuery, CareerQuery,
-            MentoringQuery, InsightsQuery, NotificationsQuery, GrowthQuery):
+            MentoringQuery, InsightsQuery, NotificationsQuery, GrowthQuery, TokensQuery):
     pass
 
 
 @strawberry.type
 class Mutation(IdeasMutation, ReflectionsMutation, ExperimentsMutation, CareerMutation,
-               MentoringMutation, InsightsMutation, NotificationsMutation, GrowthMutation):
+               MentoringMutation, InsightsMutation, NotificationsMutation, GrowthMutation,
+               TokensMutation):
     pass
 
 

@@ -8,17 +8,23 @@ from __future__ import annotations
 
 import logging
 import weakref
+from datetime import timedelta
+from time import monotonic
 
+from nameko import serialization
+from nameko.amqp.publish import Publisher, UndeliverableMessage
+from nameko.constants import AMQP_SSL_CONFIG_KEY, AMQP_URI_CONFIG_KEY, LOGIN_METHOD_CONFIG_KEY
 from nameko.extensions import DependencyProvider
-from nameko.standalone.events import event_dispatcher, get_event_exchange
+from nameko.standalone.events import get_event_exchange
 from sqlalchemy import Table, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 import shared.pg_wait  # noqa: F401  (psycopg's wait function, before SQLAlchemy loads psycopg)
-from shared import outbox
+from shared import outbox, queues, topology
 from shared.contracts import Contract
-from shared.settings import db_url
+from shared.metrics import OUTBOX_OLDEST_UNSENT, OUTBOX_PUBLISH_FAILURES
+from shared.settings import db_url, outbox_retention_days
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +43,10 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+class Unrouted(Exception):
+    """The broker returned an event that has consumers: no queue of theirs was bound."""
 
 
 class Db:
@@ -69,29 +79,86 @@ class Database(DependencyProvider):
         self.service = service
         self.outbox = outbox_table
         self.inbox = inbox_table
+        # parked events (shared.failed_events), in the same metadata as the outbox
+        self.failed_events = outbox_table.metadata.tables.get("failed_events")
         self.sessions: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
     def setup(self) -> None:
         config = self.container.config
         url = config.get("DB_URIS", {}).get(self.service) or db_url(self.service)
         self.engine = make_engine(url)
+        self._config = config
         # declared on first publish, so events are routable before any consumer exists
-        exchange = get_event_exchange(self.service, config)
-        self._dispatch = event_dispatcher(config, declare=[exchange])
+        self._exchange = get_event_exchange(self.service, config)
+        self._publisher = Publisher(
+            config[AMQP_URI_CONFIG_KEY], serializer=serialization.setup(config)[0],
+            ssl=config.get(AMQP_SSL_CONFIG_KEY), login_method=config.get(LOGIN_METHOD_CONFIG_KEY),
+            declare=[self._exchange])
+        self._broker_failures, self._paused_until = 0, 0.0
+        self.consumers = topology.consumers_of_events(self.service)
+        self._consumed = {c.event_type for c in self.consumers}
+
+    def start(self) -> None:
+        self.declare_consumers()
+
+    def declare_consumers(self) -> None:
+        """The queues of every consumer of this service's events (shared/contracts/
+        consumers.json), so that nothing published is lost to a queue not yet declared."""
+        queues.declare(self._config[AMQP_URI_CONFIG_KEY],
+                       [q for c in self.consumers for q in c.queues(self._config)])
 
     def stop(self) -> None:
         self.engine.dispose()
 
     def publish(self, event_type: str, payload: dict) -> None:
-        self._dispatch(self.service, event_type, payload)
+        """Publishes an event; one that has consumers must reach a queue (`mandatory`):
+        returned by the broker, it is declared again and the relay retries it."""
+        try:
+            self._publisher.publish(payload, exchange=self._exchange, routing_key=event_type,
+                                    mandatory=event_type in self._consumed)
+        except UndeliverableMessage:
+            self.declare_consumers()
+            raise Unrouted(f"{self.service}.{event_type} reached no queue; its consumer "
+                           "queues are declared again and the relay retries it") from None
 
     def relay(self) -> int:
-        return outbox.relay(self.engine, self.outbox, self.publish)
+        """Publishes what is due. While the broker is down, relays pause for a backoff
+        (doubling up to the cap) instead of trying every 2 s; a success resumes them."""
+        try:
+            if monotonic() < self._paused_until:
+                return 0
+            return outbox.relay(self.engine, self.outbox, self._publish_counting)
+        finally:
+            OUTBOX_OLDEST_UNSENT.labels(self.service).set(
+                outbox.oldest_unsent_age(self.engine, self.outbox))
+
+    def _publish_counting(self, event_type: str, payload: dict) -> None:
+        try:
+            self.publish(event_type, payload)
+        except Exception as exc:
+            OUTBOX_PUBLISH_FAILURES.labels(self.service).inc()
+            if outbox.broker_down(exc):
+                self._broker_failures += 1
+                delay = outbox.backoff(self._broker_failures).total_seconds()
+                self._paused_until = monotonic() + delay
+            raise
+        self._broker_failures, self._paused_until = 0, 0.0
+
+    def purge(self) -> tuple[int, int]:
+        """Deletes published outbox and processed inbox rows past their retention."""
+        return outbox.purge(self.engine, self.outbox, self.inbox,
+                            timedelta(days=outbox_retention_days()))
 
     def get_dependency(self, worker_ctx) -> Db:
         session = Session(self.engine, expire_on_commit=False)
         self.sessions[worker_ctx] = session
         return Db(self, session)
+
+    def discard(self, worker_ctx) -> None:
+        """Rolls back what the worker did not commit, before its teardown."""
+        session = self.sessions.get(worker_ctx)
+        if session is not None:
+            session.rollback()
 
     def worker_teardown(self, worker_ctx) -> None:
         session = self.sessions.pop(worker_ctx, None)

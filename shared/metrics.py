@@ -16,7 +16,7 @@ from pathlib import Path
 from weakref import WeakKeyDictionary
 
 from nameko.extensions import DependencyProvider
-from prometheus_client import Counter, Histogram, start_http_server
+from prometheus_client import Counter, Gauge, Histogram, start_http_server
 
 from shared import logs
 from shared.errors import DomainError
@@ -37,6 +37,22 @@ ENTRYPOINT_CALLS = Counter(
 ENCODE_BATCH = Histogram(
     "kaizen_insights_encode_batch_size", "Sentences per encoder batch",
     buckets=(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024),
+)
+EVENTS_RETRIED = Counter(
+    "kaizen_events_retried_total", "Failed event handlings scheduled for another attempt",
+    ["service", "handler"],
+)
+EVENTS_PARKED = Counter(
+    "kaizen_events_parked_total",
+    "Events a handler gave up on after its last attempt, parked in failed_events",
+    ["service", "handler"],
+)
+OUTBOX_OLDEST_UNSENT = Gauge(
+    "kaizen_outbox_oldest_unsent_seconds",
+    "Age of the oldest event in the outbox not yet published (0 when none)", ["service"],
+)
+OUTBOX_PUBLISH_FAILURES = Counter(
+    "kaizen_outbox_publish_failures_total", "Failed publishes of outbox events", ["service"],
 )
 KINDS = {"Rpc": "rpc", "EventHandler": "event", "Timer": "timer", "HttpRequestHandler": "http"}
 

@@ -1,4 +1,6 @@
-"""Runs a service's Alembic migrations: ``python -m shared.migrate ideas [url]``."""
+"""Runs a service's Alembic migrations, then declares its consumer queues on the broker
+(AMQP_URI), so they exist before any producer publishes: ``python -m shared.migrate ideas
+[url]`` (the migrate Jobs), ``python -m shared.migrate`` (every service: `make run`)."""
 from __future__ import annotations
 
 import sys
@@ -7,7 +9,8 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 
-from shared.settings import ROOT, SERVICES, db_url
+from shared import queues, topology
+from shared.settings import ROOT, SERVICES, amqp_uri, db_url
 
 
 def alembic_config(service: str, url: str | None = None) -> Config:
@@ -24,12 +27,19 @@ def upgrade(service: str, url: str | None = None) -> None:
     command.upgrade(alembic_config(service, url), "head")
 
 
+def declare_consumers(service: str) -> int:
+    """Declares the queues of the service's event handlers; returns how many."""
+    found = topology.consumers_in(service)
+    queues.declare(amqp_uri(), [q for c in found for q in c.queues()])
+    return len(found)
+
+
 def main(argv: list[str]) -> int:
     services = argv[1:2] or [s for s in SERVICES if (ROOT / "services" / s / "migrations").is_dir()]
     url = argv[2] if len(argv) > 2 else None
     for service in services:
         upgrade(service, url)
-        print(f"migrated {service}")
+        print(f"migrated {service}; {declare_consumers(service)} consumer queue(s) declared")
     return 0
 
 

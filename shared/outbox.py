@@ -12,7 +12,10 @@ import threading
 import uuid
 import weakref
 from collections.abc import Callable
+from datetime import UTC, timedelta
 
+from amqp.exceptions import ConnectionError as AmqpConnectionError
+from kombu.exceptions import OperationalError as KombuOperationalError
 from sqlalchemy import (
     Column,
     Integer,
@@ -21,15 +24,18 @@ from sqlalchemy import (
     Table,
     Text,
     delete,
+    func,
     insert,
+    or_,
     select,
     update,
 )
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from shared.clock import now
+from shared.settings import outbox_retry
 from shared.types import UtcDateTime
 
 log = logging.getLogger(__name__)
@@ -48,6 +54,7 @@ def outbox_table(metadata: MetaData) -> Table:
         Column("created_at", UtcDateTime(), nullable=False),
         Column("published_at", UtcDateTime(), nullable=True, index=True),
         Column("attempts", Integer, nullable=False, default=0),
+        Column("next_attempt_at", UtcDateTime(), nullable=True),  # after a failed publish
     )
 
 
@@ -96,20 +103,19 @@ def forget(session: Session, table: Table, event_type: str, key: str, value: str
 def claim_inbox(session: Session, table: Table, event_id: str, handler: str) -> bool:
     """Records that `handler` processed `event_id` in the handler's transaction.
 
-    Returns False when it was already processed, so the caller skips the event."""
-    seen = session.execute(
-        select(table.c.event_id).where(table.c.event_id == event_id, table.c.handler == handler)
-    ).first()
-    if seen:
-        return False
-    try:
-        with session.begin_nested():
-            session.execute(
-                insert(table).values(event_id=event_id, handler=handler, processed_at=now())
-            )
-    except IntegrityError:  # a concurrent delivery of the same event won the race
-        return False
-    return True
+    Returns False when it was already processed, so the caller skips the event. One
+    INSERT ... ON CONFLICT DO NOTHING, no savepoint: pysqlite runs a SAVEPOINT outside a
+    transaction as the transaction itself, so its RELEASE committed the claim at once and a
+    handler that failed afterwards left its event marked as processed. A concurrent delivery
+    of the same event waits for this transaction and then inserts nothing."""
+    dialect = session.get_bind().dialect.name
+    insert_ = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    claimed = session.execute(
+        insert_(table).values(event_id=event_id, handler=handler, processed_at=now())
+        .on_conflict_do_nothing(index_elements=[table.c.event_id, table.c.handler])
+        .returning(table.c.event_id)
+    )
+    return claimed.first() is not None
 
 
 _relay_locks: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -130,9 +136,10 @@ def relay(engine: Engine, table: Table, publish: Publish, batch: int = 100) -> i
 
 
 def _relay_batch(engine: Engine, table: Table, publish: Publish, batch: int) -> int:
+    due = or_(table.c.next_attempt_at.is_(None), table.c.next_attempt_at <= now())
     pending = (
-        select(table.c.seq, table.c.event_type, table.c.payload)
-        .where(table.c.published_at.is_(None))
+        select(table.c.seq, table.c.event_type, table.c.payload, table.c.attempts)
+        .where(table.c.published_at.is_(None), due)
         .order_by(table.c.seq)
         .limit(batch)
     )
@@ -151,25 +158,63 @@ def _relay_batch(engine: Engine, table: Table, publish: Publish, batch: int) -> 
         return _publish_rows(session, table, rows, publish)
 
 
+def broker_down(exc: Exception) -> bool:
+    """A failure every publish would share (no connection), not one of this event's own."""
+    return isinstance(exc, OSError | KombuOperationalError | AmqpConnectionError)
+
+
+def backoff(attempts: int) -> timedelta:
+    """How long an event waits after its `attempts`-th failed publish: doubling, capped."""
+    first, cap = outbox_retry()
+    return timedelta(seconds=min(first * 2 ** (attempts - 1), cap))
+
+
 def _publish_rows(session: Session, table: Table, rows, publish: Publish) -> int:
-    """Publishes rows in order, stopping at the first failure; marks them in one statement.
+    """Publishes rows in order and marks them in one statement. A row that fails on its own
+    (e.g. the broker returned it) waits for its backoff while the later rows go on; when the
+    broker is down the batch stops there, in order, for the next relay.
 
     On SQLite the session has not written yet, so the write lock is taken only by the
     UPDATE statements at the end, after the last publish has returned."""
     done: list[int] = []
-    failed = None
-    for seq, event_type, payload in rows:
+    failed: list[tuple[int, int, bool]] = []  # (seq, attempts so far, its own failure)
+    for seq, event_type, payload, attempts in rows:
         try:
             publish(event_type, json.loads(payload))
-        except Exception:  # broker down: leave it for the timer, keep order
+        except Exception as exc:
             log.warning("outbox publish failed for %s; will retry", event_type, exc_info=True)
-            failed = seq
-            break
+            down = broker_down(exc)  # the relay as a whole backs off (shared.db)
+            failed.append((seq, attempts + 1, not down))
+            if down:
+                break
+            continue
         done.append(seq)
     if done:
         session.execute(update(table).where(table.c.seq.in_(done)).values(published_at=now()))
-    if failed is not None:
-        session.execute(
-            update(table).where(table.c.seq == failed).values(attempts=table.c.attempts + 1)
-        )
+    for seq, attempts, own in failed:
+        later = now() + backoff(attempts) if own else None
+        session.execute(update(table).where(table.c.seq == seq).values(
+            attempts=attempts, next_attempt_at=later))
     return len(done)
+
+
+def oldest_unsent_age(engine: Engine, table: Table) -> float:
+    """Seconds since the oldest event not yet published was written (0 when none)."""
+    with engine.connect() as conn:
+        oldest = conn.scalar(select(func.min(table.c.created_at))
+                             .where(table.c.published_at.is_(None)))
+    if oldest is None:
+        return 0.0
+    oldest = oldest if oldest.tzinfo else oldest.replace(tzinfo=UTC)
+    return max((now() - oldest).total_seconds(), 0.0)
+
+
+def purge(engine: Engine, outbox: Table, inbox: Table, older_than: timedelta) -> tuple[int, int]:
+    """Deletes published outbox rows and processed inbox rows older than `older_than`;
+    returns how many of each. An event redelivered after that would be handled again."""
+    cutoff = now() - older_than
+    with engine.begin() as conn:
+        sent = conn.execute(delete(outbox).where(outbox.c.published_at.is_not(None),
+                                                 outbox.c.published_at < cutoff)).rowcount
+        seen = conn.execute(delete(inbox).where(inbox.c.processed_at < cutoff)).rowcount
+    return sent, seen

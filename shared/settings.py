@@ -106,3 +106,47 @@ def deployed_services() -> list[str]:
     if listed:
         return [s.strip() for s in listed.split(",") if s.strip()]
     return [s for s in SERVICES if (ROOT / "services" / s / "service.py").exists()]
+
+
+@dataclass(frozen=True)
+class EventRetry:
+    """How a failed event handler is retried before its event is parked."""
+
+    attempts: int  # handlings in all, the first one included
+    first_delay: float  # seconds before the first retry; doubled for each next one
+    max_delay: float
+
+    @classmethod
+    def from_env(cls) -> EventRetry:
+        return cls(attempts=int(_env("KAIZEN_EVENT_ATTEMPTS", "5")),
+                   first_delay=float(_env("KAIZEN_EVENT_RETRY_DELAY", "1")),
+                   max_delay=float(_env("KAIZEN_EVENT_RETRY_MAX_DELAY", "60")))
+
+    def delay(self, failures: int) -> float:
+        """Seconds to wait after the `failures`-th failed handling."""
+        return min(self.first_delay * 2 ** (failures - 1), self.max_delay)
+
+
+def queue_type() -> str:
+    """`classic` (development, tests) or `quorum` (the production overlay)."""
+    kind = _env("KAIZEN_QUEUE_TYPE", "classic")
+    if kind not in ("classic", "quorum"):
+        raise ValueError(f"KAIZEN_QUEUE_TYPE must be classic or quorum, not {kind!r}")
+    return kind
+
+
+def delivery_limit() -> int:
+    """Quorum queues: deliveries of one message before the broker dead-letters it (a
+    message that kills its consumer before the handler can record a failure)."""
+    return int(_env("KAIZEN_DELIVERY_LIMIT", "20"))
+
+
+def outbox_retry() -> tuple[float, float]:
+    """(first, longest) seconds an event waits after a failed publish; doubling between."""
+    return (float(_env("KAIZEN_OUTBOX_RETRY_DELAY", "2")),
+            float(_env("KAIZEN_OUTBOX_RETRY_MAX_DELAY", "300")))
+
+
+def outbox_retention_days() -> float:
+    """Published outbox rows and processed inbox rows are purged after this many days."""
+    return float(_env("KAIZEN_OUTBOX_RETENTION_DAYS", "14"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from services.career.models import (
+    AccessToken,
     Application,
     Evidence,
     MentoringRequest,
@@ -112,3 +113,17 @@ def opportunity_input(opportunity: Opportunity) -> dict:
 def mentor_dto(person: Person, skills: list[Skill], coverage: float) -> dict:
     return {"person": person_dto(person), "skills": [skill_dto(s) for s in skills],
             "coverage": coverage}
+
+
+def token_dto(token: AccessToken) -> dict:
+    """A token as its owner sees it: never the secret (that is shown once, at creation)."""
+    return {
+        "id": token.id,
+        "kind": token.kind,
+        "name": token.name,
+        "scopes": token.scopes.split(),
+        "created_at": _iso(token.created_at),
+        "expires_on": _iso(token.expires_on),
+        "revoked_at": _iso(token.revoked_at),
+        "last_used_at": _iso(token.last_used_at),
+    }

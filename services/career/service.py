@@ -1,5 +1,4 @@
-"""The career service (people and their sign-in, profiles, skills, opportunities, mentoring,
-voices, evidence): mixins by use, reached through their modules (nameko run starts each)."""
+"""The career service: people, sign-in, tokens, profiles, skills, mentoring, evidence."""
 from __future__ import annotations
 
 from nameko.rpc import RpcProxy
@@ -14,6 +13,7 @@ from services.career.entrypoints import (
     people,
     profiles,
     sign_in,
+    tokens,
     voices,
 )
 from services.career.entrypoints import mentoring_programmes as programmes
@@ -24,12 +24,12 @@ from shared.identity import Caller
 from shared.metrics import ServiceMetrics
 
 
-class CareerService(basics.ServiceBasics, people.PeopleEntrypoints,
-                    profiles.ProfileEntrypoints, opportunities.OpportunityEntrypoints,
-                    applications.ApplicationEntrypoints, gaps.SkillGapEntrypoints,
-                    mentoring.MentoringEntrypoints, voices.VoiceEntrypoints,
-                    evidence.EvidenceEntrypoints, programmes.MentoringProgrammeEntrypoints,
-                    sign_in.SignInEntrypoints):
+class CareerService(basics.ServiceBasics, people.PeopleEntrypoints, profiles.ProfileEntrypoints,
+                    opportunities.OpportunityEntrypoints, applications.ApplicationEntrypoints,
+                    gaps.SkillGapEntrypoints, mentoring.MentoringEntrypoints,
+                    voices.VoiceEntrypoints, evidence.EvidenceEntrypoints,
+                    programmes.MentoringProgrammeEntrypoints, sign_in.SignInEntrypoints,
+                    tokens.TokenEntrypoints):
     name = "career"
     db = Database("career", OUTBOX, INBOX)
     caller = Caller()

@@ -285,3 +285,35 @@ def _first(first: int | None, most: int, errors: FieldErrors) -> int:
     first = 10 if first is None else first
     errors.check(1 <= first <= most, "first", f"must be between 1 and {most}")
     return first
+
+
+TOKEN_NAME_MAX = 120
+
+
+def validate_token_name(raw: object, errors: FieldErrors) -> str:
+    name = " ".join(str(raw or "").split())
+    errors.check(bool(name), "name", "give the token a name, e.g. the integration's")
+    errors.check(len(name) <= TOKEN_NAME_MAX, "name",
+                 f"at most {TOKEN_NAME_MAX} characters")
+    return name
+
+
+def validate_api_token(raw: dict, scopes: tuple[str, ...], today: date
+                       ) -> tuple[str, list[str], date | None]:
+    """name, scopes (at least one, each known, in the order of `scopes`), expiresOn
+    (optional, after today)."""
+    errors = FieldErrors()
+    name = validate_token_name(raw.get("name"), errors)
+    asked = [str(s) for s in raw.get("scopes") or []]
+    unknown = [s for s in asked if s not in scopes]
+    errors.check(bool(asked), "scopes", "choose at least one scope")
+    errors.check(not unknown, "scopes", f"unknown scopes: {', '.join(unknown)}")
+    expires_on = None
+    if raw.get("expires_on") not in (None, ""):
+        try:
+            expires_on = date.fromisoformat(str(raw["expires_on"]))
+            errors.check(expires_on > today, "expiresOn", "must be after today")
+        except ValueError:
+            errors.add("expiresOn", "a date, e.g. 2027-01-31")
+    errors.raise_if_any()
+    return name, [s for s in scopes if s in asked], expires_on

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, Double, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from shared.failed_events import failed_events_table
 from shared.outbox import inbox_table, outbox_table
 from shared.types import UtcDateTime
 
@@ -140,3 +141,4 @@ class Setting(Base):
 
 OUTBOX = outbox_table(Base.metadata)
 INBOX = inbox_table(Base.metadata)
+FAILED_EVENTS = failed_events_table(Base.metadata)

@@ -1,7 +1,8 @@
 """Control charts in the browser: a newcomer plans a PROPORTION experiment in the portal, its
 p chart shows the limits and the shift after the change, the rule-set switch reads it with
-Anhøj's and the NHS rules (each signal naming its rule), and recording a proportion asks for
-both numbers, refusing a numerator above its denominator."""
+Anhøj's and the NHS rules (each signal naming its rule), recording a proportion asks for
+both numbers, refusing a numerator above its denominator, and the split the chart proposes
+after the long run is applied by the member with a reason, and undone."""
 from __future__ import annotations
 
 import uuid
@@ -69,6 +70,18 @@ def test_a_p_chart_with_limits_signals_under_each_rule_set(open_page, stack):
     page.get_by_label("Numerator (how many of them)").fill("3")
     page.get_by_role("button", name="Record").click()
     expect(page.get_by_role("img", name="p chart, 25 points", exact=False)).to_be_visible()
+
+    proposal = page.get_by_role("form", name="Proposed split")
+    expect(proposal).to_contain_text("13 points in a row below the centre line")
+    proposal.get_by_label("Why the process changed").fill("Slots booked a day ahead")
+    proposal.get_by_role("button", name="Split the chart on", exact=False).click()
+    parts = page.get_by_role("list", name="Chart parts")
+    expect(parts).to_contain_text("Part 2")
+    expect(page.get_by_role("list", name="Splits")).to_contain_text("Slots booked a day ahead")
+    expect(page.get_by_role("form", name="Proposed split")).to_have_count(0)
+    screenshot(page, "experiment-p-chart-parts")
+    page.get_by_role("button", name="Join it to the part before").click()
+    expect(parts).not_to_contain_text("Part 2")
 
 
 def _contains(text: str):

@@ -90,6 +90,20 @@ def test_the_inbox_admits_an_event_once_per_handler(make_db):
     engine.dispose()
 
 
+def test_a_claim_rolled_back_with_its_failed_handler_is_not_kept(make_db):
+    """The handler failed after its claim: the retry must find the event unclaimed (on
+    SQLite a savepoint's RELEASE used to commit the claim on its own)."""
+    engine = make_engine(make_db("ideas"))
+    with Session(engine) as session:
+        session.execute(select(INBOX.c.event_id)).all()  # the handler read something first
+        assert outbox.claim_inbox(session, INBOX, "e1", "career.on_idea")
+        session.rollback()  # the handler raised
+    with Session(engine) as session:
+        assert outbox.claim_inbox(session, INBOX, "e1", "career.on_idea")
+        session.commit()
+    engine.dispose()
+
+
 def test_forget_deletes_only_the_events_of_that_type_and_key(make_db):
     engine = make_engine(make_db("ideas"))
     with Session(engine) as session, session.begin():

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from nameko.events import event_handler
-
 from services.career import domain, store
 from shared.clock import now
 from shared.contracts.experiments import ExperimentConcluded
 from shared.contracts.growth import KudosGiven
 from shared.contracts.ideas import IdeaStatusChanged
+from shared.events import event_handler
 
 
 def when(stamp: str) -> datetime:

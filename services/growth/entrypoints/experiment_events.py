@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from nameko.events import event_handler
-
 from services.growth import store
 from shared.contracts.experiments import MeasurementRecorded
+from shared.events import event_handler
 
 NOTE = "measured in the experiment"
 

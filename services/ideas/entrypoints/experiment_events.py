@@ -6,12 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from nameko.events import event_handler
-
 from services.ideas import domain, store
 from services.ideas.models import ExperimentLink, Idea
 from shared.contracts import Contract
 from shared.contracts.experiments import ExperimentConcluded, ExperimentPlanned, ExperimentStarted
+from shared.events import event_handler
 
 SYSTEM_ACTOR = "experiments"
 Change = Callable[..., None]  # (db, event, idea, link)

@@ -2,7 +2,6 @@
 opportunities (the latest event wins) and profiles."""
 from __future__ import annotations
 
-from nameko.events import event_handler
 from sqlalchemy.orm import Session
 
 from services.insights import read_model, store
@@ -16,6 +15,7 @@ from shared.contracts.career import (
     OpportunityUpdated,
     ProfileUpdated,
 )
+from shared.events import event_handler
 
 
 def opportunity_doc(e: OpportunityPosted) -> Doc:

@@ -3,14 +3,13 @@ concluded experiment joins a theme (its learnings count) and is offered to simil
 hypotheses."""
 from __future__ import annotations
 
-from nameko.events import event_handler
-
 from services.insights import domain, read_model
 from services.insights.documents import Doc
 from services.insights.domain import EXPERIMENT
 from services.insights.read_model import retried
 from services.insights.texts import experiment_text
 from shared.contracts.experiments import ExperimentConcluded
+from shared.events import event_handler
 
 
 def experiment_doc(e: ExperimentConcluded) -> Doc:

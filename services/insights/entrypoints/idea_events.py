@@ -2,7 +2,6 @@
 idea leaves every search and its theme, also when the merge overtakes the submission."""
 from __future__ import annotations
 
-from nameko.events import event_handler
 from sqlalchemy.orm import Session
 
 from services.insights import domain, read_model, theme_upkeep
@@ -12,6 +11,7 @@ from services.insights.models import Document
 from services.insights.read_model import retried
 from services.insights.texts import idea_text
 from shared.contracts.ideas import IdeaMerged, IdeaStatusChanged, IdeaSubmitted, IdeaUpdated
+from shared.events import event_handler
 
 
 def idea_doc(e: IdeaSubmitted | IdeaUpdated, status: str = "SUBMITTED") -> Doc:

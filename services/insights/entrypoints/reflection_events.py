@@ -3,13 +3,12 @@ shared reflection counts in its theme; unshared (or deleted), its text and embed
 erased here."""
 from __future__ import annotations
 
-from nameko.events import event_handler
-
 from services.insights import read_model
 from services.insights.documents import Doc
 from services.insights.domain import REFLECTION
 from services.insights.read_model import retried
 from shared.contracts.reflections import ReflectionShared, ReflectionUnshared
+from shared.events import event_handler
 
 
 def reflection_doc(e: ReflectionShared) -> Doc:

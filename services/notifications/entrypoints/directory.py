@@ -2,10 +2,9 @@
 ideas (ideas) and opportunities (career). Mixed into NotificationsService."""
 from __future__ import annotations
 
-from nameko.events import event_handler
-
 from services.notifications import store
 from shared.contracts import career, ideas
+from shared.events import event_handler
 
 
 class DirectoryEntrypoints:

@@ -3,10 +3,9 @@ what (mixed into NotificationsService). A new kind: a contract in shared/contrac
 in domain.RULES and KINDS, and a handler here."""
 from __future__ import annotations
 
-from nameko.events import event_handler
-
 from services.notifications import store
 from services.notifications.notices import apply_once
+from shared.events import event_handler
 
 
 def _learn_idea(session, e) -> None:

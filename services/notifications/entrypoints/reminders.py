@@ -6,13 +6,13 @@ from __future__ import annotations
 import os
 from datetime import UTC, datetime
 
-from nameko.events import event_handler
 from nameko.timer import timer
 
 from services.notifications import reminders, store
 from services.notifications.notices import record_notices
 from shared.clock import now
 from shared.contracts import experiments
+from shared.events import event_handler
 
 REMINDER_INTERVAL = float(os.environ.get("KAIZEN_REMINDER_INTERVAL", "3600"))  # seconds
 

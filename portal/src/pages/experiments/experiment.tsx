@@ -20,6 +20,7 @@ import {
   day,
 } from "../../components/ui";
 import { href, hrefWith } from "../../router";
+import { ChartParts } from "./parts";
 import { SimilarExperiments } from "./similar";
 import { StageControls } from "./stage";
 
@@ -64,6 +65,14 @@ const EXPERIMENT = graphql(`
           longestRunLimit
           crossings
           crossingsLimit
+        }
+        splits {
+          at
+          reason
+        }
+        proposedSplits {
+          at
+          description
         }
         points {
           at
@@ -313,7 +322,14 @@ export function ExperimentPage({ id }: { id: string }) {
             title={x.metric.name}
             data={{ ...x.runChart, target: x.metric.target, unit: x.metric.unit }}
           />
-          <ChartParts parts={x.runChart.parts} />
+          <ChartParts
+            id={x.id}
+            parts={x.runChart.parts}
+            splits={x.runChart.splits}
+            proposals={x.runChart.proposedSplits}
+            mayChange={member || manager}
+            onChange={reload}
+          />
           {x.decision && (
             <section aria-labelledby="decision-h">
               <h2 id="decision-h">Decision: {x.decision}</h2>
@@ -348,34 +364,5 @@ export function ExperimentPage({ id }: { id: string }) {
         </aside>
       </div>
     </article>
-  );
-}
-
-interface Part {
-  from: string;
-  to: string;
-  centreLine?: number | null;
-  longestRun: number;
-  longestRunLimit?: number | null;
-  crossings: number;
-  crossingsLimit?: number | null;
-}
-
-/** Each part's runs analysis, in words: how long the longest run is against what chance
- * allows, and how often the line crosses its centre line. */
-function ChartParts({ parts }: { parts: Part[] }) {
-  if (!parts.length) return null;
-  return (
-    <ul class="parts muted" aria-label="Chart parts">
-      {parts.map((p, i) => (
-        <li key={i}>
-          {parts.length > 1 && `Part ${i + 1} (${day(p.from)} – ${day(p.to)}): `}
-          longest run {p.longestRun}
-          {p.longestRunLimit != null && ` (more than ${p.longestRunLimit} is a signal)`},{" "}
-          {p.crossings} crossings
-          {p.crossingsLimit != null && ` (fewer than ${p.crossingsLimit} is a signal)`}
-        </li>
-      ))}
-    </ul>
   );
 }
