@@ -17,6 +17,7 @@ BENCHMARKS = [
     ("benchmarks.bench_notifications", True),
     ("benchmarks.bench_skills", False),
     ("benchmarks.bench_encoder", False),
+    ("benchmarks.bench_charts", False),
     ("benchmarks.bench_portal", True),
     ("benchmarks.bench_sizing", True),
     # last: loads 10k then 100k realistic ideas into insights, deactivates them at the end

@@ -37,6 +37,8 @@ from gateway.metrics import OperationMetrics
 from gateway.notifications.mutations import NotificationsMutation
 from gateway.notifications.queries import NotificationsQuery
 from gateway.notifications.subscriptions import NotificationsSubscription
+from gateway.numbers import allow_non_finite_input
+from gateway.people.mutations import PeopleMutation
 from gateway.people.queries import PeopleQuery
 from gateway.reflections.mutations import ReflectionsMutation
 from gateway.reflections.queries import ReflectionsQuery
@@ -62,7 +64,7 @@ class Query(PeopleQuery, IdeasQuery, ReflectionsQuery, ExperimentsQuery, CareerQ
 @strawberry.type
 class Mutation(IdeasMutation, ReflectionsMutation, ExperimentsMutation, CareerMutation,
                MentoringMutation, InsightsMutation, NotificationsMutation, GrowthMutation,
-               TokensMutation):
+               TokensMutation, PeopleMutation):
     pass
 
 
@@ -74,6 +76,7 @@ class Subscription(NotificationsSubscription, IdeasSubscription, ExperimentsSubs
 def build_schema(document_cache: int | None = DOCUMENT_CACHE) -> strawberry.Schema:
     """The schema; ``document_cache=None`` parses and validates every request afresh (the
     benchmark's comparison)."""
+    allow_non_finite_input()
     caches = [] if document_cache is None else [
         lambda: ParserCache(maxsize=document_cache),
         lambda: ValidationCache(maxsize=document_cache)]

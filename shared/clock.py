@@ -45,3 +45,16 @@ def advance(path: Path, delta: timedelta) -> None:
     """Moves every process reading this clock file forward by `delta` (tests only)."""
     path.write_text(str(_read(path) + delta.total_seconds()))
     _cache.pop(str(path), None)
+
+
+# Dates people may give: from 1970 to ten years ahead. Year 0001 or 9999 is a typo or a
+# probe, and converting it between time zones overflows.
+EARLIEST_DAY = date(1970, 1, 1)
+YEARS_AHEAD = 10
+PLAUSIBLE = f"must lie between {EARLIEST_DAY.isoformat()} and {YEARS_AHEAD} years from today"
+
+
+def plausible(day: date) -> bool:
+    latest = today()
+    return EARLIEST_DAY <= day <= latest.replace(year=latest.year + YEARS_AHEAD, day=min(
+        latest.day, 28))

@@ -1,15 +1,61 @@
-"""The services' RPC entrypoint: nameko's `rpc` with domain errors expected.
+"""The services' RPC entrypoint: nameko's `rpc` with domain errors expected, and input
+free of control characters.
 
 A DomainError (bad input, not found, permission denied, conflict) is the caller's answer,
 not a fault of the service. nameko logs an expected exception at WARNING and anything else
 at ERROR with its traceback, so operators' ERROR lines stay for real faults. The metrics
 count them apart too (`outcome`: rejected vs failed).
+
+Every text anywhere in the arguments is checked before the entrypoint runs: a control
+character (NUL, which PostgreSQL cannot store, escape codes, ...; tabs and line breaks
+are fine) is a ValidationError naming the field, in GraphQL spelling (`metric.name`).
 """
 from __future__ import annotations
 
+import functools
+import inspect
+
 from nameko.rpc import rpc as nameko_rpc
 
-from shared.errors import DomainError
+from shared.errors import DomainError, FieldErrors
+from shared.text import CONTROL_REFUSAL, has_control
+
+FIELD_DICTS = ("fields", "changes")  # a dict of an input's fields: its keys are the names
+
+
+def camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def _check(value: object, path: str, errors: FieldErrors) -> None:
+    if isinstance(value, str):
+        errors.check(not has_control(value, multiline=True), path or "input", CONTROL_REFUSAL)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check(item, f"{path}.{camel(str(key))}" if path else camel(str(key)), errors)
+    elif isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            _check(item, f"{path}[{i}]", errors)
+
+
+def check_arguments(signature: inspect.Signature, args: tuple, kwargs: dict) -> None:
+    errors = FieldErrors()
+    for name, value in signature.bind(None, *args, **kwargs).arguments.items():
+        _check(value, "" if name in FIELD_DICTS else camel(name), errors)
+    errors.raise_if_any()
+
+
+def _screened(fn):
+    signature = inspect.signature(fn)
+
+    @functools.wraps(fn)
+    def entrypoint(self, *args, **kwargs):
+        check_arguments(signature, args, kwargs)
+        return fn(self, *args, **kwargs)
+
+    entrypoint.__signature__ = signature  # nameko checks calls against the real one
+    return entrypoint
 
 
 def rpc(fn=None, *, expected_exceptions=(), sensitive_arguments=()):
@@ -18,4 +64,8 @@ def rpc(fn=None, *, expected_exceptions=(), sensitive_arguments=()):
         expected_exceptions,)
     decorator = nameko_rpc(expected_exceptions=(DomainError, *more),
                            sensitive_arguments=sensitive_arguments)
-    return decorator(fn) if fn is not None else decorator
+
+    def screened(fn):
+        return decorator(_screened(fn))
+
+    return screened(fn) if fn is not None else screened

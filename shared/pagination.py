@@ -6,6 +6,9 @@ import base64
 from shared.errors import ValidationError
 
 MAX_PAGE = 100
+MAX_OFFSET = 10_000_000  # far beyond any listing; a bigger one overflows SQL's OFFSET
+MAX_CURSOR = 32  # characters: a cursor this API returned is about a dozen
+NOT_A_CURSOR = "is not a cursor this API returned"
 
 
 def encode_cursor(offset: int) -> str:
@@ -15,19 +18,21 @@ def encode_cursor(offset: int) -> str:
 def decode_cursor(cursor: str | None) -> int:
     if not cursor:
         return 0
+    if not isinstance(cursor, str) or len(cursor) > MAX_CURSOR:
+        raise ValidationError(NOT_A_CURSOR, field="after")
     try:
         kind, value = base64.urlsafe_b64decode(cursor.encode()).decode().split(":", 1)
         offset = int(value)
-    except (ValueError, UnicodeDecodeError):
-        raise ValidationError("is not a cursor this API returned", field="after") from None
-    if kind != "o" or offset < 0:
-        raise ValidationError("is not a cursor this API returned", field="after")
+    except (ValueError, UnicodeError):
+        raise ValidationError(NOT_A_CURSOR, field="after") from None
+    if kind != "o" or not 0 <= offset <= MAX_OFFSET:
+        raise ValidationError(NOT_A_CURSOR, field="after")
     return offset
 
 
 def page_window(first: int | None, after: str | None) -> tuple[int, int]:
     first = 20 if first is None else first
-    if not 1 <= first <= MAX_PAGE:
+    if isinstance(first, bool) or not isinstance(first, int) or not 1 <= first <= MAX_PAGE:
         raise ValidationError(f"must be between 1 and {MAX_PAGE}", field="first")
     return decode_cursor(after), first
 

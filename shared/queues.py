@@ -14,10 +14,15 @@ limit). A queue's type is fixed when it is created, so it is decided here, once,
 consumer, its retry and its dead-letter queue alike."""
 from __future__ import annotations
 
+import logging
+
+from amqp.exceptions import PreconditionFailed
 from kombu import Connection, Exchange, Queue
 from nameko.standalone.events import get_event_exchange
 
 from shared.settings import delivery_limit, queue_type
+
+log = logging.getLogger(__name__)
 
 DEAD_EXCHANGE = Exchange("kaizen.dead", type="direct", durable=True)
 
@@ -55,8 +60,47 @@ def consumer_queues(name: str, source: str, event_type: str, config: dict) -> li
 
 
 def declare(amqp_uri: str, queues: list[Queue]) -> None:
-    """Declares the queues, their exchanges and bindings (idempotent)."""
+    """Declares the queues, their exchanges and bindings (idempotent). A queue declared
+    before with other arguments (an older release, a classic queue becoming a quorum queue)
+    is recreated with these, its messages kept (`recreate`)."""
     with Connection(amqp_uri) as connection:
-        channel = connection.default_channel
         for queue in queues:
-            queue(channel).declare()
+            channel = connection.channel()
+            try:
+                queue(channel).declare()
+            except PreconditionFailed:  # the broker closed that channel; take a new one
+                recreate(connection, queue)
+            else:
+                channel.close()
+
+
+def recreate(connection: Connection, queue: Queue) -> None:
+    """Replaces `queue` with a declaration of other arguments, keeping every message: they
+    move to a holding queue bound like it (new events land there meanwhile), the old queue
+    is deleted and declared anew, and they move back. An event arriving while both are
+    bound is kept twice; handlers are idempotent, so a duplicate is harmless."""
+    log.warning("queue %s was declared with other arguments: recreating it", queue.name)
+    channel = connection.channel()
+    holding = Queue(f"{queue.name}.moving", exchange=queue.exchange,
+                    routing_key=queue.routing_key, durable=True)(channel)
+    holding.declare()
+    while True:
+        _move(channel, queue.name, holding.name)
+        try:
+            channel.queue_delete(queue.name, if_empty=True)
+            break
+        except PreconditionFailed:  # a message came in after the last move: move again
+            channel = connection.channel()
+    queue(channel).declare()
+    if queue.exchange is not None and queue.exchange.name:
+        channel.queue_unbind(holding.name, queue.exchange.name, queue.routing_key)
+    _move(channel, holding.name, queue.name)
+    channel.queue_delete(holding.name)
+    channel.close()
+
+
+def _move(channel, source: str, target: str) -> None:
+    """Moves every message of `source` to `target`, each confirmed before it is acked."""
+    while (message := channel.basic_get(queue=source, no_ack=False)) is not None:
+        channel.basic_publish_confirm(message, exchange="", routing_key=target)
+        channel.basic_ack(message.delivery_tag)

@@ -12,6 +12,10 @@ async def profile_of(info: Info, person_id: str) -> dict:
     return await info.context.loaders.profiles.load(person_id) or {}
 
 
+PRIVATE = ("Private: empty (null for the hours) unless you are the person, their own manager "
+           "or an admin.")
+
+
 @strawberry.type
 class ProfileFields:
     """Fields every Person has; the base is never exposed on its own."""
@@ -26,11 +30,11 @@ class ProfileFields:
         return [ProfileSkill(skill=Skill.from_dto(s["skill"]), level=s["level"])
                 for s in profile.get("skills", [])]
 
-    @strawberry.field
+    @strawberry.field(description=PRIVATE)
     async def interests(self, info: Info) -> list[str]:
         return (await profile_of(info, str(self.id))).get("interests", [])
 
-    @strawberry.field
+    @strawberry.field(description=PRIVATE)
     async def aspirations(self, info: Info) -> str:
         return (await profile_of(info, str(self.id))).get("aspirations", "")
 
@@ -39,7 +43,7 @@ class ProfileFields:
         profile = await profile_of(info, str(self.id))
         return [Skill.from_dto(s) for s in profile.get("mentoring_skills", [])]
 
-    @strawberry.field
+    @strawberry.field(description=PRIVATE)
     async def available_hours_per_week(self, info: Info) -> int | None:
         return (await profile_of(info, str(self.id))).get("available_hours_per_week")
 

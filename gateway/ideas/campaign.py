@@ -1,4 +1,4 @@
-"""Campaigns: challenges ideas are submitted to."""
+"""Campaigns: challenges ideas are submitted to; and the organisation's review settings."""
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -27,3 +27,16 @@ class Campaign:
                    ends_on=day(dto["ends_on"]), is_open=dto["is_open"],
                    closed_at=moment(dto["closed_at"]), created_at=moment(dto["created_at"]),
                    idea_count=dto["idea_count"])
+
+
+@strawberry.type(description="How the organisation reviews ideas; admins change it.")
+class ReviewSettings:
+    allow_self_review: bool = strawberry.field(description=(
+        "Whether a reviewer may accept, decline and assess their own ideas (for a team too "
+        "small for a second reviewer). Off by default: separation of duties."))
+    changed_at: datetime | None
+
+    @classmethod
+    def from_dto(cls, dto: dict) -> ReviewSettings:
+        return cls(allow_self_review=dto["allow_self_review"],
+                   changed_at=moment(dto["changed_at"]))

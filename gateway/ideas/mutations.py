@@ -10,7 +10,7 @@ from gateway.auth import IsSignedIn
 from gateway.context import Info
 from gateway.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
 from gateway.ideas.activity import Comment, CommentDeleted
-from gateway.ideas.campaign import Campaign
+from gateway.ideas.campaign import Campaign, ReviewSettings
 from gateway.ideas.enums import IdeaStatus
 from gateway.ideas.inputs import CreateCampaignInput, SubmitIdeaInput, UpdateIdeaInput
 from gateway.ideas.types import Idea
@@ -22,6 +22,8 @@ IdeaResult = Annotated[Idea | Errors, strawberry.union("IdeaResult")]
 CommentResult = Annotated[Comment | Errors, strawberry.union("CommentResult")]
 CommentDeletedResult = Annotated[CommentDeleted | Errors, strawberry.union("CommentDeletedResult")]
 CampaignResult = Annotated[Campaign | Errors, strawberry.union("CampaignResult")]
+ReviewSettingsResult = Annotated[ReviewSettings | ValidationError | PermissionDeniedError,
+                                 strawberry.union("ReviewSettingsResult")]
 
 
 def deleted(comment_id: str) -> CommentDeleted:
@@ -100,3 +102,10 @@ class IdeasMutation:
     async def close_campaign(self, info: Info, id: strawberry.ID) -> CampaignResult:
         return await info.context.result("ideas", "close_campaign", str(id),
                                          to=Campaign.from_dto)
+
+    @strawberry.mutation(description="Admins only: whether reviewers may decide on their "
+                                     "own ideas.", permission_classes=[IsSignedIn])
+    async def change_review_settings(self, info: Info,
+                                     allow_self_review: bool) -> ReviewSettingsResult:
+        return await info.context.result("ideas", "change_review_settings", allow_self_review,
+                                         to=ReviewSettings.from_dto)

@@ -5,7 +5,7 @@ import strawberry
 
 from gateway.auth import IsSignedIn
 from gateway.context import Info
-from gateway.ideas.campaign import Campaign
+from gateway.ideas.campaign import Campaign, ReviewSettings
 from gateway.ideas.enums import IdeaOrder
 from gateway.ideas.inputs import IdeaFilter
 from gateway.ideas.types import Idea
@@ -37,3 +37,7 @@ class IdeasQuery:
     @strawberry.field(permission_classes=[IsSignedIn])
     async def campaign(self, info: Info, id: strawberry.ID) -> Campaign | None:
         return await info.context.loaders.campaigns.load(str(id))
+
+    @strawberry.field(permission_classes=[IsSignedIn])
+    async def review_settings(self, info: Info) -> ReviewSettings:
+        return ReviewSettings.from_dto(await info.context.query("ideas", "get_review_settings"))

@@ -38,7 +38,8 @@ class SeedIdea(NamedTuple):
 I = SeedIdea  # noqa: E741 - keeps the table below readable
 
 IDEAS = [
-    I("ana.silva", None, "IMPLEMENTED", 9, (4, 1), "Shadow board for torque wrenches",
+    # ACCEPTED: its seeded experiment carries it on (an ADAPT keeps it EXPERIMENTING)
+    I("ana.silva", None, "ACCEPTED", 9, (4, 1), "Shadow board for torque wrenches",
       "Technicians lose 10 minutes per shift looking for the right torque wrench.",
       "Mount a labelled shadow board at each station so a missing tool is obvious.",
       "About 50 hours a month back on the line.", ["5s", "assembly", "tools"]),
@@ -58,7 +59,8 @@ IDEAS = [
       "New inspectors disagree on which solder joints to reject.",
       "Post a photo board of good and bad joints at each inspection bench.",
       "Consistent decisions from the first day.", ["quality", "standard-work"]),
-    I("lena.vogel", "care", "IMPLEMENTED", 8, (4, 1), "Reply templates for the top 10 questions",
+    # ACCEPTED: its seeded experiment, adopted, makes it IMPLEMENTED
+    I("lena.vogel", "care", "ACCEPTED", 8, (4, 1), "Reply templates for the top 10 questions",
       "Support agents retype the same answers to the ten most common questions.",
       "Create reviewed reply templates and track handling time.",
       "Handling time down by a third on those questions.", ["customer-care", "standard-work"]),

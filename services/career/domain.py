@@ -13,6 +13,27 @@ from typing import Protocol
 from shared.errors import Conflict, PermissionDenied
 
 
+class Viewer(Protocol):
+    """Who asks (shared.identity.Identity): admin counts as every role."""
+
+    user_id: str
+
+    def has(self, role: str) -> bool: ...
+
+
+def sees_private_profile(viewer: Viewer, person_id: str, manager_id: str | None) -> bool:
+    """Aspirations, interests and available hours are the person's, their own manager's
+    and admins' to read; the rest of a profile is the organisation's."""
+    return viewer.user_id in (person_id, manager_id) or viewer.has("admin")
+
+
+def check_may_see_gap(viewer: Viewer, person_id: str, manager_id: str | None) -> None:
+    """One's own skill gap, or as their manager a direct report's (admins: anyone's)."""
+    if not sees_private_profile(viewer, person_id, manager_id):
+        raise PermissionDenied("only the person, their own manager or an admin sees their "
+                               "skill gap")
+
+
 class Kind(StrEnum):
     ROLE = "ROLE"
     PROJECT = "PROJECT"

@@ -38,8 +38,13 @@ def skill_dto(skill: Skill) -> dict:
     return {"id": skill.id, "name": skill.name, "custom": skill.custom}
 
 
-def profile_dto(person: Person, evidence: list[Evidence]) -> dict:
-    return {
+PRIVATE_PROFILE = {"interests": [], "aspirations": "", "available_hours_per_week": None}
+
+
+def profile_dto(person: Person, evidence: list[Evidence], private: bool = True) -> dict:
+    """`private`: with the fields only the person, their manager and admins read
+    (domain.sees_private_profile); otherwise those are empty."""
+    dto = {
         "person_id": person.id,
         "headline": person.headline,
         "skills": [{"skill": skill_dto(s.skill), "level": s.level} for s in person.skills],
@@ -50,6 +55,7 @@ def profile_dto(person: Person, evidence: list[Evidence]) -> dict:
         "evidence": [evidence_dto(e) for e in evidence],
         "updated_at": _iso(person.profile_updated_at),
     }
+    return dto if private else dto | PRIVATE_PROFILE
 
 
 def evidence_dto(evidence: Evidence) -> dict:

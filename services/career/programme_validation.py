@@ -8,6 +8,7 @@ from typing import TypedDict
 from services.career.matching import Role
 from services.career.mentorship_rules import Visibility
 from services.career.validation import DESCRIPTION_MAX, SKILL_NAME_MAX, _date, _int, _names, _text
+from shared import clock
 from shared.errors import FieldErrors
 
 NAME_MIN, NAME_MAX = 3, 140
@@ -107,7 +108,9 @@ def validate_session(at, duration_minutes) -> tuple[datetime, int]:
         moment = at if isinstance(at, datetime) else datetime.fromisoformat(str(at))
     except ValueError:
         errors.add("at", "must be a date and time (ISO 8601)")
-    if moment is not None and moment.tzinfo is None:
+    if moment is not None and not clock.plausible(moment.date()):
+        errors.add("at", clock.PLAUSIBLE)
+    elif moment is not None and moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     duration = _int(duration_minutes, "durationMinutes", DURATION_MIN, DURATION_MAX, errors)
     errors.raise_if_any()

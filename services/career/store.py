@@ -77,10 +77,10 @@ def directory(team: str | None, search: str | None, skill_ids: list[str] | None)
     if team:
         query = query.where(func.lower(Person.team) == team.strip().casefold())
     if search and search.strip():
-        like = f"%{search.strip().casefold()}%"
-        query = query.where(or_(func.lower(Person.name).like(like),
-                                func.lower(Person.title).like(like),
-                                Person.email.like(like)))
+        term = search.strip().casefold()  # `%` and `_` are letters here, not wildcards
+        query = query.where(or_(func.lower(Person.name).contains(term, autoescape=True),
+                                func.lower(Person.title).contains(term, autoescape=True),
+                                Person.email.contains(term, autoescape=True)))
     if skill_ids is not None:
         query = query.where(Person.id.in_(
             select(PersonSkill.person_id).where(PersonSkill.skill_id.in_(skill_ids))))
@@ -98,6 +98,16 @@ def upsert_person(session: Session, fields: PersonFields) -> Person:
     person.roles = " ".join(fields["roles"])
     session.flush()
     return person
+
+
+def known_emails(session: Session, emails: list[str]) -> set[str]:
+    """Which of `emails` are people's already."""
+    wanted = sorted(set(emails))
+    found: set[str] = set()
+    for start in range(0, len(wanted), 500):  # bounded IN lists
+        found.update(session.scalars(select(Person.email).where(
+            Person.email.in_(wanted[start:start + 500]))))
+    return found
 
 
 def link_managers(session: Session, manager_emails: list[str], emails: list[str]) -> None:
@@ -173,9 +183,10 @@ def opportunity_list(filters: dict, skill_ids: list[str] | None) -> Select:
     if filters.get("team"):
         query = query.where(func.lower(Opportunity.team) == filters["team"].strip().casefold())
     if (filters.get("search") or "").strip():
-        like = f"%{filters['search'].strip().casefold()}%"
-        query = query.where(or_(func.lower(Opportunity.title).like(like),
-                                func.lower(Opportunity.description).like(like)))
+        term = filters["search"].strip().casefold()
+        query = query.where(or_(
+            func.lower(Opportunity.title).contains(term, autoescape=True),
+            func.lower(Opportunity.description).contains(term, autoescape=True)))
     if skill_ids is not None:
         query = query.where(Opportunity.id.in_(
             select(OpportunitySkill.opportunity_id).where(OpportunitySkill.skill_id.in_(skill_ids))))

@@ -8,8 +8,10 @@ from typing import TypedDict
 
 from services.career.domain import Decision, Kind, key_of
 from services.career.identities import SignInClaims
+from shared import clock
 from shared.errors import FieldErrors, ValidationError
 from shared.identity import ROLES
+from shared.text import one_line
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 LEVEL_MIN, LEVEL_MAX = 1, 5
@@ -57,7 +59,7 @@ def normalise_email(raw: str) -> str:
 
 def validate_person(fields: dict) -> PersonFields:
     errors = FieldErrors()
-    name = " ".join(str(fields.get("name") or "").split())
+    name = one_line(str(fields.get("name") or ""))
     email = normalise_email(str(fields.get("email") or ""))
     roles = [r for r in fields.get("roles") or ["employee"]]
     errors.check(1 <= len(name) <= 120, "name", "must be 1 to 120 characters")
@@ -104,7 +106,7 @@ def _text(value, field: str, limit: int, errors: FieldErrors, single_line=False)
     if not isinstance(value, str):
         errors.add(field, "must be text")
         return ""
-    value = " ".join(value.split()) if single_line else value.strip()
+    value = one_line(value) if single_line else value.strip()
     errors.check(len(value) <= limit, field, f"at most {limit} characters (got {len(value)})")
     return value
 
@@ -122,10 +124,12 @@ def _date(value, field: str, errors: FieldErrors) -> date | None:
     if value in (None, ""):
         return None
     try:
-        return value if isinstance(value, date) else date.fromisoformat(str(value))
+        day = value if isinstance(value, date) else date.fromisoformat(str(value))
     except ValueError:
         errors.add(field, "must be a date (YYYY-MM-DD)")
         return None
+    errors.check(clock.plausible(day), field, clock.PLAUSIBLE)
+    return day
 
 
 def _names(raw, field: str, limit: int, item_limit: int, errors: FieldErrors) -> list[str]:

@@ -232,23 +232,22 @@ def build(kind: str, rules: str, readings: Sequence[Reading], direction: str,
     fitted = [_fit(kind, rules, a, readings[a:b], a == 0, screen)
               for a, b in _parts(readings, splits)]
     signals = sorted((s for f in fitted for s in _signals(rules, kind, f)), key=_order(rules))
-    points = [ChartPoint(r, f.centre, *f.limits(i), COMMON)
-              for f in fitted for i, r in enumerate(f.readings)]
+    bands = [(r, f.centre, *f.limits(i)) for f in fitted for i, r in enumerate(f.readings)]
     marks: dict[int, str] = {}
     for s in signals:  # in priority order: the first special cause names the point
         if s.kind in POINTWISE:
-            trend_up = (points[s.to_index].reading.value > points[s.from_index].reading.value
+            trend_up = (bands[s.to_index][0].value > bands[s.from_index][0].value
                         if s.kind == runchart.TREND else None)
             for i in s.flagged():
-                marks.setdefault(i, classify(_side(points[i]), trend_up, direction))
-    points = [replace(p, classification=marks.get(i, COMMON)) for i, p in enumerate(points)]
+                marks.setdefault(i, classify(_side(*bands[i][:2]), trend_up, direction))
+    points = [ChartPoint(*band, marks.get(i, COMMON)) for i, band in enumerate(bands)]
     parts = tuple(_part(f, f.start + len(f.readings)) for f in fitted)
     proposed = tuple(proposals(fitted[-1], propose_after)) if fitted else ()
     return Chart(kind, rules, fitted[-1].centre if fitted else None, parts, tuple(points),
                  tuple(signals), proposed)
 
 
-def _side(point: ChartPoint) -> int:
-    if point.centre_line is None:
+def _side(reading: Reading, centre: float | None) -> int:
+    if centre is None:
         return 0
-    return (point.reading.value > point.centre_line) - (point.reading.value < point.centre_line)
+    return (reading.value > centre) - (reading.value < centre)

@@ -143,6 +143,29 @@ def check_can_follow_up(member_ids: list[str], actor: Actor) -> None:
                                "follow-up")
 
 
+# The statuses of an idea an experiment may be linked to: the idea has been reviewed and
+# accepted (or already runs an experiment). SUBMITTED and IN_REVIEW wait for a reviewer.
+LINKABLE_IDEA_STATUSES = ("ACCEPTED", "EXPERIMENTING")
+LINKING_ROLES = ("reviewer", "manager")
+
+
+def idea_link_refusal(status: str) -> str | None:
+    """Why an experiment cannot be linked to an idea that is `status` (None: it can)."""
+    if status == "DUPLICATE":
+        return "was merged into another idea: run the experiment on that one"
+    if status in LINKABLE_IDEA_STATUSES:
+        return None
+    return (f"is {status}: an experiment runs on an idea that is "
+            f"{' or '.join(LINKABLE_IDEA_STATUSES)}")
+
+
+def check_can_link_idea(author_id: str, actor: Actor) -> None:
+    """Its author, a reviewer or a manager links an experiment to an idea."""
+    if actor.user_id != author_id and not any(actor.has(r) for r in LINKING_ROLES):
+        raise PermissionDenied("only the idea's author, a reviewer or a manager can plan an "
+                               "experiment on it")
+
+
 def follow_up_refusal(previous: Decided | None) -> str | None:
     """Why `previous` cannot be followed up (None: it can): only an experiment concluded
     with ADAPT continues in a follow-up."""

@@ -77,10 +77,11 @@ def shifts(values: Sequence[float], mean: float) -> list[Signal]:
 def two_of_three(values: Sequence[float], limits_at: LimitsAt) -> list[Signal]:
     """Windows of three points with two or more beyond two sigma on one side; overlapping
     windows on the same side make one signal, flagging the points beyond two sigma."""
+    far_side = [_far_side(v, *limits_at(i, 2)) for i, v in enumerate(values)]
     groups: list[tuple[int, set[int]]] = []  # (side, flagged points)
     for start in range(len(values) - 2):
         for side in (1, -1):
-            far = {i for i in range(start, start + 3) if _far(values, i, side, limits_at)}
+            far = {i for i in range(start, start + 3) if far_side[i] == side}
             if len(far) < 2:
                 continue
             if groups and groups[-1][0] == side and min(far) <= max(groups[-1][1]) + 2:
@@ -90,9 +91,11 @@ def two_of_three(values: Sequence[float], limits_at: LimitsAt) -> list[Signal]:
     return [_two_of_three_signal(values, side, sorted(far), limits_at) for side, far in groups]
 
 
-def _far(values: Sequence[float], i: int, side: int, limits_at: LimitsAt) -> bool:
-    lower, upper = limits_at(i, 2)
-    return beyond(values[i], upper if side > 0 else lower, above=side > 0)
+def _far_side(value: float, lower: float | None, upper: float | None) -> int:
+    """+1 beyond the upper two-sigma line, -1 beyond the lower, 0 between them."""
+    if beyond(value, upper, above=True):
+        return 1
+    return -1 if beyond(value, lower, above=False) else 0
 
 
 def _two_of_three_signal(values, side: int, far: list[int], limits_at: LimitsAt) -> Signal:

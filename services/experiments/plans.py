@@ -24,30 +24,33 @@ def checked(session: Session, peers: Peers, fields: dict, caller: domain.Actor, 
     errors = FieldErrors()
     plan = validation.plan(fields, errors)
     if follows is None:
-        plan = _continuing(session, plan, caller, errors)
+        plan, inherited = _continuing(session, plan, caller, errors)
     else:
-        plan = replace(plan, previous_id=follows.id)
+        plan, inherited = replace(plan, previous_id=follows.id), follows.idea_id
     plan = replace(plan, member_ids=[owner_id, *(m for m in plan.member_ids if m != owner_id)])
-    peers.check(plan, errors)
+    # an idea kept from the experiment followed up was checked when that one was planned
+    planner = None if plan.idea_id == inherited else caller
+    peers.check(plan, planner, errors)
     if errors.errors:
         raise ValidationError([{**e, "field": prefix + e["field"]} for e in errors.errors])
     return plan
 
 
 def _continuing(session: Session, plan: Plan, caller: domain.Actor,
-                errors: FieldErrors) -> Plan:
+                errors: FieldErrors) -> tuple[Plan, str | None]:
     """A plan naming `previous_id` follows up that experiment (members of it or a manager
-    plan it) and inherits its idea unless it names one."""
+    plan it) and inherits its idea unless it names one; with the idea of the experiment
+    followed up (None when there is none)."""
     if plan.previous_id is None:
-        return plan
+        return plan, None
     previous = store.get(session, plan.previous_id)
     refusal = domain.follow_up_refusal(previous)
     if refusal:
         errors.add("previousExperimentId", refusal)
-        return plan
+        return plan, None
     members = store.member_ids(session, [previous.id]).get(previous.id, [])
     domain.check_can_follow_up(members, caller)
-    return replace(plan, idea_id=plan.idea_id or previous.idea_id)
+    return replace(plan, idea_id=plan.idea_id or previous.idea_id), previous.idea_id
 
 
 def follow_up_fields(previous: Experiment, members: list[str], given: dict) -> dict:

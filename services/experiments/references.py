@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import eventlet
 from nameko.exceptions import UnknownService
 
+from services.experiments import domain
 from services.experiments.validation import Plan
 from shared.errors import FieldErrors
 
@@ -37,7 +38,10 @@ def check_members(career_rpc, member_ids: list[str], errors: FieldErrors) -> Non
     errors.check(not unknown, "memberIds", f"no person with id {', '.join(unknown)}")
 
 
-def check_idea(ideas_rpc, idea_id: str | None, errors: FieldErrors) -> None:
+def check_idea(ideas_rpc, idea_id: str | None, planner: domain.Actor | None,
+               errors: FieldErrors) -> None:
+    """The idea exists and is one to experiment on; `planner` (None for an idea the plan
+    inherits from the experiment it follows up) may link an experiment to it."""
     if idea_id is None:
         return
     found = ask(ideas_rpc, "get_ideas", [idea_id])
@@ -47,8 +51,12 @@ def check_idea(ideas_rpc, idea_id: str | None, errors: FieldErrors) -> None:
     idea = found[0]
     if idea is None:
         errors.add("ideaId", "no idea with this id")
-    elif idea.get("status") == "DUPLICATE":
-        errors.add("ideaId", "was merged into another idea: run the experiment on that one")
+        return
+    refusal = domain.idea_link_refusal(idea["status"])
+    if refusal:
+        errors.add("ideaId", refusal)
+    elif planner is not None:
+        domain.check_can_link_idea(idea["author_id"], planner)
 
 
 @dataclass(frozen=True)
@@ -58,7 +66,8 @@ class Peers:
     career_rpc: object
     ideas_rpc: object
 
-    def check(self, plan: Plan, errors: FieldErrors) -> None:
-        """The members after the owner exist, and the idea is one to experiment on."""
+    def check(self, plan: Plan, planner: domain.Actor | None, errors: FieldErrors) -> None:
+        """The members after the owner exist, and the idea is one `planner` may experiment
+        on (None: the idea is inherited from the experiment followed up, checked then)."""
         check_members(self.career_rpc, plan.member_ids[1:], errors)
-        check_idea(self.ideas_rpc, plan.idea_id, errors)
+        check_idea(self.ideas_rpc, plan.idea_id, planner, errors)

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from services.experiments.domain import RATIOS, Decision, Direction, MetricKind, RuleSet, Stage
+from shared import clock
 from shared.errors import FieldErrors, ValidationError
+from shared.text import one_line as text_one_line
 
 TITLE_MIN, TITLE_MAX = 3, 140
 TEXT_MAX = 5000
@@ -94,7 +96,7 @@ def text(value: object, name: str, errors: FieldErrors, *, required: bool = Fals
     if value is not None and not isinstance(value, str):
         errors.add(name, "must be text")
         return ""
-    clean = " ".join((value or "").split()) if one_line else (value or "").strip()
+    clean = text_one_line(value or "") if one_line else (value or "").strip()
     errors.check(bool(clean) or not required, name, "is required")
     errors.check(len(clean) <= limit, name, f"at most {limit} characters")
     return clean
@@ -116,10 +118,12 @@ def number(value: object, name: str, errors: FieldErrors) -> float | None:
 
 def day(value: object, name: str, errors: FieldErrors) -> date | None:
     try:
-        return date.fromisoformat(str(value or ""))
+        parsed = date.fromisoformat(str(value or ""))
     except ValueError:
         errors.add(name, "must be a date (YYYY-MM-DD)")
         return None
+    errors.check(clock.plausible(parsed), name, clock.PLAUSIBLE)
+    return parsed
 
 
 def moment(value: object, name: str, errors: FieldErrors, now: datetime) -> datetime | None:
@@ -129,6 +133,9 @@ def moment(value: object, name: str, errors: FieldErrors, now: datetime) -> date
         parsed = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
     except ValueError:
         errors.add(name, "must be a date and time (ISO 8601, e.g. 2026-03-02T08:00:00Z)")
+        return None
+    if not clock.plausible(parsed.date()):
+        errors.add(name, clock.PLAUSIBLE)
         return None
     at = parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
     errors.check(at <= now + FUTURE_SLACK, name, "cannot be in the future")

@@ -16,6 +16,7 @@ from services.growth.domain import (
     KudosVisibility,
     NoteVisibility,
 )
+from shared import clock
 from shared.errors import FieldErrors, ValidationError
 
 TITLE_MIN, TITLE_MAX = 3, 140
@@ -221,10 +222,12 @@ def _week(raw, errors: FieldErrors, today: date) -> date:
     if raw in (None, ""):
         return today
     try:
-        return raw if isinstance(raw, date) else date.fromisoformat(str(raw))
+        day = raw if isinstance(raw, date) else date.fromisoformat(str(raw))
     except ValueError:
         errors.add("weekOf", "must be a date like 2026-12-07")
         return today
+    errors.check(clock.plausible(day), "weekOf", clock.PLAUSIBLE)
+    return day
 
 
 def validate_check_in(fields: dict, today: date) -> CheckInFields:
@@ -271,6 +274,7 @@ def validate_schedule(every, starts_at) -> tuple[int, datetime]:
         errors.add("startsAt", "must be a date and time like 2026-12-07T10:00:00Z")
     errors.check(moment is None or moment.tzinfo is not None, "startsAt",
                  "must say its time zone (Z for UTC)")
+    errors.check(moment is None or clock.plausible(moment.date()), "startsAt", clock.PLAUSIBLE)
     errors.raise_if_any()
     return CADENCE_DAYS[Cadence(cadence)], moment.astimezone(UTC)
 

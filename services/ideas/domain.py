@@ -54,12 +54,13 @@ class Use(StrEnum):
     MERGE = "merging ideas"
     CREATE_CAMPAIGN = "creating a campaign"
     CLOSE_CAMPAIGN = "closing a campaign"
+    CHANGE_SETTINGS = "changing the review settings"
 
 
 # The role each use needs; `check_may` is the one place it is checked.
 ROLE_FOR: dict[Use, str] = {
     Use.MOVE: "reviewer", Use.ASSESS: "reviewer", Use.MERGE: "reviewer",
-    Use.CREATE_CAMPAIGN: "admin", Use.CLOSE_CAMPAIGN: "admin",
+    Use.CREATE_CAMPAIGN: "admin", Use.CLOSE_CAMPAIGN: "admin", Use.CHANGE_SETTINGS: "admin",
 }
 
 
@@ -67,6 +68,24 @@ def check_may(actor: Actor, use: Use) -> None:
     role = ROLE_FOR[use]
     if not actor.has(role):
         raise PermissionDenied(f"{use} needs the {role} role")
+
+
+# Separation of duties: the decisions a reviewer does not take on an idea of their own
+# (unless an admin allows self-review, for a team too small to have a second reviewer).
+DECIDING = frozenset({"ACCEPTED", "DECLINED"})
+
+
+def check_not_own_decision(actor: Actor, author_id: str, deciding: str,
+                           allow_self_review: bool) -> None:
+    """`deciding` names the decision for the refusal: "accept", "decline" or "assess"."""
+    if actor.user_id == author_id and not allow_self_review:
+        raise PermissionDenied(f"a reviewer cannot {deciding} their own idea: another "
+                               "reviewer decides (an admin can allow self-review)")
+
+
+def decision_of(target: str) -> str | None:
+    """The decision a move to `target` is ("accept", "decline"), or None for a step."""
+    return {"ACCEPTED": "accept", "DECLINED": "decline"}.get(target)
 
 
 def check_may_read_votes(actor: Actor, voter_id: str) -> None:
@@ -127,12 +146,18 @@ def clean_reason(reason: str | None, *, required: bool) -> str | None:
     return text
 
 
+# The statuses an experiment's events move an idea out of: a reviewer has accepted it. An
+# idea SUBMITTED or IN_REVIEW waits for a reviewer whatever an experiment reports.
+EXPERIMENT_MOVABLE = frozenset({S.ACCEPTED, S.EXPERIMENTING})
+
+
 def path_to(current: str, target: str) -> list[IdeaStatus]:
-    """The moves that bring an open idea to `target` when an experiment reports progress:
-    forward along the main path, or back from EXPERIMENTING to ACCEPTED. Empty when the idea
-    is already there, closed (DECLINED, DUPLICATE, IMPLEMENTED) or already past `target`."""
+    """The moves that bring an accepted idea to `target` when an experiment reports
+    progress: forward along the main path, or back from EXPERIMENTING to ACCEPTED. Empty
+    when the idea is already there, waits for review (SUBMITTED, IN_REVIEW), is closed
+    (DECLINED, DUPLICATE, IMPLEMENTED) or is already past `target`."""
     current, target = IdeaStatus(current), IdeaStatus(target)
-    if current not in OPEN or current == target:
+    if current not in EXPERIMENT_MOVABLE or current == target:
         return []
     if (current, target) == (S.EXPERIMENTING, S.ACCEPTED):
         return [target]

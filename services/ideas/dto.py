@@ -8,7 +8,14 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from services.ideas import domain, store
-from services.ideas.models import Campaign, Comment, ExperimentLink, Idea, StatusChange
+from services.ideas.models import (
+    Campaign,
+    Comment,
+    ExperimentLink,
+    Idea,
+    ReviewSettings,
+    StatusChange,
+)
 
 
 def _iso(value) -> str | None:
@@ -118,3 +125,8 @@ def grouped(ids: list[str], rows: list, key: str, to_dto) -> list[list[dict]]:
     for row in rows:
         groups[getattr(row, key)].append(to_dto(row))
     return [groups.get(i, []) for i in ids]
+
+
+def review_settings_dto(settings: ReviewSettings) -> dict:
+    return {"allow_self_review": bool(settings.allow_self_review),
+            "changed_by": settings.changed_by, "changed_at": _iso(settings.changed_at)}

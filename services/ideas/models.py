@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from shared.failed_events import failed_events_table
@@ -131,6 +131,17 @@ class ExperimentLink(Base):
     learnings: Mapped[str | None] = mapped_column(Text, nullable=True)
     started_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     concluded_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+
+
+class ReviewSettings(Base):
+    """The organisation's review rules, one row (id 1) once an admin changed them."""
+
+    __tablename__ = "review_settings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    allow_self_review: Mapped[bool] = mapped_column(Boolean, default=False)
+    changed_by: Mapped[str] = mapped_column(String(36))
+    changed_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 OUTBOX = outbox_table(Base.metadata)

@@ -23,6 +23,7 @@ from services.ideas.models import (
     ExperimentLink,
     Idea,
     IdeaTag,
+    ReviewSettings,
     StatusChange,
     Vote,
 )
@@ -309,3 +310,21 @@ def merge(db, duplicate: Idea, into: Idea, by: str) -> None:
     move_votes(db.session, duplicate, into)
     duplicate.duplicate_of_id = into.id
     move(db, duplicate, IdeaStatus.DUPLICATE, by, f"merged into '{into.title}'")
+
+
+def review_settings(session: Session) -> ReviewSettings:
+    """The review settings; the defaults (no self-review) until an admin changes them."""
+    found = session.get(ReviewSettings, 1)
+    return found or ReviewSettings(id=1, allow_self_review=False, changed_by=None,
+                                   changed_at=None)
+
+
+def save_review_settings(session: Session, allow_self_review: bool, by: str) -> ReviewSettings:
+    settings = session.get(ReviewSettings, 1, with_for_update=True)
+    if settings is None:
+        settings = ReviewSettings(id=1)
+        session.add(settings)
+    settings.allow_self_review, settings.changed_by = allow_self_review, by
+    settings.changed_at = now()
+    session.flush()
+    return settings

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from services.ideas.domain import IdeaStatus
+from shared import clock
 from shared.errors import FieldErrors, ValidationError
+from shared.text import one_line
 
 TITLE_MIN, TITLE_MAX = 3, 140
 TEXT_MAX = 5000
@@ -92,7 +94,7 @@ def _text(fields: dict, name: str, errors: FieldErrors, limit: int = TEXT_MAX,
 
 
 def _title(fields: dict, errors: FieldErrors) -> str:
-    title = " ".join(str(fields.get("title") or "").split())
+    title = one_line(str(fields.get("title") or ""))
     errors.check(TITLE_MIN <= len(title) <= TITLE_MAX, "title",
                  f"must be {TITLE_MIN} to {TITLE_MAX} characters (got {len(title)})")
     return title
@@ -139,6 +141,12 @@ def validate_merge(idea_id: object, into_id: object) -> tuple[str, str]:
     return str(idea_id), str(into_id)
 
 
+def validate_flag(value: object, field: str) -> bool:
+    if not isinstance(value, bool):
+        raise ValidationError("must be true or false", field=field)
+    return value
+
+
 def validate_comment(body: object) -> str:
     errors = FieldErrors()
     text = body.strip() if isinstance(body, str) else ""
@@ -163,10 +171,12 @@ def validate_assessment(impact: object, effort: object) -> tuple[int, int]:
 
 def _date(fields: dict, key: str, name: str, errors: FieldErrors) -> date | None:
     try:
-        return date.fromisoformat(str(fields.get(key) or ""))
+        day = date.fromisoformat(str(fields.get(key) or ""))
     except ValueError:
         errors.add(name, "must be a date (YYYY-MM-DD)")
         return None
+    errors.check(clock.plausible(day), name, clock.PLAUSIBLE)
+    return day
 
 
 def validate_campaign(fields: dict) -> CampaignFields:

@@ -18,16 +18,22 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def slack_escaped(text: str) -> str:
+    """People's text as Slack shows it: `<!channel>`, `<@U123>` and `<https://x|label>`
+    stay letters, never a mention or a disguised link (Slack's own escaping rule)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def slack(notice: dict) -> dict:
-    blocks = [SectionBlock(text=MarkdownTextObject(text=_clip(f"*{notice['title']}*\n"
-                                                                f"{notice['body']}", 3000)))]
+    title, body = slack_escaped(notice["title"]), slack_escaped(notice["body"] or "")
+    blocks = [SectionBlock(text=MarkdownTextObject(text=_clip(f"*{title}*\n{body}", 3000)))]
     if notice.get("link"):
         blocks.append(ActionsBlock(elements=[ButtonElement(
             text="Open in Kaizen", url=notice["link"], action_id="open")]))
     blocks.append(ContextBlock(elements=[MarkdownTextObject(text=notice["kind_label"])]))
     for block in blocks:
         block.validate_json()
-    return {"text": _clip(notice["title"], 3000), "blocks": [b.to_dict() for b in blocks]}
+    return {"text": _clip(title, 3000), "blocks": [b.to_dict() for b in blocks]}
 
 
 def teams(notice: dict) -> dict:

@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import TypedDict
 
 from services.reflections.domain import Visibility
+from shared import clock
 from shared.errors import FieldErrors
 
 BODY_MAX = 20_000
@@ -168,6 +169,9 @@ def _moment(value, name: str, errors: FieldErrors) -> datetime | None:
         moment = datetime.fromisoformat(str(value))
     except ValueError:
         errors.add(name, "must be an ISO 8601 date and time")
+        return None
+    if not clock.plausible(moment.date()):
+        errors.add(name, clock.PLAUSIBLE)
         return None
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 

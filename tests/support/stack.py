@@ -44,6 +44,14 @@ class Stack:
         return httpx.post(f"{self.url}/graphql", json={"query": query, "variables": variables},
                           headers=headers, timeout=60)
 
+    def raw_graphql(self, body: bytes | str, token: str | None = None,
+                    headers: dict | None = None) -> httpx.Response:
+        """POSTs `body` as it is: JSON a client library would refuse (`NaN`), or no JSON."""
+        headers = {"content-type": "application/json", **(headers or {})}
+        if token:
+            headers["authorization"] = f"Bearer {token}"
+        return httpx.post(f"{self.url}/graphql", content=body, headers=headers, timeout=60)
+
     @property
     def issuer(self) -> str:
         """The embedded identity provider's URL (its keys are in var_dir/idp/keys.json)."""

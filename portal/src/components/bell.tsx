@@ -50,7 +50,7 @@ export function Bell({ current }: { current: boolean }) {
           {unread > 99 ? "99+" : unread}
         </span>
       ) : null}
-      <span class="sr-only" role="status" aria-live="polite">
+      <span class="sr-only" aria-live="polite">
         {latest && `New: ${latest}`}
       </span>
     </a>

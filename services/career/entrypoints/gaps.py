@@ -1,12 +1,12 @@
 """The skill gap between a person and opportunities (mixed into CareerService): one's own,
-or, for managers and admins, another employee's."""
+or, for their own manager and admins, a direct report's."""
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
 from services.career import domain, store
 from shared.entrypoints import rpc
-from shared.errors import NotFound, PermissionDenied, ValidationError
+from shared.errors import NotFound, ValidationError
 from shared.identity import Identity
 
 GAPS_MAX = 100
@@ -15,7 +15,7 @@ GAPS_MAX = 100
 class SkillGapEntrypoints:
     @rpc
     def skill_gap(self, opportunity_id: str, employee_id: str | None = None) -> dict:
-        """The caller's gap, or (managers and admins only) another employee's."""
+        """The caller's gap, or (their own manager and admins only) another employee's."""
         gap = _gaps(self.db.session, self.caller.require(), [opportunity_id], employee_id)[0]
         if gap is None:
             raise NotFound(f"no opportunity with id {opportunity_id}")
@@ -32,10 +32,8 @@ class SkillGapEntrypoints:
 
 def _gaps(session: Session, caller: Identity, opportunity_ids: list[str],
           employee_id: str | None) -> list[dict | None]:
-    employee_id = employee_id or caller.user_id
-    if employee_id != caller.user_id and not caller.has("manager"):
-        raise PermissionDenied("only managers see the skill gap of someone else")
-    person = store.find_person(session, employee_id)
+    person = store.find_person(session, employee_id or caller.user_id)
+    domain.check_may_see_gap(caller, person.id, person.manager_id)
     have = {s.skill_id: s.level for s in person.skills}
     found = {o.id: o for o in store.opportunities_by_id(session, {str(i) for i in opportunity_ids})}
     gaps: list[dict | None] = []

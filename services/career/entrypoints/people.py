@@ -2,10 +2,12 @@
 into CareerService)."""
 from __future__ import annotations
 
-from services.career import events, store
+from dataclasses import asdict
+
+from services.career import events, people_import, store
 from services.career.dto import person_dto
 from services.career.models import Person
-from services.career.validation import normalise_email, validate_person
+from services.career.validation import EMAIL, normalise_email, validate_person
 from shared.entrypoints import rpc
 from shared.errors import NotFound
 from shared.pagination import page, page_window
@@ -44,6 +46,31 @@ class PeopleEntrypoints:
     def upsert_people(self, people: list[dict]) -> list[str]:
         """Admin import of the directory (the seed uses it); keyed by e-mail."""
         self.caller.require().require("admin")
+        ids = self._upsert(people)
+        self.db.commit()
+        return ids
+
+    @rpc
+    def import_people_csv(self, text: str, dry_run: bool = True) -> dict:
+        """Admins: a people CSV (email, name, team, manager_email, roles). The report names
+        every row's problems by column; applied only when asked and the whole file is clean
+        (all or nothing: with any error, nothing is written)."""
+        self.caller.require().require("admin")
+        rows, errors = people_import.parse(text)
+        emails = [normalise_email(r.get("email", "")) for r in rows]
+        known = store.known_emails(self.db.session, emails + [
+            normalise_email(r.get("manager_email", "")) for r in rows])
+        errors = errors or people_import.check(rows, known, lambda e: bool(EMAIL.match(e)))
+        report = {"rows": len(rows), "new": len(set(emails) - known),
+                  "updated": len(set(emails) & known),
+                  "errors": [asdict(e) for e in errors], "applied": False}
+        if dry_run or errors:
+            return report
+        self._upsert([people_import.as_person(r) for r in rows])
+        self.db.commit()
+        return {**report, "applied": True}
+
+    def _upsert(self, people: list[dict]) -> list[str]:
         cleaned = [validate_person(p) for p in people]
         ids = []
         for fields in cleaned:
@@ -53,5 +80,4 @@ class PeopleEntrypoints:
         store.link_managers(self.db.session,
                             [normalise_email(p.get("manager_email") or "") for p in people],
                             [fields["email"] for fields in cleaned])
-        self.db.commit()
         return ids

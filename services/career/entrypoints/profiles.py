@@ -3,7 +3,7 @@ and the evidence improvement work leaves on them; and the skills autocomplete (m
 CareerService)."""
 from __future__ import annotations
 
-from services.career import events, store
+from services.career import domain, events, store
 from services.career.dto import profile_dto
 from services.career.validation import clean_first, validate_profile
 from shared.clock import now
@@ -16,11 +16,14 @@ SEARCH_MAX = 50
 class ProfileEntrypoints:
     @rpc
     def get_profiles(self, ids: list[str]) -> list[dict | None]:
-        """Batch read of profiles in the order asked; None where a person is unknown."""
-        self.caller.require()
+        """Batch read of profiles in the order asked; None where a person is unknown.
+        Interests, aspirations and available hours are empty unless the caller is the
+        person, their manager or an admin."""
+        viewer = self.caller.require()
         people = store.people_by_id(self.db.session, ids)
         evidence = store.evidence_of(self.db.session, [p.id for p in people])
-        found = {p.id: profile_dto(p, evidence.get(p.id, [])) for p in people}
+        found = {p.id: profile_dto(p, evidence.get(p.id, []), domain.sees_private_profile(
+            viewer, p.id, p.manager_id)) for p in people}
         return [found.get(i) for i in ids]
 
     @rpc

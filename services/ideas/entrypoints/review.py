@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from services.ideas import domain, store, validation
 from services.ideas.domain import Use
-from services.ideas.dto import grouped, history_dto, idea_dto, link_dto
+from services.ideas.dto import grouped, history_dto, idea_dto, link_dto, review_settings_dto
 from shared.clock import now
 from shared.contracts.ideas import IdeaMerged
 from shared.entrypoints import rpc
@@ -17,6 +17,7 @@ class ReviewEntrypoints:
         domain.check_may(actor, Use.MOVE)
         target = validation.validate_status(to)
         idea = store.find_idea(self.db.session, idea_id, lock=True)
+        self._check_not_own(actor, idea.author_id, domain.decision_of(target))
         reason = domain.check_transition(idea.status, target, reason=reason)
         store.move(self.db, idea, target, actor.user_id, reason)
         self.db.commit()
@@ -28,6 +29,7 @@ class ReviewEntrypoints:
         domain.check_may(actor, Use.ASSESS)
         impact, effort = validation.validate_assessment(impact, effort)
         idea = store.find_idea(self.db.session, idea_id, lock=True)
+        self._check_not_own(actor, idea.author_id, "assess")
         domain.check_assessable(idea.status)
         band_rank, _ = domain.priority_rank(impact, effort)
         idea.impact, idea.effort = impact, effort
@@ -50,6 +52,27 @@ class ReviewEntrypoints:
                                     merged_by=actor.user_id))
         self.db.commit()
         return idea_dto(self.db.session, duplicate)
+
+    @rpc
+    def get_review_settings(self) -> dict:
+        self.caller.require()
+        return review_settings_dto(store.review_settings(self.db.session))
+
+    @rpc
+    def change_review_settings(self, allow_self_review: bool) -> dict:
+        """Admins only: `allow_self_review` lets a reviewer accept, decline and assess
+        their own ideas (a team too small for a second reviewer)."""
+        admin = self.caller.require()
+        domain.check_may(admin, Use.CHANGE_SETTINGS)
+        allow = validation.validate_flag(allow_self_review, "allowSelfReview")
+        settings = store.save_review_settings(self.db.session, allow, admin.user_id)
+        self.db.commit()
+        return review_settings_dto(settings)
+
+    def _check_not_own(self, actor, author_id: str, deciding: str | None) -> None:
+        if deciding and actor.user_id == author_id:
+            allowed = store.review_settings(self.db.session).allow_self_review
+            domain.check_not_own_decision(actor, author_id, deciding, allowed)
 
     @rpc
     def get_history_of(self, idea_ids: list[str]) -> list[list[dict]]:

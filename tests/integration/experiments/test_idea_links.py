@@ -13,6 +13,7 @@ from tests.integration.experiments.support import (
     day,
     events,
     plan,
+    plan_fields,
     run_to_study,
     start_kaizen,
 )
@@ -124,3 +125,30 @@ def test_a_follow_up_plan_continues_only_an_adapted_experiment_of_ones_own(kaize
     assert follow["previous_id"] == adapted["id"]
     [again] = call(kaizen.experiments, "get_experiments", [adapted["id"]], identity=olivia)
     assert again["follow_up_ids"] == [follow["id"]]
+
+
+def test_an_experiment_links_only_to_an_accepted_idea_planned_by_its_author_or_a_reviewer(
+        kaizen):
+    """The workflow bypass closed: nobody plans, runs and adopts an experiment on an idea
+    no reviewer has accepted, nor on someone else's idea without a reviewer's or manager's
+    role; and a refused plan leaves nothing behind."""
+    olivia = kaizen.people["olivia"]
+    fresh = call(kaizen.ideas, "submit_idea", {"title": "Shadow boards"}, identity=olivia)
+    for who in ("olivia", "nina"):
+        with pytest.raises(ValidationError) as raised:
+            plan(kaizen, owner=who, members=(), idea_id=fresh["id"])
+        [(field, message)] = [(e["field"], e["message"]) for e in raised.value.errors]
+        assert field == "ideaId" and "is SUBMITTED" in message and "ACCEPTED" in message
+    call(kaizen.ideas, "transition_idea", fresh["id"], "IN_REVIEW", identity=BEN)
+    with pytest.raises(ValidationError, match="is IN_REVIEW"):
+        plan(kaizen, idea_id=fresh["id"])
+
+    idea = accepted_idea(kaizen)
+    with pytest.raises(PermissionDenied, match="author, a reviewer or a manager"):
+        plan(kaizen, owner="nina", members=(), idea_id=idea["id"])
+    assert count(kaizen.url) == 0
+    assert plan(kaizen, owner="mona", members=(), idea_id=idea["id"])["idea_id"] == idea["id"]
+    by_reviewer = call(kaizen.experiments, "plan_experiment",
+                       {**plan_fields(), "idea_id": idea["id"]}, identity=BEN)
+    assert by_reviewer["idea_id"] == idea["id"]
+    assert status_of(kaizen, fresh["id"]) == "IN_REVIEW"

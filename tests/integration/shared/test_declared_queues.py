@@ -76,3 +76,39 @@ def test_the_declare_step_declares_every_consumer_queue(rabbit_manager, rabbit_c
     bindings = rabbit_manager.get_queue_bindings(rabbit_config["vhost"], QUEUE)
     assert {(b["source"], b["routing_key"]) for b in bindings} >= {("ideas.events",
                                                                     "idea_submitted")}
+
+
+def test_a_queue_of_an_older_release_is_recreated_with_its_messages(rabbit_manager,
+                                                                     rabbit_config):
+    """Before this release the consumer queues had no dead-letter arguments; declaring them
+    with those arguments fails on a broker that kept them, so they are recreated."""
+    from kombu import Connection, Queue
+    from nameko.standalone.events import get_event_exchange
+
+    from shared import queues
+
+    vhost, uri = rabbit_config["vhost"], rabbit_config["AMQP_URI"]
+    exchange = get_event_exchange("ideas", {})
+    with Connection(uri) as connection:
+        old = Queue(QUEUE, exchange=exchange, routing_key="idea_submitted", durable=True)
+        old(connection.default_channel).declare()
+        producer = connection.Producer()
+        for n in range(3):
+            producer.publish({"n": n}, exchange=exchange, routing_key="idea_submitted",
+                             serializer="json")
+
+    queues.declare(uri, queues.consumer_queues(QUEUE, "ideas", "idea_submitted", {}))
+
+    with Connection(uri) as connection:
+        channel = connection.default_channel
+        bodies = []
+        while (message := channel.basic_get(queue=QUEUE, no_ack=True)) is not None:
+            bodies.append(message.body)
+    assert sorted(bodies) == ['{"n": 0}', '{"n": 1}', '{"n": 2}']
+    queue = rabbit_manager.get_queue(vhost, QUEUE)
+    assert queue["arguments"]["x-dead-letter-exchange"] == "kaizen.dead"
+    names = {q["name"] for q in rabbit_manager.get_queues(vhost)}
+    assert QUEUE + ".moving" not in names
+    bindings = rabbit_manager.get_queue_bindings(vhost, QUEUE)
+    assert ("ideas.events", "idea_submitted") in {(b["source"], b["routing_key"])
+                                                  for b in bindings}

@@ -10,6 +10,7 @@ from services.ideas.models import ExperimentLink, StatusChange
 from shared.clock import now
 from shared.contracts.experiments import ExperimentConcluded, ExperimentStarted
 from shared.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from shared.identity import Identity
 from shared.outbox import envelope
 from tests.support.identities import ADMIN, ANA, BEN
 
@@ -100,8 +101,15 @@ def concluded(idea_id: str, decision: str, experiment_id: str = "e1") -> dict:
         member_ids=[BEN.user_id], concluded_at=now().isoformat()).dump(), "experiments")
 
 
-def test_a_started_experiment_walks_the_idea_to_experimenting_once(ideas):
+def accepted(ideas) -> dict:
     idea = submit(ideas)
+    for status in ("IN_REVIEW", "ACCEPTED"):
+        ideas.call("transition_idea", idea["id"], status, identity=BEN)
+    return idea
+
+
+def test_a_started_experiment_walks_the_idea_to_experimenting_once(ideas):
+    idea = accepted(ideas)
     message = started(idea["id"])
     for _ in range(2):  # redelivered: claimed already, nothing changes
         ideas.handle("on_experiment_started", message)
@@ -113,7 +121,7 @@ def test_a_started_experiment_walks_the_idea_to_experimenting_once(ideas):
 @pytest.mark.parametrize(("decision", "status"), [
     ("ADOPT", "IMPLEMENTED"), ("ABANDON", "ACCEPTED"), ("ADAPT", "EXPERIMENTING")])
 def test_a_conclusion_moves_the_idea_by_its_decision(ideas, decision, status):
-    idea = submit(ideas)
+    idea = accepted(ideas)
     ideas.handle("on_experiment_started", started(idea["id"]))
     ideas.handle("on_experiment_concluded", concluded(idea["id"], decision))
     assert ideas.call("get_ideas", [idea["id"]], identity=ANA)[0]["status"] == status
@@ -122,7 +130,7 @@ def test_a_conclusion_moves_the_idea_by_its_decision(ideas, decision, status):
 
 
 def test_a_start_that_arrives_after_the_conclusion_moves_nothing(ideas):
-    idea = submit(ideas)
+    idea = accepted(ideas)
     ideas.handle("on_experiment_concluded", concluded(idea["id"], "ABANDON"))
     before = moves(ideas)
     ideas.handle("on_experiment_started", started(idea["id"]))
@@ -130,6 +138,55 @@ def test_a_start_that_arrives_after_the_conclusion_moves_nothing(ideas):
     assert ideas.call("get_ideas", [idea["id"]], identity=ANA)[0]["status"] == "ACCEPTED"
 
 
+@pytest.mark.parametrize("waiting", ["SUBMITTED", "IN_REVIEW"])
+def test_an_experiment_never_moves_an_idea_no_reviewer_accepted(ideas, waiting):
+    idea = submit(ideas)
+    if waiting == "IN_REVIEW":
+        ideas.call("transition_idea", idea["id"], waiting, identity=BEN)
+    before = moves(ideas)
+    ideas.handle("on_experiment_started", started(idea["id"]))
+    ideas.handle("on_experiment_concluded", concluded(idea["id"], "ADOPT"))
+    assert moves(ideas) == before
+    assert ideas.call("get_ideas", [idea["id"]], identity=ANA)[0]["status"] == waiting
+
+
 def test_an_event_about_an_unknown_idea_is_claimed_and_changes_nothing(ideas):
     ideas.handle("on_experiment_started", started("no-such-idea"))
     assert ideas.rows(select(ExperimentLink.experiment_id)) == [] and moves(ideas) == []
+
+
+REVIEWER_TWO = Identity("55555555-5555-5555-5555-555555555555", ("employee", "reviewer"))
+
+
+@pytest.mark.parametrize(("method", "args"), [
+    ("transition_idea", ("ACCEPTED",)),
+    ("transition_idea", ("DECLINED", "not worth it")),
+    ("assess_idea", (5, 1)),
+])
+def test_a_reviewer_does_not_decide_on_their_own_idea_unless_an_admin_allows_it(
+        ideas, method, args):
+    """Separation of duties: who submitted an idea does not accept, decline or assess it."""
+    idea = ideas.call("submit_idea", {"title": "Label the drawers"}, identity=BEN)
+    ideas.call("transition_idea", idea["id"], "IN_REVIEW", identity=BEN)  # a step, no decision
+    with pytest.raises(PermissionDenied) as raised:
+        ideas.call(method, idea["id"], *args, identity=BEN)
+    assert "their own idea" in raised.value.message
+    assert ideas.call("get_ideas", [idea["id"]], identity=BEN)[0]["status"] == "IN_REVIEW"
+    other = ideas.call("submit_idea", {"title": "Label the shelves"}, identity=BEN)
+    ideas.call("transition_idea", other["id"], "IN_REVIEW", identity=BEN)
+    ideas.call(method, other["id"], *args, identity=REVIEWER_TWO)  # another reviewer does
+
+    with pytest.raises(PermissionDenied):
+        ideas.call("change_review_settings", True, identity=BEN)
+    with pytest.raises(ValidationError) as raised:
+        ideas.call("change_review_settings", "yes", identity=ADMIN)
+    assert raised.value.errors[0]["field"] == "allowSelfReview"
+    settings = ideas.call("change_review_settings", True, identity=ADMIN)
+    assert settings["allow_self_review"] is True and settings["changed_by"] == ADMIN.user_id
+    assert ideas.call("get_review_settings", identity=ANA)["allow_self_review"] is True
+    ideas.call(method, idea["id"], *args, identity=BEN)  # a small team's reviewer may now
+
+
+def test_the_review_settings_default_to_separation_of_duties(ideas):
+    assert ideas.call("get_review_settings", identity=ANA) == \
+        {"allow_self_review": False, "changed_by": None, "changed_at": None}

@@ -76,3 +76,12 @@ def test_generic_webhooks_get_plain_json_of_the_notice():
         "type": "notification", **{k: NOTICE[k] for k in (
             "id", "kind", "title", "body", "subject_type", "subject_id", "subject_title",
             "link", "created_at")}}
+
+
+def test_people_s_text_in_slack_never_becomes_a_mention_or_a_disguised_link():
+    payload = messages.slack({**NOTICE, "title": "Ben commented on “<!channel> bins”",
+                              "body": "See <https://evil.example|the SOP> & <@U123>"})
+    section = payload["blocks"][0]["text"]["text"]
+    assert section == ("*Ben commented on “&lt;!channel&gt; bins”*\n"
+                       "See &lt;https://evil.example|the SOP&gt; &amp; &lt;@U123&gt;")
+    assert payload["text"] == "Ben commented on “&lt;!channel&gt; bins”"

@@ -218,8 +218,9 @@ function Assessment({ idea }: { idea: Idea }) {
   );
 }
 
-/** Ideas still open to trying: not declined, not merged away. */
-const TRIABLE = new Set(["SUBMITTED", "IN_REVIEW", "ACCEPTED", "EXPERIMENTING", "IMPLEMENTED"]);
+/** Ideas an experiment can run on: a reviewer has accepted them (the experiments service
+ * refuses any other, and the idea's author, a reviewer or a manager plans it). */
+const TRIABLE = new Set(["ACCEPTED", "EXPERIMENTING"]);
 
 function Experiments({ idea }: { idea: Idea }) {
   const links = idea.experimentLinks;

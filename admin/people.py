@@ -1,0 +1,53 @@
+"""`kaizen-admin people ...`: the people directory.
+
+  people import FILE [--dry-run]      loads a people CSV (email, name, team, manager_email,
+                                      roles) into career: --dry-run reports every row's
+                                      problems by column and writes nothing; without it the
+                                      file is applied whole, or not at all when any row is bad
+
+Talks to career over the broker (AMQP_URI) as the system identity, with the service token
+secret of the deployment (KAIZEN_SERVICE_TOKEN_SECRET)."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from nameko.standalone.rpc import ClusterRpcProxy
+
+from shared.identity import SYSTEM, context_for
+from shared.settings import amqp_uri
+
+
+def register(subparsers) -> None:
+    group = subparsers.add_parser("people", help="the people directory")
+    commands = group.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    load = commands.add_parser("import", help="load a people CSV (all or nothing)")
+    load.add_argument("file", type=Path, help="CSV with the header email,name,team,"
+                      "manager_email,roles (roles separated by ';')")
+    load.add_argument("--dry-run", action="store_true", help="check only; write nothing")
+    load.set_defaults(func=import_people)
+
+
+def import_people(args: argparse.Namespace) -> int:
+    try:
+        text = args.file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SystemExit(f"cannot read {args.file}: {exc}") from None
+    with ClusterRpcProxy({"AMQP_URI": amqp_uri()}, context_data=context_for(SYSTEM),
+                         timeout=300) as cluster:
+        report = cluster.career.import_people_csv(text, dry_run=args.dry_run)
+    print(summary(report, args.dry_run))
+    return 1 if report["errors"] else 0
+
+
+def summary(report: dict, dry_run: bool) -> str:
+    lines = [f"line {e['row']}, {e['column']}: {e['message']}" for e in report["errors"]]
+    counts = f"{report['rows']} row(s): {report['new']} new, {report['updated']} updated"
+    if report["errors"]:
+        lines.append(f"{counts}; {len(report['errors'])} problem(s): nothing was written")
+    elif dry_run:
+        lines.append(f"{counts}; no problems (dry run: nothing written; run without "
+                     "--dry-run to apply)")
+    else:
+        lines.append(f"{counts}; applied")
+    return "\n".join(lines)
