@@ -4,6 +4,10 @@ import { Empty, PageTitle } from "./components/ui";
 import { ExperimentPage } from "./pages/experiments/experiment";
 import { ExperimentList } from "./pages/experiments/list";
 import { PlanExperiment } from "./pages/experiments/plan";
+import { CheckInPage } from "./pages/growth/checkin";
+import { Goals } from "./pages/growth/goals";
+import { KudosPage } from "./pages/growth/kudos";
+import { OneOnOneList, OneOnOnePage } from "./pages/growth/oneonones";
 import { IdeaBoard } from "./pages/ideas/board";
 import { IdeaPage } from "./pages/ideas/idea";
 import { SubmitIdea } from "./pages/ideas/submit";
@@ -30,6 +34,7 @@ export const SECTIONS: [string, string][] = [
   ["marketplace", "Marketplace"],
   ["mentoring", "Mentoring"],
   ["reflections", "Reflections"],
+  ["growth", "Growth"],
   ["profile", "Profile"],
 ];
 
@@ -54,6 +59,11 @@ export function pageFor(route: string[]): JSX.Element {
   if (section === "notifications" && id === "preferences") return <Preferences />;
   if (section === "notifications" && id === "channels") return <ChatChannels />;
   if (section === "notifications") return <Inbox />;
+  if (section === "growth" && id === "check-in") return <CheckInPage />;
+  if (section === "growth" && id === "one-on-ones" && more) return <OneOnOnePage id={more} />;
+  if (section === "growth" && id === "one-on-ones") return <OneOnOneList />;
+  if (section === "growth" && id === "kudos") return <KudosPage />;
+  if (section === "growth") return <Goals />;
   if (section === "reflections" && id === "team") return <TeamFeed />;
   if (section === "reflections") return <Journal />;
   return (

@@ -10,7 +10,8 @@ PAGES = {"ideas": "/#/ideas", "submit-idea": "/#/ideas/new", "reflections": "/#/
          "plan-experiment": "/#/experiments/new", "themes": "/#/themes",
          "marketplace": "/#/marketplace", "post-opportunity": "/#/marketplace/new",
          "my-applications": "/#/marketplace/mine", "profile": "/#/profile",
-         "mentoring": "/#/mentoring"}
+         "mentoring": "/#/mentoring", "goals": "/#/growth", "check-in": "/#/growth/check-in",
+         "one-on-ones": "/#/growth/one-on-ones", "kudos": "/#/growth/kudos"}
 
 UNLABELLED = """() => [...document.querySelectorAll('input, select, textarea')]
   .filter(el => el.type !== 'hidden' && !el.labels?.length && !el.getAttribute('aria-label'))
