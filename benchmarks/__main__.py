@@ -17,9 +17,13 @@ BENCHMARKS = [
     ("benchmarks.bench_notifications", True),
     ("benchmarks.bench_skills", False),
     ("benchmarks.bench_encoder", False),
+    # 1M realistic vectors, exact vs approximate (KAIZEN_BENCH_ANN_SIZE to change)
+    ("benchmarks.bench_search_scale", False),
     ("benchmarks.bench_charts", False),
     ("benchmarks.bench_portal", True),
     ("benchmarks.bench_sizing", True),
+    # 50 people for 60 s on a realistic mix, through the gateway and over raw RPC
+    ("benchmarks.bench_load", True),
     # last: loads 10k then 100k realistic ideas into insights, deactivates them at the end
     ("benchmarks.bench_insights_gateway", True),
 ]

@@ -32,7 +32,7 @@ except ImportError:  # run from a checkout without an editable install
 
 from services.insights.clustering import cluster_pool  # noqa: E402
 from services.insights.encoder import Encoder, _thread_count, get_encoder  # noqa: E402
-from services.insights.thresholds import THEME_CLUSTER  # noqa: E402
+from services.insights.thresholds import THEME_COMMUNITY  # noqa: E402
 from services.insights.vector_index import VectorIndex, normalize_rows  # noqa: E402
 
 N_TEXTS = 512
@@ -255,10 +255,10 @@ def bench_clustering(rows: list[dict], n: int = 10_000) -> None:
         ("planted themes", planted_vectors(n)),
     ):
         start = time.perf_counter()
-        clusters = cluster_pool(ids, vectors, threshold=THEME_CLUSTER, min_size=3)
+        clusters = cluster_pool(ids, vectors, threshold=THEME_COMMUNITY, min_size=3)
         elapsed = time.perf_counter() - start
         covered = sum(map(len, clusters))
-        note = (f"{name}: {len(clusters)} clusters, {covered} ids; threshold {THEME_CLUSTER}, "
+        note = (f"{name}: {len(clusters)} clusters, {covered} ids; threshold {THEME_COMMUNITY}, "
                 "min_size 3")
         rows.append(_row(f"cluster_pool {n // 1000}k ({name})", elapsed, "s", note))
 

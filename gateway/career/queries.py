@@ -6,7 +6,7 @@ import strawberry
 from gateway.auth import IsSignedIn
 from gateway.career.inputs import OpportunityFilter
 from gateway.career.mentoring import Mentor, MentoringRequest, SkillGap
-from gateway.career.skills import Skill
+from gateway.career.skills import Skill, SkillMatch
 from gateway.career.types import Application, Opportunity
 from gateway.context import Info
 from gateway.pagination import Connection, connection_from
@@ -22,6 +22,14 @@ class CareerQuery:
     async def skills(self, info: Info, search: str, first: int | None = 10) -> list[Skill]:
         found = await info.context.query("career", "search_skills", search, first)
         return [Skill.from_dto(s) for s in found]
+
+    @strawberry.field(description="Whether each name is an ESCO skill (by its label or a "
+                                  "synonym); for one that is not, the close ESCO skills to "
+                                  "offer, since it would be kept as a custom skill.",
+                      permission_classes=[IsSignedIn])
+    async def skill_matches(self, info: Info, names: list[str]) -> list[SkillMatch]:
+        found = await info.context.query("career", "match_skills", names)
+        return [SkillMatch.from_dto(m) for m in found]
 
     @strawberry.field(permission_classes=[IsSignedIn])
     async def opportunity(self, info: Info, id: strawberry.ID) -> Opportunity | None:

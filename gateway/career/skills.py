@@ -40,3 +40,19 @@ class Evidence:
         return cls(id=strawberry.ID(dto["id"]), source=dto["source"],
                    source_id=strawberry.ID(dto["source_id"]), title=dto["title"],
                    text=dto["text"], occurred_at=datetime.fromisoformat(dto["occurred_at"]))
+
+
+@strawberry.type(description="What a typed skill name is in the taxonomy.")
+class SkillMatch:
+    name: str = strawberry.field(description="The name as asked")
+    skill: Skill | None = strawberry.field(
+        description="The ESCO skill it names exactly (its label or a synonym); null when it "
+                    "is no ESCO skill's name and would be kept as your own (custom) skill")
+    close_matches: list[Skill] = strawberry.field(
+        description="ESCO skills close to it, to pick instead (only when `skill` is null)")
+
+    @classmethod
+    def from_dto(cls, dto: dict) -> SkillMatch:
+        found = dto["skill"]
+        return cls(name=dto["name"], skill=Skill.from_dto(found) if found else None,
+                   close_matches=[Skill.from_dto(s) for s in dto["close"]])

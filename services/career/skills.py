@@ -104,6 +104,18 @@ class SkillCatalog:
         ranked = sorted(range(len(hits)), key=lambda i: (tiers[i], i))
         return [hits[i] for i in ranked[:first]]
 
+    def matches(self, session: Session, names: list[str], first: int = 5) -> list[dict]:
+        """Per name: the ESCO skill it names exactly (label or synonym), else None (it would
+        be kept as a custom skill) and the closest ESCO skills to offer instead."""
+        index = self.index(session)
+        answers = []
+        for name in names:
+            hit = index.matcher.match(name)
+            close = [] if hit else index.search.close(name, first)
+            answers.append({"name": name, "skill": _esco(hit.id, hit.name) if hit else None,
+                            "close": [_esco(i, n) for i, n in close]})
+        return answers
+
     def resolve(self, session: Session, names: list[str]) -> list[Skill]:
         """Skill rows for free-text names, in order: ESCO by name or synonym, else the
         custom skill of that name, created when new."""
@@ -125,6 +137,10 @@ class SkillCatalog:
             if skill_id and skill_id not in ids:
                 ids.append(skill_id)
         return ids
+
+
+def _esco(skill_id: str, name: str) -> dict:
+    return {"id": skill_id, "name": name, "custom": False}
 
 
 def _tier(name: str, key: str) -> int:

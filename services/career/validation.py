@@ -268,6 +268,14 @@ def clean_skill_names(raw) -> list[str]:
     return names[:MENTORING_SKILLS_MAX]
 
 
+def skill_names(raw) -> list[str]:
+    """Names to check against the taxonomy: a list of at most PROFILE_SKILLS_MAX short texts."""
+    errors = FieldErrors()
+    names = _names(raw, "names", PROFILE_SKILLS_MAX, SKILL_NAME_MAX, errors)
+    errors.raise_if_any()
+    return names
+
+
 def clean_first(first: int | None, most: int) -> int:
     """How many answers a search asks for (10 unless said)."""
     errors = FieldErrors()

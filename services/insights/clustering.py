@@ -3,8 +3,10 @@
 The insights service keeps themes stable over time:
 
 * a new idea joins the nearest existing theme if it is similar enough (:func:`assign`);
-* the pool of unassigned ideas is clustered now and then (:func:`cluster_pool`), a greedy
-  community detection in the spirit of sentence-transformers' ``community_detection``;
+* the pool of unassigned ideas is clustered now and then (:func:`cluster_linkage`, average
+  linkage: themes at the granularity a reviewer names; :func:`cluster_pool`, a greedy
+  community detection in the spirit of sentence-transformers' ``community_detection``, is
+  kept for comparison);
 * after a full re-clustering, :func:`match_clusters` carries the old theme ids over to the
   new clusters that overlap them enough, so theme ids survive re-clustering;
 * themes are described by class-based TF-IDF keywords (:func:`ctfidf_keywords`), optionally
@@ -199,6 +201,87 @@ def cluster_pool(
         used[cluster] = True
         clusters.append([ordered[r] for r in cluster])
     return clusters
+
+
+def cluster_linkage(
+    ids: Sequence[Hashable],
+    vectors: np.ndarray,
+    threshold: float = 0.25,
+    min_size: int = 3,
+) -> list[list[Hashable]]:
+    """Average-linkage agglomerative clustering: groups merge while the mean cosine between
+    their members is >= ``threshold``; groups of at least ``min_size`` are returned.
+
+    Exact, by the nearest-neighbour chain (average linkage is reducible, so a reciprocal
+    nearest pair below the threshold can never merge with anything else either: both are
+    final). Time O(n²) row operations, memory one n x n float32 similarity matrix. Clusters
+    come largest first (ties: smallest first id); members by decreasing similarity to the
+    cluster's centroid (ties: smallest id). The result does not depend on the input order.
+    """
+    ids = list(ids)
+    n = len(ids)
+    if len(set(ids)) != n:
+        raise ValueError("duplicate ids")
+    min_size = max(1, int(min_size))
+    if n == 0 or n < min_size:
+        return []
+    vecs = np.asarray(vectors)
+    if vecs.ndim != 2 or vecs.shape[0] != n:
+        raise ValueError(f"expected {n} vector rows, got shape {vecs.shape}")
+    ordered = _ordered(ids)
+    position = {item_id: i for i, item_id in enumerate(ids)}
+    emb = _unit_rows(vecs[[position[item_id] for item_id in ordered]])
+
+    sim = emb @ emb.T  # between current groups (rows of merged groups are overwritten)
+    np.fill_diagonal(sim, -np.inf)
+    size = np.ones(n, dtype=np.float64)
+    active = np.ones(n, dtype=bool)  # still able to merge
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    chain: list[int] = []
+    thr = np.float32(threshold)
+    while True:
+        if not chain:
+            free = np.flatnonzero(active)
+            if len(free) < 2:
+                break
+            chain.append(int(free[0]))
+        top = chain[-1]
+        row = np.where(active, sim[top], -np.inf)
+        row[top] = -np.inf
+        best = int(np.argmax(row))  # first maximum: smallest rank among ties
+        if not np.isfinite(row[best]):
+            active[top] = False
+            chain.pop()
+            continue
+        if len(chain) > 1 and row[chain[-2]] >= row[best]:
+            best = chain[-2]  # reciprocal nearest neighbours: keep the chain's pair on ties
+        if len(chain) < 2 or best != chain[-2]:
+            chain.append(best)
+            continue
+        chain.pop()
+        chain.pop()
+        if sim[top, best] < thr:
+            active[top] = active[best] = False  # final groups, see the docstring
+            continue
+        a, b = min(top, best), max(top, best)
+        merged = (size[a] * sim[a] + size[b] * sim[b]) / (size[a] + size[b])
+        sim[a], sim[:, a] = merged, merged
+        sim[a, a] = -np.inf
+        sim[b], sim[:, b] = -np.inf, -np.inf
+        size[a] += size[b]
+        active[b] = False
+        members[a] += members.pop(b)
+
+    clusters = []
+    for group in members.values():
+        if len(group) < min_size:
+            continue
+        centre = centroid_of(emb[group])
+        closeness = emb[group] @ centre
+        order = np.lexsort((group, -closeness))
+        clusters.append([group[i] for i in order])
+    clusters.sort(key=lambda g: (-len(g), min(g)))
+    return [[ordered[r] for r in group] for group in clusters]
 
 
 # ---------------------------------------------------------------------------------------------

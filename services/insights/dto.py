@@ -45,7 +45,8 @@ def experiment_dto(row: Document, score: float) -> dict:
 
 
 def recommendation_dto(c: scoring.Candidate, mentors: list[dict]) -> dict:
+    reasons, details = scoring.explain(c, [m["name"] for m in mentors])
     return {"opportunity_id": c.opportunity_id, "score": c.score,
-            "reasons": scoring.reasons(c, [m["name"] for m in mentors]),
+            "reasons": reasons, "details": details,
             "matched_skills": c.matched, "missing_skills": c.missing,
             "mentors": [{"id": m["id"], "name": m["name"]} for m in mentors]}

@@ -1,11 +1,14 @@
 """Opportunity recommendations: a blend of what a person's profile says (semantic
 similarity) and what they can already do (skill coverage from the career service's skill
-gap), with every part of the score written out in `reasons`. Pure functions: no I/O."""
+gap). `explain` words why (reasons.py) and keeps the numbers as details. Pure functions:
+no I/O."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 import numpy as np
+
+from services.insights.reasons import Evidence, ProfilePart, sentences, thing_of
 
 SEMANTIC_WEIGHT = 0.5
 COVERAGE_WEIGHT = 0.5
@@ -27,6 +30,8 @@ class Candidate:
     matched: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     under: list[str] = field(default_factory=list)
+    kind: str | None = None  # ROLE, PROJECT, GIG
+    closest: ProfilePart | None = None  # the part of the profile closest to it
 
     @property
     def adjusted(self) -> float:
@@ -66,23 +71,40 @@ def ranked(candidates: list[Candidate], first: int) -> list[Candidate]:
     return sorted(candidates, key=lambda c: (-c.score, c.opportunity_id))[:first]
 
 
-def reasons(c: Candidate, mentor_names: list[str]) -> list[str]:
-    said = [f"Profile match {c.adjusted:.2f} (semantic similarity of your headline, skills, "
-            f"interests, aspirations, shared reflections and evidence; weight "
+def closest_part(parts: list[tuple[str, str]], vectors: np.ndarray,
+                 opportunity: np.ndarray) -> ProfilePart | None:
+    """The part of a profile (kind, text) whose embedding is nearest the opportunity's."""
+    if not parts:
+        return None
+    sims = vectors @ opportunity
+    best = int(np.argmax(sims))
+    return ProfilePart(parts[best][0], parts[best][1], float(sims[best]))
+
+
+def explain(c: Candidate, mentor_names: list[str]) -> tuple[list[str], list[str]]:
+    """(reasons in words, the numbers behind them)."""
+    missing = [m for m in c.missing if m not in c.under]
+    words = sentences(Evidence(
+        thing=thing_of(c.kind), matched=c.matched, under=c.under, missing=missing,
+        closest=c.closest, profile_similarity=c.adjusted, like_dismissed=c.like_dismissed,
+        mentors=mentor_names))
+    return words, details(c)
+
+
+def details(c: Candidate) -> list[str]:
+    said = [f"Profile similarity {c.adjusted:.2f} (your headline, skills, interests, "
+            f"aspirations, shared reflections and evidence against its text; weight "
             f"{SEMANTIC_WEIGHT:g})"]
+    if c.closest is not None:
+        said.append(f"Closest part of your profile: {c.closest.kind} “{c.closest.text}” "
+                    f"({c.closest.similarity:.2f})")
     if c.like_dismissed:
-        said.append(f"Ranked lower: similar to '{c.like_dismissed}', which you marked not "
-                    f"interested (similarity cut by {c.penalty:.0%})")
-    total = len(c.matched) + len(c.missing)
+        said.append(f"Similarity cut by {c.penalty:.0%}: like “{c.like_dismissed}”, "
+                    f"marked not interested")
     if c.coverage is not None:
-        said.append(f"Skill coverage {c.coverage:.0%}: you have {len(c.matched)} of {total} "
-                    f"skills at the level asked (weight {COVERAGE_WEIGHT:g})")
-    if c.matched:
-        said.append(f"Matched skills: {', '.join(c.matched)}")
-    if c.missing:
-        said.append(f"Missing skills: {', '.join(c.missing)}")
-    if mentor_names:
-        said.append(f"Mentors offer help with them: {', '.join(mentor_names)}")
+        total = len(c.matched) + len(c.missing)
+        said.append(f"Skill coverage {c.coverage:.0%}: {len(c.matched)} of {total} skills "
+                    f"at the level asked (weight {COVERAGE_WEIGHT:g})")
     said.append(f"Score {c.score:.2f} = {SEMANTIC_WEIGHT:g} × {c.adjusted:.2f} + "
                 f"{COVERAGE_WEIGHT:g} × {(c.coverage or 0):.2f}")
     return said

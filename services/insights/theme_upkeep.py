@@ -3,9 +3,10 @@ in clustering.py.
 
 * An arriving idea or shared reflection joins the nearest theme when its cosine to the
   centroid is at least THEME_JOIN; otherwise it waits in the pool (theme_id NULL).
-* Every RECLUSTER_EVERY pool arrivals the pool is clustered into new themes
-  (:func:`cluster_the_pool`); on demand everything is re-clustered and the new clusters take
-  over the ids of the old themes they overlap (:func:`recluster_everything`).
+* Every RECLUSTER_EVERY pool arrivals the pool is clustered into new themes by average
+  linkage (:func:`cluster_the_pool`, :func:`clusters_of`); on demand everything is
+  re-clustered and the new clusters take over the ids of the old themes they overlap
+  (:func:`recluster_everything`).
 * Concluded experiments only join themes (their learnings are counted), never form one.
 Labels come from c-TF-IDF keywords of the ideas and ORGANIZATION-wide reflections (never
 team-only text, which the whole organisation would then read), re-ranked by closeness to
@@ -24,6 +25,7 @@ from services.insights import domain, theme_summaries, thresholds
 from services.insights.clustering import (
     assign_in,
     centroid_of,
+    cluster_linkage,
     cluster_pool,
     ctfidf_keywords,
     label_from,
@@ -72,6 +74,14 @@ def _nearest(session: Session, row: Document) -> str | None:
     return assign_in(from_bytes(row.embedding), *cached, thresholds.THEME_JOIN)
 
 
+def clusters_of(ids: list[str], vectors: np.ndarray) -> list[list[str]]:
+    """Average linkage at THEME_CLUSTER up to LINKAGE_MAX documents, community detection at
+    THEME_COMMUNITY beyond (memory)."""
+    if len(ids) <= thresholds.LINKAGE_MAX:
+        return cluster_linkage(ids, vectors, thresholds.THEME_CLUSTER, MIN_THEME_SIZE)
+    return cluster_pool(ids, vectors, thresholds.THEME_COMMUNITY, MIN_THEME_SIZE)
+
+
 def cluster_the_pool(session: Session) -> list[str]:
     """New themes from the pool; existing themes keep their ids and members. Returns the
     ids of the themes created."""
@@ -79,8 +89,7 @@ def cluster_the_pool(session: Session) -> list[str]:
         Document.kind.in_(CLUSTERED), Document.active.is_(True), Document.theme_id.is_(None))
         .order_by(Document.kind, Document.id)))
     created = []
-    for cluster in cluster_pool([r.id for r in pool], stack([r.embedding for r in pool]),
-                                thresholds.THEME_CLUSTER, MIN_THEME_SIZE):
+    for cluster in clusters_of([r.id for r in pool], stack([r.embedding for r in pool])):
         created.append(_new_theme(session, [r for r in pool if r.id in set(cluster)]))
     reset(session, "pool_arrivals")
     relabel(session)
@@ -96,8 +105,7 @@ def recluster_everything(session: Session) -> dict:
     for row in rows:
         if row.theme_id:
             old.setdefault(row.theme_id, set()).add(row.id)
-    clusters = cluster_pool(list(by_id), stack([r.embedding for r in rows]),
-                            thresholds.THEME_CLUSTER, MIN_THEME_SIZE)
+    clusters = clusters_of(list(by_id), stack([r.embedding for r in rows]))
     # old themes hold their joined leftovers too: match them against what each new cluster
     # will hold once its leftovers have joined, or a theme that gathered many would lose its id
     matched = match_clusters(old, with_leftovers(by_id, clusters), thresholds.THEME_MATCH)

@@ -11,9 +11,15 @@ DUPLICATE = 0.70
 # similarIdeas: ideas below this score are not offered at all.
 SIMILAR_MIN = 0.35
 # themes: a new idea joins the nearest theme when its similarity to the centroid is at least this.
-THEME_JOIN = 0.40
-# themes: pool re-clustering links ideas at least this similar (community detection).
-THEME_CLUSTER = 0.45
+# Tuned with THEME_CLUSTER on the 'tune' half of data/theme_topics.json (docs/insights.md).
+THEME_JOIN = 0.25
+# themes: pool re-clustering merges groups while their members' mean cosine is at least this
+# (average linkage, clustering.cluster_linkage).
+THEME_CLUSTER = 0.25
+# themes: above this many documents a re-cluster uses greedy community detection at
+# THEME_COMMUNITY instead (average linkage holds an n x n matrix: 100 MB at 5,000).
+LINKAGE_MAX = 5000
+THEME_COMMUNITY = 0.45
 # themes: a re-clustered cluster keeps an old theme id when they share at least this share of ideas.
 THEME_MATCH = 0.5
 # themes: the pool is re-clustered after this many unassigned arrivals.

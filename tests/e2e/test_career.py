@@ -181,3 +181,22 @@ def test_an_owner_posts_fills_shrinks_and_closes_an_opportunity(stack):
         "status": "CLOSED"}
     late = stack.gql(INTEREST, {"id": posted["id"]}, person("yuki.tanaka"))["expressInterest"]
     assert late["__typename"] == "ConflictError"
+
+
+def test_a_posted_skill_keeps_its_exact_name_and_an_unknown_one_stays_custom(stack):
+    luis = stack.token("luis.ortega@kaizen.example")
+    post = """mutation($input: PostOpportunityInput!) { postOpportunity(input: $input) {
+      __typename ... on Opportunity { skills { skill { name custom } } } } }"""
+    posted = stack.gql(post, {"input": {
+        "kind": "GIG", "title": "Scrap report queries", "team": "Logistics",
+        "skills": [{"name": "SQL", "level": 3}, {"name": "SQL databases", "level": 2}]}},
+        luis)["postOpportunity"]
+    assert posted["skills"] == [{"skill": {"name": "SQL", "custom": False}},
+                                {"skill": {"name": "SQL databases", "custom": True}}]
+    assert stack.gql(SKILLS, {"q": "SQL"}, luis)["skills"][0]["name"] == "SQL"
+    matches = """query($names: [String!]!) { skillMatches(names: $names) {
+      name skill { name } closeMatches { name custom } } }"""
+    sql, typed = stack.gql(matches, {"names": ["sql", "SQL databases"]}, luis)["skillMatches"]
+    assert sql == {"name": "sql", "skill": {"name": "SQL"}, "closeMatches": []}
+    assert typed["skill"] is None and len(typed["closeMatches"]) == 5
+    assert {"name": "SQL", "custom": False} in typed["closeMatches"]

@@ -23,7 +23,7 @@ RECLUSTER = """mutation { reclusterThemes { __typename
 THEMES = """{ themes(first: 20) { id label keywords size unaddressed reflectionCount
   learningCount trend { last30Days previous30Days } representativeIdea { id }
   ideas(first: 3) { id title theme { id } } } }"""
-RECOMMENDED = """{ recommendedOpportunities(first: 10) { score reasons matchedSkills
+RECOMMENDED = """{ recommendedOpportunities(first: 10) { score reasons details matchedSkills
   missingSkills mentors { id name } opportunity { id title status owner { id } } } }"""
 NOT_INTERESTED = """mutation($id: ID!) { notInterested(opportunityId: $id) {
   __typename ... on Opportunity { id } ... on UserError { message } } }"""
@@ -100,7 +100,8 @@ def test_recommendations_are_explained_and_leave_out_closed_own_and_applied(stac
         assert opportunity["owner"]["id"] != mine["me"]["id"]
         assert rec["reasons"] and 0 <= rec["score"] <= 1
         if rec["missingSkills"]:
-            assert any("Missing skills" in r for r in rec["reasons"])
+            assert any(r.startswith("Still to learn: ") for r in rec["reasons"])
+        assert rec["details"][-1].startswith("Score ")
 
     dismissed = found[0]["opportunity"]["id"]
     result = stack.gql(NOT_INTERESTED, {"id": dismissed}, priya)["notInterested"]

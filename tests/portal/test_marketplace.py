@@ -19,7 +19,15 @@ def test_recommendations_show_reasons_missing_skills_and_mentors(open_page):
     missing = recommended.locator(".skills.missing").first
     expect(missing).to_contain_text("To learn:")
     card = cards.filter(has=page.locator(".skills.missing")).first
-    expect(card.locator(".reasons li").first).to_contain_text("Profile match")
+    why = card.locator(".reasons")
+    expect(why).to_contain_text("Still to learn: ")
+    said = why.inner_text().strip()
+    assert said[0].isupper() and said.endswith(".") and "×" not in said and "weight" not in said
+    numbers = card.locator(".details li").first
+    expect(numbers).to_be_hidden()
+    card.get_by_text("The numbers behind it").click()
+    expect(numbers).to_contain_text("Profile similarity")
+    expect(card.locator(".details li").last).to_contain_text("Score ")
     expect(card).to_contain_text("Mentors who can help:")
     screenshot(page, "marketplace")
 

@@ -1,7 +1,26 @@
 /** Skills with a level each (1 beginner … 5 expert), added through the taxonomy
- * autocomplete; opportunities also mark a skill required or nice to have. */
+ * autocomplete; opportunities also mark a skill required or nice to have. A name that is
+ * no ESCO skill's label or synonym is kept as the person's own (custom) skill, never
+ * swapped for another: the row says so and offers the close ESCO skills to pick instead. */
+import { graphql } from "../../generated";
 import type { FieldErrors } from "../api/client";
+import { useQuery } from "../api/useQuery";
 import { SkillPicker } from "./skillpicker";
+
+const MATCHES = graphql(`
+  query SkillMatches($names: [String!]!) {
+    skillMatches(names: $names) {
+      name
+      skill {
+        name
+      }
+      closeMatches {
+        id
+        name
+      }
+    }
+  }
+`);
 
 export interface SkillEntry {
   name: string;
@@ -35,6 +54,11 @@ function errorsFor(field: string, errors: FieldErrors): string[] {
 
 export function SkillList({ legend, field, skills, onChange, errors, withRequired }: Props) {
   const problems = errorsFor(field, errors);
+  const names = skills.map((s) => s.name);
+  const { data } = useQuery(MATCHES, { names }, names.length === 0);
+  const custom = new Map(
+    (data?.skillMatches ?? []).filter((m) => !m.skill).map((m) => [m.name, m.closeMatches]),
+  );
   const update = (i: number, change: Partial<SkillEntry>) =>
     onChange(skills.map((s, j) => (j === i ? { ...s, ...change } : s)));
   function add(name: string) {
@@ -82,6 +106,23 @@ export function SkillList({ legend, field, skills, onChange, errors, withRequire
               >
                 Remove
               </button>
+              {custom.has(s.name) && (
+                <div class="skill-close" role="group" aria-label={`ESCO skills like ${s.name}`}>
+                  <span class="muted">Not an ESCO skill: kept as your own.</span>
+                  {(custom.get(s.name) ?? []).length > 0 && <span>Did you mean</span>}
+                  {(custom.get(s.name) ?? []).map((m) => (
+                    <button
+                      type="button"
+                      class="link"
+                      key={m.id}
+                      disabled={skills.some((o) => o.name.toLowerCase() === m.name.toLowerCase())}
+                      onClick={() => update(i, { name: m.name })}
+                    >
+                      {m.name}
+                    </button>
+                  ))}
+                </div>
+              )}
             </li>
           ))}
         </ul>

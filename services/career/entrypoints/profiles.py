@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from services.career import domain, events, store
 from services.career.dto import profile_dto
-from services.career.validation import clean_first, validate_profile
+from services.career.validation import clean_first, skill_names, validate_profile
 from shared.clock import now
 from shared.entrypoints import rpc
 from shared.errors import PermissionDenied
@@ -46,3 +46,10 @@ class ProfileEntrypoints:
         self.caller.require()
         first = clean_first(first, SEARCH_MAX)
         return self.skills.search(self.db.session, str(query or ""), first)
+
+    @rpc
+    def match_skills(self, names: list[str]) -> list[dict]:
+        """[{name, skill, close}] per name: the ESCO skill it is (by label or synonym) or
+        None, and then the close ESCO skills a person may pick instead of a custom one."""
+        self.caller.require()
+        return self.skills.matches(self.db.session, skill_names(names))

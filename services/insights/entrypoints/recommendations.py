@@ -4,9 +4,12 @@ is scoring.py's; this module gathers what it scores."""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+
+import numpy as np
 
 from services.insights import scoring, store, validation
-from services.insights.documents import stack
+from services.insights.documents import extra_of, from_bytes, stack
 from services.insights.domain import OPPORTUNITY
 from services.insights.dto import recommendation_dto
 from services.insights.encoder import encode_off_hub
@@ -23,6 +26,22 @@ def _from_read_model(profile: Profile | None) -> dict:
     return {"headline": profile.headline, "aspirations": profile.aspirations,
             "interests": json.loads(profile.interests),
             "skills": [{"skill": {"name": s["name"]}} for s in json.loads(profile.skills)]}
+
+
+@dataclass(frozen=True)
+class ProfileVectors:
+    vector: np.ndarray  # the whole profile
+    parts: list[tuple[str, str]]  # (kind, text) of what the person wrote, one by one
+    part_vectors: np.ndarray
+
+
+def profile_parts(headline: str, interests: list[str], aspirations: str,
+                  skills: list[str]) -> list[tuple[str, str]]:
+    """The pieces a reason may name: the headline, each interest, the aspirations, each
+    skill (at most 20 in all, so the encode stays one small batch)."""
+    parts = [("headline", headline)] + [("interest", i) for i in interests] + [
+        ("aspiration", aspirations)] + [("skill", s) for s in skills]
+    return [(kind, " ".join(text.split())) for kind, text in parts if text and text.strip()][:20]
 
 
 def down_weight(candidates: list[scoring.Candidate], rows: list[Document],
@@ -45,7 +64,8 @@ class RecommendationEntrypoints:
         never closed, own, already applied for or dismissed ones."""
         caller = self.caller.require()
         first = validation.first(first, 10, validation.MAX_FIRST)
-        short = scoring.shortlist(self._candidates(caller.user_id), first)
+        profile = self._profile(caller.user_id)
+        short = scoring.shortlist(self._candidates(caller.user_id, profile.vector), first)
         found = self.career_rpc.skill_gaps([c.opportunity_id for c in short]) if short else []
         gaps = []
         for candidate, gap in zip(short, found, strict=True):
@@ -53,6 +73,7 @@ class RecommendationEntrypoints:
                 scoring.apply_gap(candidate, gap)
                 gaps.append(candidate)
         best = scoring.ranked(gaps, first)
+        self._explain(best, profile)
         offers = self._mentor_offers(best)
         return [recommendation_dto(c, scoring.mentors_for(c.missing, offers)) for c in best]
 
@@ -66,14 +87,24 @@ class RecommendationEntrypoints:
         self.db.commit()
         return {"opportunity_id": str(opportunity_id), "not_interested": True}
 
-    def _candidates(self, person_id: str) -> list[scoring.Candidate]:
+    def _explain(self, best: list[scoring.Candidate], profile: ProfileVectors) -> None:
+        """Each candidate's kind, and the part of the profile closest to it."""
+        rows = store.documents(self.db.session, OPPORTUNITY, [c.opportunity_id for c in best])
+        for c in best:
+            row = rows.get(c.opportunity_id)
+            if row is not None:
+                c.kind = extra_of(row).get("kind")
+                c.closest = scoring.closest_part(profile.parts, profile.part_vectors,
+                                                 from_bytes(row.embedding))
+
+    def _candidates(self, person_id: str, vector: np.ndarray) -> list[scoring.Candidate]:
         """Open opportunities not the person's own, by similarity to their profile."""
         session = self.db.session
         index = self.vectors.synced(OPPORTUNITY, session)
         if not len(index):
             return []
         excluded = self._excluded(person_id)
-        hits = index.search(self._profile_vector(person_id), len(index), exclude=excluded)
+        hits = index.search(vector, len(index), exclude=excluded)
         rows = store.documents(session, OPPORTUNITY, [h[0] for h in hits])
         live = [(i, s) for i, s in hits if i in rows and rows[i].active
                 and rows[i].author_id != person_id]
@@ -89,15 +120,19 @@ class RecommendationEntrypoints:
                    if a["status"] != "WITHDRAWN"}
         return dismissed | applied | store.own_opportunity_ids(self.db.session, person_id)
 
-    def _profile_vector(self, person_id: str):
+    def _profile(self, person_id: str) -> ProfileVectors:
         found = self.career_rpc.get_profiles([person_id])[0]
         profile = found or _from_read_model(store.profile(self.db.session, person_id))
+        skills = [s["skill"]["name"] for s in profile.get("skills", [])]
         text = profile_text(
-            profile.get("headline", ""), [s["skill"]["name"] for s in profile.get("skills", [])],
-            profile.get("interests", []), profile.get("aspirations", ""),
+            profile.get("headline", ""), skills, profile.get("interests", []),
+            profile.get("aspirations", ""),
             store.recent_reflection_texts(self.db.session, person_id),
             [f"{e['title']}. {e['text']}" for e in profile.get("evidence", [])][:10])
-        return encode_off_hub([text or "no profile yet"])[0]
+        parts = profile_parts(profile.get("headline", ""), profile.get("interests", []),
+                              profile.get("aspirations", ""), skills)
+        vectors = encode_off_hub([text or "no profile yet", *(t for _, t in parts)])
+        return ProfileVectors(vectors[0], parts, vectors[1:])
 
     def _mentor_offers(self, best: list[scoring.Candidate]) -> list[dict]:
         missing = sorted({s for c in best for s in c.missing})

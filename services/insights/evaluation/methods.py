@@ -8,16 +8,28 @@ from sklearn.decomposition import PCA
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from services.insights import scoring, thresholds
-from services.insights.clustering import assign, centroid_of, cluster_pool
+from services.insights.clustering import assign, centroid_of, cluster_linkage, cluster_pool
 from services.insights.domain import MIN_THEME_SIZE
 from services.insights.evaluation.metrics import UNASSIGNED
 
 
 def kaizen_themes(vectors: np.ndarray) -> list[int]:
-    """Pool clustering, then leftovers join the nearest theme above THEME_JOIN, as the
-    service's full re-cluster does."""
+    """Average-linkage clustering, then leftovers join the nearest theme at or above
+    THEME_JOIN, as the service's full re-cluster does."""
     ids = list(range(len(vectors)))
-    clusters = cluster_pool(ids, vectors, thresholds.THEME_CLUSTER, MIN_THEME_SIZE)
+    return _with_leftovers(vectors, cluster_linkage(
+        ids, vectors, thresholds.THEME_CLUSTER, MIN_THEME_SIZE), thresholds.THEME_JOIN)
+
+
+def previous_kaizen_themes(vectors: np.ndarray) -> list[int]:
+    """What the service did before issue 20: greedy community detection at 0.45, leftovers
+    joining at 0.40 (the 'before' row)."""
+    ids = list(range(len(vectors)))
+    return _with_leftovers(vectors, cluster_pool(ids, vectors, 0.45, MIN_THEME_SIZE), 0.40)
+
+
+def _with_leftovers(vectors: np.ndarray, clusters: list[list[int]], join: float) -> list[int]:
+    ids = list(range(len(vectors)))
     labels = [UNASSIGNED] * len(ids)
     for index, members in enumerate(clusters):
         for member in members:
@@ -25,7 +37,7 @@ def kaizen_themes(vectors: np.ndarray) -> list[int]:
     centroids = {index: centroid_of(vectors[members]) for index, members in enumerate(clusters)}
     for i in ids:
         if labels[i] == UNASSIGNED:
-            hit = assign(vectors[i], centroids, thresholds.THEME_JOIN)
+            hit = assign(vectors[i], centroids, join)
             labels[i] = UNASSIGNED if hit is None else hit
     return labels
 

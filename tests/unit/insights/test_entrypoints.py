@@ -90,7 +90,8 @@ def test_recommendations_leave_out_own_applied_and_dismissed_opportunities(insig
     insights.call("not_interested", "dismissed", identity=ANA)
     [best] = insights.call("recommended_opportunities", identity=ANA)
     assert (best["opportunity_id"], best["matched_skills"]) == ("open", ["Lean"])
-    assert best["reasons"][-1].startswith(f"Score {best['score']:.2f}")
+    assert best["details"][-1].startswith(f"Score {best['score']:.2f}")
+    assert not any(r.startswith("Score") for r in best["reasons"])
     career.skill_gaps.assert_called_once_with(["open"])
 
 

@@ -11,17 +11,49 @@ GAP = {"coverage": 0.5,
        "missing": [{"skill": {"id": "s3", "name": "warehouse operations"}}]}
 
 
-def test_the_score_blends_similarity_and_coverage_and_every_part_is_in_the_reasons():
+def test_the_score_blends_similarity_and_coverage_and_the_details_hold_every_number():
     candidate = rec.Candidate("o1", "Forklift cover", semantic=0.6)
     rec.apply_gap(candidate, GAP)
     assert candidate.score == round(rec.SEMANTIC_WEIGHT * 0.6 + rec.COVERAGE_WEIGHT * 0.5, 4)
     assert candidate.missing == ["warehouse operations", "lean manufacturing"]
-    reasons = rec.reasons(candidate, ["Raj Rider"])
-    assert any("Profile match 0.60" in r for r in reasons)
-    assert any("Skill coverage 50%" in r and "1 of 3" in r for r in reasons)
-    assert "Missing skills: warehouse operations, lean manufacturing" in reasons
-    assert any("Raj Rider" in r for r in reasons)
-    assert reasons[-1] == f"Score {candidate.score:.2f} = 0.5 × 0.60 + 0.5 × 0.50"
+    _, details = rec.explain(candidate, ["Raj Rider"])
+    assert any("Profile similarity 0.60" in d for d in details)
+    assert any("Skill coverage 50%" in d and "1 of 3" in d for d in details)
+    assert details[-1] == f"Score {candidate.score:.2f} = 0.5 × 0.60 + 0.5 × 0.50"
+
+
+def test_the_reasons_are_sentences_saying_what_matched_and_what_is_missing():
+    candidate = rec.Candidate("o1", "Forklift cover", semantic=0.3, kind="GIG",
+                              closest=rec.ProfilePart("interest", "lean", 0.52))
+    rec.apply_gap(candidate, GAP)
+    reasons, _ = rec.explain(candidate, ["Raj Rider"])
+    assert reasons == [
+        "You have operate forklift at the level asked; you have lean manufacturing, though "
+        "below the level asked.",
+        "Your interest in “lean” is close to this gig's description.",
+        "Still to learn: warehouse operations.",
+        "Raj Rider mentors in what you would learn."]
+    assert not any(ch.isdigit() for r in reasons for ch in r)  # numbers are details
+
+
+def test_reasons_when_nothing_is_held_and_when_everything_is():
+    bare = rec.Candidate("o1", "x", semantic=0.1, kind="ROLE",
+                         closest=rec.ProfilePart("skill", "SQL", 0.2))
+    bare.coverage, bare.missing = 0.0, ["SQL"]
+    assert rec.explain(bare, [])[0] == [
+        "Few of your skills and interests match this role yet.", "Still to learn: SQL."]
+    full = rec.Candidate("o2", "y", semantic=0.5, kind="PROJECT")
+    full.coverage, full.matched = 1.0, ["SQL", "5S methodology", "lean manufacturing"]
+    assert rec.explain(full, [])[0] == [
+        "You have every skill this project asks for: SQL, 5S methodology and lean "
+        "manufacturing.", "Your profile reads much like this project's description."]
+
+
+def test_a_mentor_is_suggested_with_the_skills_asked_about():
+    from services.insights.reasons import mentor_sentence
+    assert mentor_sentence("Ana", ["SQL"], 1) == "Ana mentors in SQL: the skill you asked about."
+    assert mentor_sentence("Ana", ["SQL", "5S methodology"], 3) == (
+        "Ana mentors in SQL and 5S methodology: 2 of the 3 skills you asked about.")
 
 
 def test_an_opportunity_like_a_dismissed_one_loses_part_of_its_similarity():
@@ -33,7 +65,10 @@ def test_an_opportunity_like_a_dismissed_one_loses_part_of_its_similarity():
     candidate = rec.Candidate("o1", "x", semantic=0.5, penalty=float(penalty[0]),
                               like_dismissed="Night gig")
     assert candidate.adjusted < 0.5
-    assert any("Night gig" in r and "not interested" in r for r in rec.reasons(candidate, []))
+    reasons, details = rec.explain(candidate, [])
+    assert reasons[-1] == ("Shown lower because it is like “Night gig”, which you marked not "
+                           "interested.")
+    assert any("Night gig" in d and "cut by" in d for d in details)
 
 
 def test_mentors_are_those_offering_a_missing_skill():

@@ -11,6 +11,7 @@ from services.insights.clustering import (
     STOP_WORDS,
     assign,
     centroid_of,
+    cluster_linkage,
     cluster_pool,
     ctfidf_keywords,
     label_from,
@@ -73,6 +74,63 @@ def test_assign_ties_go_to_the_smallest_id_and_centroids_need_not_be_unit() -> N
 def test_centroid_of_is_the_unit_mean_direction() -> None:
     c = centroid_of(np.array([[2.0, 0.0], [0.0, 1.0]]))
     np.testing.assert_allclose(c, [np.sqrt(0.5), np.sqrt(0.5)], atol=1e-6)
+
+
+# -- cluster_linkage -------------------------------------------------------------------------
+
+
+def naive_average_linkage(vectors: np.ndarray, threshold: float) -> list[set[int]]:
+    """Textbook agglomeration: merge the pair of groups with the highest mean cosine while it
+    is at least `threshold` (O(n³), for checking)."""
+    sims = vectors @ vectors.T
+    groups = [[i] for i in range(len(vectors))]
+    while len(groups) > 1:
+        best, pair = -np.inf, None
+        for a in range(len(groups)):
+            for b in range(a + 1, len(groups)):
+                mean = sims[np.ix_(groups[a], groups[b])].mean()
+                if mean > best:
+                    best, pair = mean, (a, b)
+        if best < threshold:
+            break
+        a, b = pair
+        groups[a] += groups.pop(b)
+    return [set(g) for g in groups]
+
+
+def test_cluster_linkage_recovers_planted_groups_and_leaves_small_ones_out() -> None:
+    ids, vectors, truth = planted([12, 8, 5, 2], n_outliers=4)
+    clusters = cluster_linkage(ids, vectors, threshold=0.5, min_size=3)
+    assert [set(c) for c in clusters] == truth[:3]  # largest first; the pair is too small
+    for cluster in clusters:  # members by decreasing similarity to the centroid
+        sims = vectors[cluster] @ centroid_of(vectors[cluster])
+        assert np.all(np.diff(sims) <= 1e-6)
+
+
+@settings(max_examples=25, deadline=None)
+@given(seed=st.integers(0, 10_000), threshold=st.floats(-0.2, 0.6))
+def test_cluster_linkage_is_exact_average_linkage(seed: int, threshold: float) -> None:
+    vectors = unit_rows(np.random.default_rng(seed).standard_normal((14, 5)))
+    got = {frozenset(c) for c in cluster_linkage(list(range(14)), vectors, threshold, 1)}
+    assert got == {frozenset(g) for g in naive_average_linkage(vectors, threshold)}
+
+
+def test_cluster_linkage_is_independent_of_input_order_and_takes_string_ids() -> None:
+    ids, vectors, _ = planted([10, 10, 6, 6, 3], noise=0.3, n_outliers=10, seed=3)
+    names = [f"idea-{i:03d}" for i in ids]
+    first = cluster_linkage(names, vectors, threshold=0.4, min_size=3)
+    rng = np.random.default_rng(11)
+    for _ in range(5):
+        perm = rng.permutation(len(ids))
+        assert cluster_linkage([names[i] for i in perm], vectors[perm], 0.4, 3) == first
+
+
+def test_cluster_linkage_keeps_apart_groups_whose_mean_similarity_is_below_threshold() -> None:
+    ids, vectors, truth = planted([4, 4], seed=2)
+    assert [set(c) for c in cluster_linkage(ids, vectors, 0.3, 2)] == truth
+    assert cluster_linkage([], np.zeros((0, DIM)), 0.3, 2) == []
+    with pytest.raises(ValueError, match="duplicate ids"):
+        cluster_linkage([1, 1], vectors[:2], 0.3, 2)
 
 
 # -- cluster_pool ----------------------------------------------------------------------------

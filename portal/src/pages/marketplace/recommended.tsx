@@ -1,5 +1,6 @@
-/** "Recommended for you": each with its reasons, the skills you have and miss, and people
- * who mentor in the missing ones (ask them from here); "Not interested" hides one for good. */
+/** "Recommended for you": each with why in a few sentences (the numbers behind them on
+ * request), the skills you have and miss, and people who mentor in the missing ones (ask
+ * them from here); "Not interested" hides one for good. */
 import { graphql } from "../../../generated";
 import { request } from "../../api/client";
 import { useQuery } from "../../api/useQuery";
@@ -14,6 +15,7 @@ const RECOMMENDED = graphql(`
     recommendedOpportunities(first: 5) {
       score
       reasons
+      details
       matchedSkills
       missingSkills
       mentors {
@@ -78,11 +80,17 @@ export function Recommended() {
                 {o.team && <span>{o.team}</span>}
                 <span>match {percent(r.score)}</span>
               </p>
-              <ul class="reasons" aria-label={`Why ${o.title}`}>
-                {r.reasons.map((reason) => (
-                  <li key={reason}>{reason}</li>
-                ))}
-              </ul>
+              <p class="reasons" aria-label={`Why ${o.title}`}>
+                {r.reasons.join(" ")}
+              </p>
+              <details class="details">
+                <summary>The numbers behind it</summary>
+                <ul aria-label={`The numbers behind ${o.title}`}>
+                  {r.details.map((detail) => (
+                    <li key={detail}>{detail}</li>
+                  ))}
+                </ul>
+              </details>
               {r.matchedSkills.length > 0 && (
                 <p class="skills matched">
                   <strong>You have:</strong> {r.matchedSkills.join(", ")}
