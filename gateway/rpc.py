@@ -2,8 +2,9 @@
 
 Each thread keeps its client between requests; the caller's service token (one per identity,
 reused for half its lifetime: shared.identity.ServiceTokens) is set on the client's call
-context just before each call. A client whose connection broke is dropped,
-so the next call reconnects; reads (idempotent) are retried once on a fresh client.
+context just before each call. A client whose connection broke is dropped, whatever the
+broker error (`broker_lost`), so the next call reconnects; reads (idempotent) are retried
+once on a fresh client.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+from amqp.exceptions import ConnectionError as AmqpConnectionError
 from kombu.exceptions import OperationalError
 from nameko.exceptions import RpcTimeout
 from nameko.standalone.rpc import ClusterRpcProxy
@@ -23,7 +25,16 @@ from shared.identity import Identity, ServiceTokens
 from shared.logs import begin_call, current_call_id, request_call_id
 
 log = logging.getLogger(__name__)
-CONNECTION_ERRORS = (OSError, ConnectionError, OperationalError, socket.timeout)
+# py-amqp's connection errors are not OSErrors; kombu wraps only some of them
+CONNECTION_ERRORS = (OSError, ConnectionError, OperationalError, socket.timeout,
+                     AmqpConnectionError)
+
+
+def broker_lost(exc: BaseException) -> bool:
+    """The client's connection is gone: a socket, kombu or py-amqp error, or nameko's reply
+    consumer saying so (a plain RuntimeError: "This consumer has been disconnected ...")."""
+    return isinstance(exc, CONNECTION_ERRORS) or (
+        isinstance(exc, RuntimeError) and "disconnected" in str(exc))
 
 
 class ServiceUnavailable(Exception):
@@ -60,7 +71,9 @@ class RpcClient:
                 return self._call_once(service, method, args, kwargs, context, timeout, call_id)
             except RpcTimeout:
                 raise ServiceUnavailable(f"{service} did not answer in time") from None
-            except CONNECTION_ERRORS as exc:
+            except Exception as exc:
+                if not broker_lost(exc):
+                    raise
                 self._drop_client()
                 if attempt + 1 == attempts:
                     raise ServiceUnavailable(f"{service} is unreachable: {exc}") from None

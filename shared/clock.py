@@ -10,7 +10,7 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-_RECHECK_SECONDS = 0.2
+RECHECK_SECONDS = 0.2
 _cache: dict[str, tuple[float, float]] = {}  # clock file -> (checked at, offset)
 
 
@@ -28,7 +28,7 @@ def offset() -> float:
     if not path or os.environ.get("KAIZEN_ENV") == "production":
         return 0.0
     checked, seconds = _cache.get(path, (float("-inf"), 0.0))
-    if time.monotonic() - checked > _RECHECK_SECONDS:
+    if time.monotonic() - checked > RECHECK_SECONDS:
         seconds = _read(Path(path))
         _cache[path] = (time.monotonic(), seconds)
     return seconds

@@ -28,9 +28,12 @@ def upgrade(service: str, url: str | None = None) -> None:
 
 
 def declare_consumers(service: str) -> int:
-    """Declares the queues of the service's event handlers; returns how many."""
+    """Declares the service's RPC queue and the queues of its event handlers (recreating
+    those an older release declared with other arguments); returns how many handlers."""
     found = topology.consumers_in(service)
-    queues.declare(amqp_uri(), [q for c in found for q in c.queues()])
+    config = {"AMQP_URI": amqp_uri()}
+    queues.declare(amqp_uri(), [queues.service_queue(service, config),
+                                *(q for c in found for q in c.queues(config))])
     return len(found)
 
 

@@ -18,9 +18,10 @@ import logging
 
 from amqp.exceptions import PreconditionFailed
 from kombu import Connection, Exchange, Queue
+from nameko.rpc import get_rpc_exchange
 from nameko.standalone.events import get_event_exchange
 
-from shared.settings import delivery_limit, queue_type
+from shared.settings import delivery_limit, queue_type, rpc_timeout
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,15 @@ def retry_queue(name: str) -> Queue:
 def dead_queue(name: str) -> Queue:
     return Queue(f"{name}.dead", exchange=DEAD_EXCHANGE, routing_key=name, durable=True,
                  queue_arguments=_typed({}))
+
+
+def service_queue(service: str, config: dict) -> Queue:
+    """nameko's RPC queue of a service, whose requests expire with the gateway's timeout
+    (KAIZEN_RPC_TIMEOUT): a request the caller gave up on is dropped, never run later."""
+    arguments = {"x-message-ttl": int(rpc_timeout() * 1000)}
+    return Queue(f"rpc-{service}", exchange=get_rpc_exchange(config),
+                 routing_key=f"{service}.*", durable=True,
+                 queue_arguments=_typed(arguments, limit=True))
 
 
 def consumer_queues(name: str, source: str, event_type: str, config: dict) -> list[Queue]:

@@ -57,13 +57,42 @@ ICS = """query($id: ID!) { mentorship(id: $id) { sessions { ics } } }"""
 PROGRAMME = """query($id: ID!) { mentoringProgramme(id: $id) { mentorCount menteeCount
   enrolments { role } mentorships { id stuck status mentee { email } goals { title tasks { text } }
   sessions { notes { body } } } } }"""
-CLOSE = """mutation($id: ID!, $r: Int!) {
-  closeMentorship(id: $id, rating: $r, reflection: "Learned a lot") {
+CLOSE = """mutation($id: ID!, $r: Int!, $j: Boolean! = false) {
+  closeMentorship(id: $id, rating: $r, reflection: "Learned a lot", toJournal: $j) {
   __typename ... on Mentorship { status closedBy milestones { name reachedAt } }
   ... on UserError { message } } }"""
 REPORT = """query($id: ID!, $team: String) { programmeReport(programmeId: $id, team: $team) {
   enrolledMentors enrolledMentees matchedMentees matchRate medianDaysToFirstSession
   sessionsPerMentorship stuckMentorships goalsCompleted meanRating teams csv } }"""
+
+
+JOURNAL = """{ myReflections(filter: {tag: "mentoring"}) { edges { node { body visibility } } }
+  }"""
+
+
+def kept(stack, token: str) -> list[dict]:
+    return [e["node"] for e in stack.gql(JOURNAL, token=token)["myReflections"]["edges"]]
+
+
+SEEDED = """{ mentoringProgrammes { id name } }"""
+CARLA = "carla.meyer@kaizen.example"  # coordinates the seeded programme
+
+
+def test_the_report_of_the_seeded_programme(stack):
+    """scripts/seeds/mentoring.py: 4 mentors, 8 mentees, 6 matched (one waits, one has
+    nobody), first sessions 17 days (one pair) and 6 days (three) after the match, one
+    session held in each of four pairs, one quiet pair, three goals at 100 %, ratings 5 and
+    4 on each of three closed pairs."""
+    token = stack.token(CARLA)
+    [p] = [x["id"] for x in stack.gql(SEEDED, token=token)["mentoringProgrammes"]
+           if x["name"] == "Lean foundations mentoring"]
+    report = stack.gql(REPORT, {"id": p}, token)["programmeReport"]
+    assert {k: v for k, v in report.items() if k not in ("teams", "csv")} == {
+        "enrolledMentors": 4, "enrolledMentees": 8, "matchedMentees": 6, "matchRate": 0.75,
+        "medianDaysToFirstSession": 6.0, "sessionsPerMentorship": 0.67,
+        "stuckMentorships": 1, "goalsCompleted": 3, "meanRating": 4.5}
+    whole = report["csv"].splitlines()[1].split(",")
+    assert whole == ["(all)", "4", "8", "6", "0.75", "6.0", "0.67", "1", "3", "4.5"]
 
 
 def test_a_programme_from_enrolment_to_report(stack):
@@ -165,10 +194,14 @@ def test_a_programme_from_enrolment_to_report(stack):
         denied = stack.graphql(REPORT, {"id": p}, t[SARA]).json()
         assert denied["errors"][0]["extensions"]["code"] == "FORBIDDEN"
 
-        closed = stack.gql(CLOSE, {"id": m, "r": 5}, t[mentee])["closeMentorship"]
+        journal = "reflections" in deployed_services()
+        closed = stack.gql(CLOSE, {"id": m, "r": 5, "j": journal}, t[mentee])["closeMentorship"]
         assert closed["status"] == "CLOSED" and closed["closedBy"] == ["MENTEE"]
         assert closed["milestones"][-1]["reachedAt"] is not None
-        again = stack.gql(CLOSE, {"id": m, "r": 4}, t[SARA])["closeMentorship"]
+        again = stack.gql(CLOSE, {"id": m, "r": 4, "j": journal}, t[SARA])["closeMentorship"]
+        if journal:  # the mentee's reflection is kept, private, in their journal alone
+            assert {"body": "Learned a lot", "visibility": "PRIVATE"} in kept(stack, t[mentee])
+            assert "Learned a lot" not in [r["body"] for r in kept(stack, t[SARA])]
         assert again["closedBy"] == ["MENTOR", "MENTEE"]
     finally:
         stack.advance_clock(timedelta(days=-30))

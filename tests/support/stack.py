@@ -68,8 +68,11 @@ class Stack:
         return jwt.encode({**base, **claims}, key, "RS256", headers={"kid": keys["kid"]})
 
     def advance_clock(self, delta: timedelta) -> None:
-        """Moves the clock of every process of this stack forward (shared.clock)."""
+        """Moves the clock of every process of this stack forward (shared.clock), and returns
+        once every process reads the new time: each re-reads the file at most every
+        RECHECK_SECONDS, so a call made at once could still see the old time."""
         clock.advance(Path(self.env["KAIZEN_CLOCK_FILE"]), delta)
+        time.sleep(2 * clock.RECHECK_SECONDS)
 
     def gql(self, query: str, variables: dict | None = None, token: str | None = None) -> dict:
         """`data` of a successful GraphQL call; fails loudly on any GraphQL error."""

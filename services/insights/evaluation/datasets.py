@@ -53,6 +53,17 @@ def duplicate_pairs() -> tuple[list[tuple[str, str]], list[bool], list[str]]:
     return pairs, duplicate, kind
 
 
+def esco_pairs(half: str) -> tuple[list[tuple[str, str]], list[bool], list[str]]:
+    """The out-of-sample pair set (data/duplicate_pairs_esco.json, provenance in its `about`):
+    ESCO synonyms (duplicates), siblings of one family and unrelated pairs of `half`."""
+    if half not in ("tune", "report"):
+        raise ValueError(f"half must be 'tune' or 'report', not {half!r}")
+    pairs = [p for p in json.loads((DATA / "duplicate_pairs_esco.json").read_text())["pairs"]
+             if p["half"] == half]
+    return ([(p["a"], p["b"]) for p in pairs], [p["duplicate"] for p in pairs],
+            [p["kind"] for p in pairs])
+
+
 def idea_topics() -> Labelled:
     """The 120 ideas of the groups, labelled by group (each group is one topic)."""
     texts, labels = [], []

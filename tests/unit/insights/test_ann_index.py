@@ -81,8 +81,12 @@ def test_rescoring_with_the_exact_vectors_gives_the_exact_scores(pair) -> None:
     def rescore(found: list) -> np.ndarray:
         return vectors[[position[i] for i in found]]
 
+    recall = []
     for query in clustered(20, seed=3):
-        truth = exact.search(query, 10)
+        truth = dict(exact.search(query, 10))
         found = approximate.search(query, 10, rescore=rescore)
-        assert [i for i, _ in found] == [i for i, _ in truth]
-        np.testing.assert_allclose([s for _, s in found], [s for _, s in truth], atol=1e-5)
+        recall.append(len(truth.keys() & {i for i, _ in found}) / 10)
+        exact_scores = vectors[[position[i] for i, _ in found]] @ normalize_rows(query)[0]
+        np.testing.assert_allclose([s for _, s in found], exact_scores, atol=1e-5)
+        assert [s for _, s in found] == sorted((s for _, s in found), reverse=True)
+    assert np.mean(recall) >= 0.98  # the graph may miss one; the ranking is exact

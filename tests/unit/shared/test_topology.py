@@ -60,3 +60,14 @@ def test_consumers_json_is_what_the_handlers_define():
     assert topology.CONSUMERS_FILE.read_text() == topology.render(found), (
         "a handler was added or removed: run `make topology` and commit "
         "shared/contracts/consumers.json")
+
+
+def test_a_service_queue_drops_requests_older_than_the_gateway_timeout(monkeypatch):
+    monkeypatch.setenv("KAIZEN_RPC_TIMEOUT", "10")
+    queue = queues.service_queue("ideas", {})
+    assert (queue.name, queue.routing_key, queue.exchange.name) == (
+        "rpc-ideas", "ideas.*", "nameko-rpc")
+    assert queue.queue_arguments == {"x-message-ttl": 10000}
+    monkeypatch.setenv("KAIZEN_QUEUE_TYPE", "quorum")
+    assert queues.service_queue("ideas", {}).queue_arguments == {
+        "x-message-ttl": 10000, "x-queue-type": "quorum", "x-delivery-limit": 20}
