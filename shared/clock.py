@@ -43,7 +43,11 @@ def _read(path: Path) -> float:
 
 def advance(path: Path, delta: timedelta) -> None:
     """Moves every process reading this clock file forward by `delta` (tests only)."""
-    path.write_text(str(_read(path) + delta.total_seconds()))
+    # written aside, then renamed into place: a reader in another process never finds the
+    # file empty (which read as no offset: time jumped back for a moment)
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    partial.write_text(str(_read(path) + delta.total_seconds()))
+    os.replace(partial, path)
     _cache.pop(str(path), None)
 
 
