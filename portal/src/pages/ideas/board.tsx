@@ -8,6 +8,7 @@ import { Empty, ErrorNote, Loading, PageTitle, day } from "../../components/ui";
 import { href } from "../../router";
 import { BAND_LABELS, ORDER_LABELS, STATUS_LABELS, STATUSES } from "./labels";
 import { VoteButton } from "./vote";
+import { Pager } from "../../components/pager";
 
 const PAGE_SIZE = 10;
 
@@ -205,25 +206,14 @@ export function IdeaBoard() {
               </li>
             ))}
           </ul>
-          <nav class="pager" aria-label="Pages of ideas">
-            <button
-              type="button"
-              disabled={cursors.length === 1 || loading}
-              onClick={() => setCursors(cursors.slice(0, -1))}
-            >
-              Previous
-            </button>
-            <span>
-              Page {cursors.length} of {pages}
-            </span>
-            <button
-              type="button"
-              disabled={!ideas.pageInfo.hasNextPage || loading}
-              onClick={() => setCursors([...cursors, ideas.pageInfo.endCursor ?? null])}
-            >
-              Next
-            </button>
-          </nav>
+          <Pager
+            label="Pages of ideas"
+            cursors={cursors}
+            onChange={setCursors}
+            pageInfo={ideas.pageInfo}
+            loading={loading}
+            pages={pages}
+          />
         </>
       )}
     </>

@@ -6,6 +6,7 @@ import { useDebounced, useQuery } from "../../api/useQuery";
 import { Empty, ErrorNote, Field, Loading, SelectField, day } from "../../components/ui";
 import { href } from "../../router";
 import { KIND_LABELS } from "./labels";
+import { Pager } from "../../components/pager";
 
 const BROWSE = graphql(`
   query BrowseOpportunities($filter: OpportunityFilter, $first: Int!, $after: String) {
@@ -136,23 +137,13 @@ export function Browse() {
         ))}
       </ul>
       {page && (cursors.length > 1 || page.pageInfo.hasNextPage) && (
-        <nav class="pager" aria-label="Pages of opportunities">
-          <button
-            type="button"
-            disabled={cursors.length === 1 || loading}
-            onClick={() => setCursors(cursors.slice(0, -1))}
-          >
-            Previous
-          </button>
-          <span>Page {cursors.length}</span>
-          <button
-            type="button"
-            disabled={!page.pageInfo.hasNextPage || loading}
-            onClick={() => setCursors([...cursors, page.pageInfo.endCursor ?? null])}
-          >
-            Next
-          </button>
-        </nav>
+        <Pager
+          label="Pages of opportunities"
+          cursors={cursors}
+          onChange={setCursors}
+          pageInfo={page.pageInfo}
+          loading={loading}
+        />
       )}
     </section>
   );

@@ -9,6 +9,7 @@ import { useQuery } from "../../api/useQuery";
 import { Empty, ErrorNote, Loading, PageTitle, when } from "../../components/ui";
 import { href } from "../../router";
 import { unreadChanged } from "./unread";
+import { Pager } from "../../components/pager";
 
 const INBOX = graphql(`
   query Inbox($first: Int!, $after: String, $unreadOnly: Boolean!) {
@@ -150,23 +151,14 @@ export function Inbox() {
         ))}
       </ul>
       {page && (cursors.length > 1 || page.pageInfo.hasNextPage) && (
-        <nav class="pager" aria-label="Pages of notifications">
-          <button
-            type="button"
-            disabled={cursors.length === 1 || loading}
-            onClick={() => setCursors(cursors.slice(0, -1))}
-          >
-            Newer
-          </button>
-          <span>Page {cursors.length}</span>
-          <button
-            type="button"
-            disabled={!page.pageInfo.hasNextPage || loading}
-            onClick={() => setCursors([...cursors, page.pageInfo.endCursor ?? null])}
-          >
-            Older
-          </button>
-        </nav>
+        <Pager
+          label="Pages of notifications"
+          cursors={cursors}
+          onChange={setCursors}
+          pageInfo={page.pageInfo}
+          loading={loading}
+          labels={["Newer", "Older"]}
+        />
       )}
     </section>
   );
