@@ -112,3 +112,18 @@ def test_typing_an_idea_offers_a_similar_one_to_vote_for_instead(open_page, port
     done = similar.locator("li", has_text="Shadow board for torque wrenches")  # implemented
     expect(done).to_contain_text("Implemented")
     expect(done.get_by_role("button")).to_have_count(0)
+
+
+def test_the_board_pages_forward_and_back(open_page):
+    page = sign_in(open_page(), "Tom Becker")
+    page.goto("/#/ideas")
+    pager = page.get_by_role("navigation", name="Pages of ideas")
+    expect(pager).to_contain_text("Page 1 of")
+    first = page.locator(".cards > li").first.inner_text()
+    expect(pager.get_by_role("button", name="Previous")).to_be_disabled()
+    pager.get_by_role("button", name="Next").click()
+    expect(pager).to_contain_text("Page 2 of")
+    expect(page.locator(".cards > li").first).not_to_have_text(first)
+    pager.get_by_role("button", name="Previous").click()
+    expect(pager).to_contain_text("Page 1 of")
+    expect(pager.get_by_role("button", name="Previous")).to_be_disabled()
