@@ -108,8 +108,8 @@ def test_typing_an_idea_offers_a_similar_one_to_vote_for_instead(open_page, port
     expect(withdraw).to_have_attribute("aria-pressed", "true")
     screenshot(page, "idea-submit-similar")
 
-    page.get_by_label("Title").fill("Shadow board for the torque wrenches")
-    done = similar.locator("li", has_text="Shadow board for torque wrenches")  # implemented
+    page.get_by_label("Title").fill("Colour-coded change parts for every press")
+    done = similar.locator("li", has_text="Colour-coded change parts")  # seeded, implemented
     expect(done).to_contain_text("Implemented")
     expect(done.get_by_role("button")).to_have_count(0)
 

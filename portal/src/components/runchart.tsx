@@ -121,6 +121,8 @@ async function draw(canvas: HTMLCanvasElement, data: RunChartData): Promise<Char
     pointRadius: 0,
     stepped: "middle" as const,
   });
+  // a newer draw of the same canvas (the page reloaded while chart.js was loading) wins
+  Chart.getChart(canvas)?.destroy();
   return new Chart(canvas, {
     type: "line",
     data: {

@@ -90,7 +90,11 @@ def test_a_poison_event_is_parked_then_replayed_after_the_fix(services, monkeypa
     consumer = rabbit_manager.get_queue(vhost, QUEUE)
     assert consumer["durable"] and consumer["arguments"]["x-dead-letter-exchange"] == "kaizen.dead"
     assert rabbit_manager.get_queue(vhost, QUEUE + ".dead")["durable"]
-    assert rabbit_manager.get_queue(vhost, QUEUE + ".retry")["messages"] == 0
+    # the management API fills a new queue's counts in at its next statistics tick
+    def counted():
+        queue = rabbit_manager.get_queue(vhost, QUEUE + ".retry")
+        return queue if "messages" in queue else None
+    assert wait_for(counted)["messages"] == 0
 
     assert kaizen_admin(["events", "failed", "--service", "notifications"]) == 0
     listed = capsys.readouterr().out
