@@ -66,6 +66,28 @@ def _unit_rows(vectors: np.ndarray) -> np.ndarray:
     return out
 
 
+def _canonical(ids: Sequence[Hashable], vectors: np.ndarray,
+               min_size: int) -> tuple[list[Hashable], np.ndarray, int] | None:
+    """The ids in canonical order (rank r is the r-th smallest id), their unit vectors in
+    that order and the effective min_size; None when there are fewer ids than min_size.
+    Both clusterings do all their arithmetic in this order, so their results do not depend
+    on the input's."""
+    ids = list(ids)
+    n = len(ids)
+    if len(set(ids)) != n:
+        raise ValueError("duplicate ids")
+    min_size = max(1, int(min_size))
+    if n == 0 or n < min_size:
+        return None
+    vecs = np.asarray(vectors)
+    if vecs.ndim != 2 or vecs.shape[0] != n:
+        raise ValueError(f"expected {n} vector rows, got shape {vecs.shape}")
+    ordered = _ordered(ids)
+    position = {item_id: i for i, item_id in enumerate(ids)}
+    perm = np.fromiter((position[item_id] for item_id in ordered), dtype=np.int64, count=n)
+    return ordered, _unit_rows(vecs[perm]), min_size
+
+
 def centroid_of(vectors: np.ndarray) -> np.ndarray:
     """Unit-norm mean direction of ``vectors`` (rows)."""
     mean = _unit_rows(vectors).mean(axis=0)
@@ -147,22 +169,11 @@ def cluster_pool(
     then members by decreasing similarity to the centre (ties: smallest id). Ids in no
     cluster are left out. The result does not depend on the order of the input.
     """
-    ids = list(ids)
-    n = len(ids)
-    if len(set(ids)) != n:
-        raise ValueError("duplicate ids")
-    min_size = max(1, int(min_size))
-    if n == 0 or n < min_size:
+    canonical = _canonical(ids, vectors, min_size)
+    if canonical is None:
         return []
-    vecs = np.asarray(vectors)
-    if vecs.ndim != 2 or vecs.shape[0] != n:
-        raise ValueError(f"expected {n} vector rows, got shape {vecs.shape}")
-
-    # Canonical order: rank r is the r-th smallest id. All arithmetic happens in this order.
-    ordered = _ordered(ids)
-    position = {item_id: i for i, item_id in enumerate(ids)}
-    perm = np.fromiter((position[item_id] for item_id in ordered), dtype=np.int64, count=n)
-    emb = _unit_rows(vecs[perm])
+    ordered, emb, min_size = canonical
+    n = len(ordered)
     thr = np.float32(threshold)
 
     neighbours: dict[int, np.ndarray] = {}  # only for rows that could become centres
@@ -218,19 +229,11 @@ def cluster_linkage(
     come largest first (ties: smallest first id); members by decreasing similarity to the
     cluster's centroid (ties: smallest id). The result does not depend on the input order.
     """
-    ids = list(ids)
-    n = len(ids)
-    if len(set(ids)) != n:
-        raise ValueError("duplicate ids")
-    min_size = max(1, int(min_size))
-    if n == 0 or n < min_size:
+    canonical = _canonical(ids, vectors, min_size)
+    if canonical is None:
         return []
-    vecs = np.asarray(vectors)
-    if vecs.ndim != 2 or vecs.shape[0] != n:
-        raise ValueError(f"expected {n} vector rows, got shape {vecs.shape}")
-    ordered = _ordered(ids)
-    position = {item_id: i for i, item_id in enumerate(ids)}
-    emb = _unit_rows(vecs[[position[item_id] for item_id in ordered]])
+    ordered, emb, min_size = canonical
+    n = len(ordered)
 
     sim = emb @ emb.T  # between current groups (rows of merged groups are overwritten)
     np.fill_diagonal(sim, -np.inf)
