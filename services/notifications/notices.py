@@ -67,6 +67,15 @@ def hears(channel: ChatChannel, kind: str, team: str | None) -> bool:
     return kind in json.loads(channel.kinds) and (not teams or team in teams)
 
 
+def learn_once(db: Db, message: dict, handler: str, learn) -> None:
+    """Claims the event for `handler` (a redelivery does nothing), lets `learn` update the
+    read model from its contract, commits: the handlers that tell nobody."""
+    if not db.claim(message, handler):
+        return
+    learn(db.session, contracts.parse(message))
+    db.commit()
+
+
 def apply_once(db: Db, message: dict, handler: str, learn=None) -> None:
     """Claims the event for `handler` (a redelivery does nothing), lets `learn` update the
     read model from it, records its notices, commits."""

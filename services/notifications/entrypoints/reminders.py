@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from nameko.timer import timer
 
 from services.notifications import reminders, store
-from services.notifications.notices import record_notices
+from services.notifications.notices import learn_once, record_notices
 from shared.clock import now
 from shared.contracts import experiments
 from shared.events import event_handler
@@ -20,32 +20,15 @@ REMINDER_INTERVAL = float(os.environ.get("KAIZEN_REMINDER_INTERVAL", "3600"))  #
 class ReminderEntrypoints:
     @event_handler("experiments", "experiment_planned")
     def on_experiment_planned(self, message: dict) -> None:
-        if not self.db.claim(message, "notifications.on_experiment_planned"):
-            return
-        e = experiments.ExperimentPlanned.model_validate(message["data"])
-        store.watch_experiment(self.db.session, e.experiment_id, e.title, e.owner_id,
-                               e.member_ids)
-        self.db.commit()
+        learn_once(self.db, message, "notifications.on_experiment_planned", _planned)
 
     @event_handler("experiments", "experiment_started")
     def on_experiment_started(self, message: dict) -> None:
-        if not self.db.claim(message, "notifications.on_experiment_started"):
-            return
-        e = experiments.ExperimentStarted.model_validate(message["data"])
-        row = store.watched_experiment(self.db.session, e.experiment_id)
-        if row is not None:
-            row.started_at = _at(e.started_at)
-        self.db.commit()
+        learn_once(self.db, message, "notifications.on_experiment_started", _started)
 
     @event_handler("experiments", "measurement_recorded")
     def on_measurement_recorded(self, message: dict) -> None:
-        if not self.db.claim(message, "notifications.on_measurement_recorded"):
-            return
-        e = experiments.MeasurementRecorded.model_validate(message["data"])
-        row = store.watched_experiment(self.db.session, e.experiment_id)
-        if row is not None and e.corrected_from is None:  # a correction is no new point
-            store.add_watch_point(row, _at(e.at), reminders.POINTS_KEPT)
-        self.db.commit()
+        learn_once(self.db, message, "notifications.on_measurement_recorded", _recorded)
 
     @timer(interval=REMINDER_INTERVAL)
     def send_reminders(self) -> None:
@@ -68,3 +51,19 @@ class ReminderEntrypoints:
 def _at(iso: str) -> datetime:
     stamp = datetime.fromisoformat(iso)
     return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
+
+
+def _planned(session, e: experiments.ExperimentPlanned) -> None:
+    store.watch_experiment(session, e.experiment_id, e.title, e.owner_id, e.member_ids)
+
+
+def _started(session, e: experiments.ExperimentStarted) -> None:
+    row = store.watched_experiment(session, e.experiment_id)
+    if row is not None:
+        row.started_at = _at(e.started_at)
+
+
+def _recorded(session, e: experiments.MeasurementRecorded) -> None:
+    row = store.watched_experiment(session, e.experiment_id)
+    if row is not None and e.corrected_from is None:  # a correction is no new point
+        store.add_watch_point(row, _at(e.at), reminders.POINTS_KEPT)
