@@ -13,6 +13,7 @@ from strawberry.extensions import (
 
 from gateway.career.mutations import CareerMutation
 from gateway.career.queries import CareerQuery
+from gateway.cost import QueryCostLimiter, max_query_cost
 from gateway.errors import (
     ConflictError,
     NotFoundError,
@@ -73,10 +74,12 @@ class Subscription(NotificationsSubscription, IdeasSubscription, ExperimentsSubs
     pass
 
 
-def build_schema(document_cache: int | None = DOCUMENT_CACHE) -> strawberry.Schema:
+def build_schema(document_cache: int | None = DOCUMENT_CACHE,
+                 max_cost: int | None = None) -> strawberry.Schema:
     """The schema; ``document_cache=None`` parses and validates every request afresh (the
-    benchmark's comparison)."""
+    benchmark's comparison); ``max_cost`` defaults to KAIZEN_MAX_QUERY_COST."""
     allow_non_finite_input()
+    cost_limit = max_query_cost() if max_cost is None else max_cost
     caches = [] if document_cache is None else [
         lambda: ParserCache(maxsize=document_cache),
         lambda: ValidationCache(maxsize=document_cache)]
@@ -90,6 +93,7 @@ def build_schema(document_cache: int | None = DOCUMENT_CACHE) -> strawberry.Sche
             MaxTokensLimiter(max_token_count=MAX_TOKENS),
             MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
             *caches,
+            lambda: QueryCostLimiter(max_cost=cost_limit),
             MaskErrors(should_mask_error=should_mask),
             OperationMetrics,
         ],
