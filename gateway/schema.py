@@ -18,6 +18,8 @@ from gateway.errors import (
     ConflictError,
     NotFoundError,
     PermissionDeniedError,
+    RateLimitedAnswer,
+    RateLimitedError,
     SignInFirstAnswer,
     ValidationError,
     should_mask,
@@ -41,6 +43,7 @@ from gateway.notifications.subscriptions import NotificationsSubscription
 from gateway.numbers import allow_non_finite_input
 from gateway.people.mutations import PeopleMutation
 from gateway.people.queries import PeopleQuery
+from gateway.ratelimits import limit_root_fields
 from gateway.reflections.mutations import ReflectionsMutation
 from gateway.reflections.queries import ReflectionsQuery
 from gateway.tokens.mutations import TokensMutation
@@ -69,6 +72,9 @@ class Mutation(IdeasMutation, ReflectionsMutation, ExperimentsMutation, CareerMu
     pass
 
 
+limit_root_fields(Query, Mutation)
+
+
 @strawberry.type
 class Subscription(NotificationsSubscription, IdeasSubscription, ExperimentsSubscription):
     pass
@@ -87,7 +93,8 @@ def build_schema(document_cache: int | None = DOCUMENT_CACHE,
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
-        types=[ValidationError, NotFoundError, PermissionDeniedError, ConflictError],
+        types=[ValidationError, NotFoundError, PermissionDeniedError, ConflictError,
+               RateLimitedError],
         extensions=[
             QueryDepthLimiter(max_depth=MAX_DEPTH),
             MaxTokensLimiter(max_token_count=MAX_TOKENS),
@@ -97,7 +104,7 @@ def build_schema(document_cache: int | None = DOCUMENT_CACHE,
             MaskErrors(should_mask_error=should_mask),
             OperationMetrics,
         ],
-        exception_handlers=[SignInFirstAnswer()],
+        exception_handlers=[SignInFirstAnswer(), RateLimitedAnswer()],
     )
 
 

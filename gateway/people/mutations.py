@@ -7,15 +7,15 @@ import strawberry
 
 from gateway.auth import IsSignedIn
 from gateway.context import Info
-from gateway.errors import NotFoundError, PermissionDeniedError, ValidationError
+from gateway.errors import NotFoundError, Refused, ValidationError
 from gateway.people.imports import PeopleImportReport
 from gateway.people.types import Person
 
-ImportPeopleResult = Annotated[PeopleImportReport | ValidationError | PermissionDeniedError,
+ImportPeopleResult = Annotated[PeopleImportReport | ValidationError | Refused,
                                strawberry.union("ImportPeopleResult")]
-DeactivatePersonResult = Annotated[Person | NotFoundError | PermissionDeniedError,
+DeactivatePersonResult = Annotated[Person | NotFoundError | Refused,
                                    strawberry.union("DeactivatePersonResult")]
-ReactivatePersonResult = Annotated[Person | NotFoundError | PermissionDeniedError,
+ReactivatePersonResult = Annotated[Person | NotFoundError | Refused,
                                    strawberry.union("ReactivatePersonResult")]
 
 
