@@ -122,6 +122,9 @@ async def dev_token(request: Request) -> Response:
         return JSONResponse({"error": "no seeded person with that e-mail", "field": "email"}, 404)
     except ServiceUnavailable as exc:
         return JSONResponse({"error": str(exc)}, status_code=503)
+    if person.get("active") is False:  # as career's sign_in refuses them
+        return JSONResponse({"error": "this account is deactivated: ask an administrator",
+                             "field": "email"}, 403)
     return JSONResponse({"token": issue_dev_token(person, settings), "person": person})
 
 
