@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Starts/stops a RabbitMQ node whose data and logs live under var/rabbitmq.
+# Starts/stops a RabbitMQ node whose data and logs live under var/rabbitmq (KAIZEN_RABBIT_DIR:
+# elsewhere, e.g. the fault suite's own node, with its own RABBITMQ_NODENAME and ports).
 # Usage: scripts/rabbit.sh start|stop|stop-ours|status (stop-ours: only if `start` started it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-BASE="$ROOT/var/rabbitmq"
+BASE="${KAIZEN_RABBIT_DIR:-$ROOT/var/rabbitmq}"
 BIN=/usr/lib/rabbitmq/bin
 export RABBITMQ_NODENAME="${RABBITMQ_NODENAME:-kaizen@localhost}"
 export RABBITMQ_NODE_PORT="${KAIZEN_AMQP_PORT:-5672}"

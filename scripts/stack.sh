@@ -85,7 +85,7 @@ start() {
   cat <<MSG
 
 Kaizen is running at $URL  (GraphQL: $URL/graphql, health: $URL/healthz)
-Sign in: open $URL; the identity provider ($KAIZEN_OIDC_ISSUER) asks for a demo
+Sign in: open $URL; the identity provider (${KAIZEN_OIDC_ISSUER:-none: KAIZEN_IDP=0}) asks for a demo
 person's e-mail (e.g. ana.silva@kaizen.example) and the demo password kaizen-demo.
 Scripts: KAIZEN_DEV_LOGIN=1 make run turns on the development token endpoint
   curl -s -X POST $URL/auth/dev-token -H 'content-type: application/json' \\

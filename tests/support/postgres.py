@@ -44,10 +44,19 @@ class Cluster:
 
     def start(self) -> Cluster:
         self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", self.user, "-E", "UTF8")
+        self._start_server()
+        return self
+
+    def _start_server(self) -> None:
         options = f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off"
         self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.dir / "log"),
                   "-w", "start")
-        return self
+
+    def restart(self) -> None:
+        """Stops the server as a crash would (immediate: no checkpoint), then starts it on
+        the same data and port."""
+        self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+        self._start_server()
 
     def stop(self) -> None:
         try:

@@ -1,0 +1,41 @@
+"""The fault suite's stack, one per backend (SQLite, PostgreSQL), started once for all its
+scenarios: its own broker node, data directory, ports and PostgreSQL cluster."""
+from __future__ import annotations
+
+import os
+
+import httpx
+import pytest
+
+from tests.chaos import stack as chaos_stack
+from tests.support.postgres import Cluster, find_bin_dir
+
+CLIENTS = 8  # client threads, each signed in as a person of the demo seed
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres",
+                                                               marks=pytest.mark.postgres)])
+def chaos(request):
+    cluster = None
+    if request.param == "postgres":
+        bin_dir = find_bin_dir()
+        if bin_dir is None:
+            if os.environ.get("KAIZEN_REQUIRE_POSTGRES") == "1":
+                pytest.fail("PostgreSQL binaries not found; KAIZEN_REQUIRE_POSTGRES=1")
+            pytest.skip("PostgreSQL binaries (initdb, pg_ctl) not found")
+        cluster = Cluster(bin_dir).start()
+    try:
+        running = chaos_stack.start(cluster)
+        try:
+            yield running
+        finally:
+            chaos_stack.stop(running)
+    finally:
+        if cluster is not None:
+            cluster.stop()
+
+
+@pytest.fixture(scope="module")
+def tokens(chaos) -> list[str]:
+    people = httpx.get(f"{chaos.stack.url}/auth/dev-people", timeout=30).json()
+    return [chaos.stack.token(p["email"]) for p in people[:CLIENTS]]
