@@ -2,7 +2,7 @@
 change (shared.idempotency)
 
 Revision ID: i16_0002_idempotency_keys
-Revises: i16_0001_failed_events
+Revises: i21_0001_team_refl_no_themes
 """
 from typing import Sequence, Union
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 
 revision: str = 'i16_0002_idempotency_keys'
-down_revision: Union[str, Sequence[str], None] = 'i16_0001_failed_events'
+down_revision: Union[str, Sequence[str], None] = 'i21_0001_team_refl_no_themes'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
