@@ -16,12 +16,12 @@ from nameko.amqp.publish import Publisher, UndeliverableMessage
 from nameko.constants import AMQP_SSL_CONFIG_KEY, AMQP_URI_CONFIG_KEY, LOGIN_METHOD_CONFIG_KEY
 from nameko.extensions import DependencyProvider
 from nameko.standalone.events import get_event_exchange
-from sqlalchemy import Table, create_engine, event
+from sqlalchemy import Table, create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 import shared.pg_wait  # noqa: F401  (psycopg's wait function, before SQLAlchemy loads psycopg)
-from shared import idempotency, outbox, queues, topology
+from shared import idempotency, outbox, probes, queues, topology
 from shared.contracts import Contract
 from shared.metrics import OUTBOX_OLDEST_UNSENT, OUTBOX_PUBLISH_FAILURES
 from shared.settings import db_url, outbox_retention_days
@@ -114,6 +114,13 @@ class Database(DependencyProvider):
 
     def start(self) -> None:
         self.declare_consumers()
+        probes.register(f"{self.service}.database", self.reachable)
+
+    def reachable(self) -> bool:
+        """The pod's readiness (/readyz): the database answers a query."""
+        with self.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        return True
 
     def declare_consumers(self) -> None:
         """The queues of every consumer of this service's events (shared/contracts/
@@ -122,6 +129,7 @@ class Database(DependencyProvider):
                        [q for c in self.consumers for q in c.queues(self._config)])
 
     def stop(self) -> None:
+        probes.unregister(f"{self.service}.database")
         self.engine.dispose()
 
     def publish(self, event_type: str, payload: dict) -> None:

@@ -101,6 +101,12 @@ def rpc_timeout() -> float:
     return float(_env("KAIZEN_RPC_TIMEOUT", "10"))
 
 
+def amqp_heartbeat() -> int:
+    """Seconds between AMQP heartbeats on the gateway's connections (KAIZEN_AMQP_HEARTBEAT):
+    a broker that vanished without closing the socket is noticed within about twice that."""
+    return int(_env("KAIZEN_AMQP_HEARTBEAT", "30"))
+
+
 def deployed_services() -> list[str]:
     """Services the gateway expects to answer: KAIZEN_SERVICES, else every one in the tree."""
     listed = os.environ.get("KAIZEN_SERVICES")

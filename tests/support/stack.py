@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import tempfile
 import time
@@ -73,6 +74,40 @@ class Stack:
         RECHECK_SECONDS, so a call made at once could still see the old time."""
         clock.advance(Path(self.env["KAIZEN_CLOCK_FILE"]), delta)
         time.sleep(2 * clock.RECHECK_SECONDS)
+
+    def pid(self, name: str) -> int:
+        """The PID scripts/stack.sh recorded for a service or the gateway."""
+        return int((self.var_dir / "run" / f"{name}.pid").read_text())
+
+    def kill(self, name: str, sig: int = signal.SIGKILL) -> None:
+        """Signals a service or the gateway and returns once the process is gone."""
+        pid = self.pid(name)
+        os.kill(pid, sig)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                return
+            time.sleep(0.1)
+        raise RuntimeError(f"{name} ({pid}) did not stop")
+
+    def start_process(self, name: str) -> None:
+        """Starts a service or the gateway again, as scripts/stack.sh start does."""
+        subprocess.run([str(ROOT / "scripts" / "stack.sh"), "start-one", name], env=self.env,
+                       check=True, capture_output=True, text=True, timeout=60)
+
+    def wait_healthy(self, timeout: float = 180) -> None:
+        """Returns once the gateway's /healthz is 200: the broker and every service answer."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{self.url}/healthz", timeout=10).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.5)
+        raise RuntimeError("the stack did not become healthy again\n" + logs(self.var_dir))
 
     def gql(self, query: str, variables: dict | None = None, token: str | None = None) -> dict:
         """`data` of a successful GraphQL call; fails loudly on any GraphQL error."""
