@@ -24,6 +24,7 @@ from nameko.standalone.rpc import ClusterRpcProxy
 
 from gateway.metrics import RPC_LATENCY
 from gateway.replies import HeartbeatReplyListener
+from shared import idempotency
 from shared.identity import Identity, ServiceTokens
 from shared.logs import begin_call, current_call_id, request_call_id
 from shared.settings import amqp_heartbeat
@@ -44,6 +45,10 @@ def broker_lost(exc: BaseException) -> bool:
 class ServiceUnavailable(Exception):
     """A service did not answer in time or the broker is unreachable."""
 
+    def __init__(self, message: str, service: str):
+        super().__init__(message)
+        self.service = service
+
 
 class RpcClient:
     def __init__(self, amqp_uri: str, timeout: float, threads: int = 16):
@@ -58,8 +63,13 @@ class RpcClient:
         self.clock = time.monotonic
 
     async def call(self, service: str, method: str, *args, identity: Identity | None = None,
-                   idempotent: bool = False, timeout: float | None = None, **kwargs):
+                   idempotent: bool = False, timeout: float | None = None,
+                   idempotency_key: str | None = None, **kwargs):
+        """`idempotency_key`: the mutation's (shared.idempotency), for this call alone."""
         context = self.tokens.context_for(identity) if identity else {}
+        if idempotency_key is not None:
+            context = {**context, **idempotency.context_data(idempotency_key,
+                                                             f"{service}.{method}")}
         call_id = current_call_id() or request_call_id()
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(
@@ -76,13 +86,13 @@ class RpcClient:
             try:
                 return self._call_once(service, method, args, kwargs, context, timeout, call_id)
             except RpcTimeout:
-                raise ServiceUnavailable(f"{service} did not answer in time") from None
+                raise ServiceUnavailable(f"{service} did not answer in time", service) from None
             except Exception as exc:
                 if not broker_lost(exc):
                     raise
                 self._drop_client()
                 if attempt + 1 == attempts:
-                    raise ServiceUnavailable(f"{service} is unreachable: {exc}") from None
+                    raise ServiceUnavailable(f"{service} is unreachable: {exc}", service) from None
             finally:
                 RPC_LATENCY.labels(service, method).observe(time.perf_counter() - started)
 

@@ -21,7 +21,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 import shared.pg_wait  # noqa: F401  (psycopg's wait function, before SQLAlchemy loads psycopg)
-from shared import outbox, probes, queues, topology
+from shared import idempotency, outbox, probes, queues, topology
 from shared.contracts import Contract
 from shared.metrics import OUTBOX_OLDEST_UNSENT, OUTBOX_PUBLISH_FAILURES
 from shared.settings import db_url, outbox_retention_days
@@ -68,7 +68,20 @@ class Db:
         return outbox.claim_inbox(self.session, self._provider.inbox, message["event_id"], handler)
 
     def commit(self) -> None:
+        """Commits; within an idempotent call (shared.idempotency) only flushes: the change
+        commits once the call's answer is stored with it."""
+        if idempotency.DEFERRED in self.session.info:
+            self.session.flush()
+            self.session.info[idempotency.DEFERRED] = True
+            return
         self.session.commit()
+
+    def once(self, caller_id: str | None, arguments: dict, call):
+        """`call()`, or the answer it gave the first time this call's idempotency key came."""
+        if idempotency.REQUEST not in self.session.info:
+            return call()
+        return idempotency.once(self.session, self._provider.idempotency_keys, caller_id,
+                                arguments, call)
 
     def relay(self) -> int:
         return self._provider.relay()
@@ -81,6 +94,7 @@ class Database(DependencyProvider):
         self.inbox = inbox_table
         # parked events (shared.failed_events), in the same metadata as the outbox
         self.failed_events = outbox_table.metadata.tables.get("failed_events")
+        self.idempotency_keys = outbox_table.metadata.tables.get(idempotency.TABLE)
         self.sessions: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
     def setup(self) -> None:
@@ -153,12 +167,19 @@ class Database(DependencyProvider):
         self._broker_failures, self._paused_until = 0, 0.0
 
     def purge(self) -> tuple[int, int]:
-        """Deletes published outbox and processed inbox rows past their retention."""
+        """Deletes published outbox and processed inbox rows past their retention, and
+        idempotency keys past theirs."""
+        if self.idempotency_keys is not None:
+            idempotency.purge(self.engine, self.idempotency_keys)
         return outbox.purge(self.engine, self.outbox, self.inbox,
                             timedelta(days=outbox_retention_days()))
 
     def get_dependency(self, worker_ctx) -> Db:
         session = Session(self.engine, expire_on_commit=False)
+        operation = f"{self.service}.{worker_ctx.entrypoint.method_name}"
+        key = idempotency.requested(worker_ctx.data, operation)
+        if key is not None:
+            session.info[idempotency.REQUEST] = (key, operation)
         self.sessions[worker_ctx] = session
         return Db(self, session)
 

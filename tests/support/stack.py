@@ -129,7 +129,9 @@ def delete_vhost(name: str) -> None:
     httpx.delete(f"{MGMT}/api/vhosts/{name}", auth=("guest", "guest"), timeout=10)
 
 
-def start_stack() -> Stack:
+def start_stack(**extra_env: str) -> Stack:
+    """`extra_env`: e.g. KAIZEN_SERVICES="career,ideas" for a smaller stack, or a service's
+    KAIZEN_<SERVICE>_DB_URL for PostgreSQL."""
     vhost = f"kaizen-e2e-{uuid.uuid4().hex[:8]}"
     create_vhost(vhost)
     var_dir = Path(tempfile.mkdtemp(prefix="kaizen-e2e-"))
@@ -147,6 +149,7 @@ def start_stack() -> Stack:
         "KAIZEN_WEBHOOK_ALLOW_PRIVATE": "1",
         "KAIZEN_MAIL_INTERVAL": "2",
         "KAIZEN_STUCK_CHECK_SECONDS": "2",  # career's stuck alerts and session reminders
+        **extra_env,
     }
     result = subprocess.run([str(ROOT / "scripts" / "stack.sh"), "start"], env=env,
                             capture_output=True, text=True, timeout=600)
