@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run stop status test lint lock schema topology bench eval install migrate seed clean
+.PHONY: run stop status test lint lock schema topology bench eval install migrate seed clean chaos
 
 $(STAMP): pyproject.toml uv.lock scripts/install.sh scripts/install-locked.sh
 	scripts/install.sh
@@ -48,6 +48,16 @@ schema: install
 # shared/contracts/consumers.json from the event handlers (a unit test keeps them equal).
 topology: install
 	$(PY) -m admin.cli events topology
+
+# The fault suite at full size: 1,000 ideas per scenario (KAIZEN_CHAOS_IDEAS), on SQLite and
+# PostgreSQL, each on a stack of its own; make test runs the same tests with 40. Prints one
+# line per scenario, collected in var/chaos-figures.txt.
+chaos: install
+	mkdir -p var && rm -f var/chaos-figures.txt
+	KAIZEN_CHAOS_IDEAS=$${KAIZEN_CHAOS_IDEAS:-1000} KAIZEN_CHAOS_FIGURES=$(CURDIR)/var/chaos-figures.txt \
+	  HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 PYTHONWARNINGS=ignore::DeprecationWarning \
+	  $(VENV)/bin/pytest tests/chaos -q --timeout 3600 $(ARGS); status=$$?; \
+	  echo; cat var/chaos-figures.txt 2>/dev/null; exit $$status
 
 bench: install
 	scripts/rabbit.sh start

@@ -1,5 +1,6 @@
 """The fault suite's stack, one per backend (SQLite, PostgreSQL), started once for all its
-scenarios: its own broker node, data directory, ports and PostgreSQL cluster."""
+scenarios and the poison event: its own broker node, data directory, ports and PostgreSQL
+cluster."""
 from __future__ import annotations
 
 import os
@@ -13,7 +14,7 @@ from tests.support.postgres import Cluster, find_bin_dir
 CLIENTS = 8  # client threads, each signed in as a person of the demo seed
 
 
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres",
+@pytest.fixture(scope="session", params=["sqlite", pytest.param("postgres",
                                                                marks=pytest.mark.postgres)])
 def chaos(request):
     cluster = None
@@ -35,7 +36,7 @@ def chaos(request):
             cluster.stop()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def tokens(chaos) -> list[str]:
     people = httpx.get(f"{chaos.stack.url}/auth/dev-people", timeout=30).json()
     return [chaos.stack.token(p["email"]) for p in people[:CLIENTS]]

@@ -8,38 +8,36 @@ how many ideas (40 by default, 1,000 under make chaos)."""
 from __future__ import annotations
 
 import os
-import time
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import pytest
 
 from tests.chaos.figures import measure
-from tests.chaos.load import Load
+from tests.chaos.load import Load, Recovery
 from tests.chaos.stack import ChaosStack
 
 IDEAS = int(os.environ.get("KAIZEN_CHAOS_IDEAS", "40"))
 FIGURES_FILE = os.environ.get("KAIZEN_CHAOS_FIGURES")  # make chaos collects the lines here
 
 
-def ideas_killed(chaos: ChaosStack) -> None:
-    chaos.stack.kill("ideas")
-    chaos.stack.start_process("ideas")
+@dataclass(frozen=True)
+class Fault:
+    """`down` takes the component away (it is down when `down` returns), `up` brings it back."""
+    name: str
+    down: Callable[[ChaosStack], None]
+    up: Callable[[ChaosStack], None]
 
 
-def insights_killed(chaos: ChaosStack) -> None:
-    chaos.stack.kill("insights")
-    chaos.stack.start_process("insights")
-
-
-def broker_restarted(chaos: ChaosStack) -> None:
-    chaos.broker.restart()
-
-
-def postgres_restarted(chaos: ChaosStack) -> None:
-    chaos.postgres.restart()
-
-
-SCENARIOS = [ideas_killed, insights_killed, broker_restarted, postgres_restarted]
+FAULTS = [
+    Fault("ideas_killed", lambda c: c.stack.kill("ideas"),  # SIGKILL: no drain, no ack
+          lambda c: c.stack.start_process("ideas")),
+    Fault("insights_killed", lambda c: c.stack.kill("insights"),
+          lambda c: c.stack.start_process("insights")),
+    Fault("broker_restarted", lambda c: c.broker.stop(), lambda c: c.broker.start()),
+    Fault("postgres_restarted", lambda c: c.postgres.crash(), lambda c: c.postgres.recover()),
+]
 
 
 def report(line: str, capsys) -> None:
@@ -50,18 +48,21 @@ def report(line: str, capsys) -> None:
             figures.write(line + "\n")
 
 
-@pytest.mark.parametrize("fault", SCENARIOS, ids=lambda f: f.__name__)
+@pytest.mark.parametrize("fault", FAULTS, ids=lambda f: f.name)
 def test_nothing_lost_nothing_doubled(chaos, tokens, fault, capsys):
-    if fault is postgres_restarted and chaos.postgres is None:
+    if fault.name == "postgres_restarted" and chaos.postgres is None:
         pytest.skip("SQLite has no server to restart")
     chaos.stack.wait_healthy()
-    prefix = f"Chaos {fault.__name__.replace('_', '-')} {uuid.uuid4().hex[:8]} #"
+    prefix = f"Chaos {fault.name.replace('_', '-')} {uuid.uuid4().hex[:8]} #"
     load = Load(chaos.stack.url, tokens, [f"{prefix}{i:04d}" for i in range(IDEAS)]).start()
     load.wait_acknowledged(IDEAS // 4)
-    fault_at = time.monotonic()
-    fault(chaos)
+    fault.down(chaos)
+    recovery = Recovery(chaos.stack.url, tokens[0])
+    recovery.start()
+    fault.up(chaos)
     load.join()
-    figures = measure(fault.__name__, chaos.backend, load, chaos.db_urls, prefix, fault_at)
+    recovery.join()
+    figures = measure(fault.name, chaos.backend, load, chaos.db_urls, prefix, recovery.seconds)
     report(figures.line(), capsys)
     assert figures.attempted == figures.acknowledged == figures.stored == figures.indexed, \
         figures.line()

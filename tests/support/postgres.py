@@ -52,10 +52,12 @@ class Cluster:
         self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.dir / "log"),
                   "-w", "start")
 
-    def restart(self) -> None:
-        """Stops the server as a crash would (immediate: no checkpoint), then starts it on
-        the same data and port."""
+    def crash(self) -> None:
+        """Stops the server as a crash would (immediate: no checkpoint, clients cut off)."""
         self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+
+    def recover(self) -> None:
+        """Starts it again on the same data and port (crash recovery from the WAL)."""
         self._start_server()
 
     def stop(self) -> None:
