@@ -14,7 +14,7 @@ from pathlib import Path
 from shared.settings import ROOT
 from tests.chaos.broker import Broker
 from tests.support.postgres import Cluster, free_port
-from tests.support.stack import Stack, logs
+from tests.support.stack import Stack, scripted_start
 
 SERVICES = ("career", "ideas", "insights")
 
@@ -56,12 +56,10 @@ def start(postgres: Cluster | None) -> ChaosStack:
     stack = Stack(url=f"http://127.0.0.1:{port}", amqp_uri=broker.uri, var_dir=var_dir,
                   env=env)
     chaos = ChaosStack(stack, broker, postgres, db_urls, base)
-    result = subprocess.run([str(ROOT / "scripts" / "stack.sh"), "start"], env=env,
-                            capture_output=True, text=True, timeout=900)
-    if result.returncode != 0:
+    failure = scripted_start(stack, timeout=900)
+    if failure:
         stop(chaos)
-        raise RuntimeError(f"chaos stack did not start:\n{result.stdout}\n{result.stderr}\n"
-                           + logs(var_dir))
+        raise RuntimeError(f"chaos stack did not start:\n{failure}")
     return chaos
 
 

@@ -18,6 +18,10 @@ from tests.chaos.figures import measure
 from tests.chaos.load import Load, Recovery
 from tests.chaos.stack import ChaosStack
 
+# a stack of its own starts in the first test, and 1,000 ideas per fault take minutes on a
+# loaded 2-core machine
+pytestmark = pytest.mark.timeout(3600)
+
 IDEAS = int(os.environ.get("KAIZEN_CHAOS_IDEAS", "40"))
 FIGURES_FILE = os.environ.get("KAIZEN_CHAOS_FIGURES")  # make chaos collects the lines here
 

@@ -8,6 +8,7 @@ import subprocess
 import time
 import uuid
 
+import pytest
 from sqlalchemy import text
 
 from shared.db import make_engine
@@ -15,6 +16,10 @@ from shared.settings import ROOT
 from tests.chaos.figures import indexed_ids, rows, wait_indexed
 from tests.chaos.load import Load
 from tests.chaos.stack import ChaosStack
+
+# a stack of its own starts in the first test, and 1,000 ideas per fault take minutes on a
+# loaded 2-core machine
+pytestmark = pytest.mark.timeout(3600)
 
 HANDLER = "insights.on_idea_submitted"
 POISON = {

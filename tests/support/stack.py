@@ -151,15 +151,23 @@ def start_stack(**extra_env: str) -> Stack:
         "KAIZEN_STUCK_CHECK_SECONDS": "2",  # career's stuck alerts and session reminders
         **extra_env,
     }
-    result = subprocess.run([str(ROOT / "scripts" / "stack.sh"), "start"], env=env,
-                            capture_output=True, text=True, timeout=600)
     stack = Stack(url=f"http://127.0.0.1:{port}", amqp_uri=env["AMQP_URI"], var_dir=var_dir,
                   env=env)
-    if result.returncode != 0:
+    failure = scripted_start(stack)
+    if failure:
         stop_stack(stack)
-        raise RuntimeError(f"stack did not start:\n{result.stdout}\n{result.stderr}\n"
-                           + logs(var_dir))
+        raise RuntimeError(f"stack did not start:\n{failure}")
     return stack
+
+
+def scripted_start(stack: Stack, timeout: float = 600) -> str | None:
+    """Runs scripts/stack.sh start with the stack's environment: None when it started, else
+    its output and the processes' logs."""
+    result = subprocess.run([str(ROOT / "scripts" / "stack.sh"), "start"], env=stack.env,
+                            capture_output=True, text=True, timeout=timeout)
+    if result.returncode == 0:
+        return None
+    return f"{result.stdout}\n{result.stderr}\n" + logs(stack.var_dir)
 
 
 def logs(var_dir: Path) -> str:
