@@ -8,9 +8,10 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from services.career import tokens
 from services.career.identities import SignInClaims
 from services.career.models import AccessToken, Person, SignInIdentity
-from shared.clock import now
+from shared.clock import now, today
 from shared.errors import NotFound
 
 
@@ -71,4 +72,14 @@ def find_token(session: Session, token_id: str, kind: str) -> AccessToken:
     token = session.get(AccessToken, str(token_id))
     if token is None or token.kind != kind:
         raise NotFound(f"no token with id {token_id}")
+    return token
+
+
+def usable_token(session: Session, secret: str, kind: str) -> AccessToken:
+    """The token of a secret, stamped as used; Unauthenticated for an unknown, other-kind,
+    revoked or expired one."""
+    token = token_by_hash(session, tokens.hash_secret(secret))
+    state = token and tokens.TokenState(token.kind, token.revoked_at, token.expires_on)
+    tokens.check_usable(state, kind, today())
+    token.last_used_at = now()
     return token
