@@ -20,6 +20,13 @@ def person_by_identity(session: Session, issuer: str, subject: str) -> Person | 
     return session.get(Person, link.person_id) if link else None
 
 
+def person_by_external_id(session: Session, external_id: str) -> Person | None:
+    """The provisioned person an identity provider gave this externalId (Okta's is the
+    user's id, its tokens' subject)."""
+    return session.scalar(select(Person).where(Person.external_id == external_id,
+                                               Person.deprovisioned_at.is_(None)))
+
+
 def link_identity(session: Session, person: Person, claims: SignInClaims) -> None:
     link = session.get(SignInIdentity, (claims.issuer, claims.subject))
     if link is None:

@@ -150,6 +150,13 @@ def test_a_provisioned_person_signs_in_with_the_team_and_roles_of_their_groups(s
     assert me["roles"] == ["employee", "reviewer"]
 
 
+def test_a_provisioned_person_is_found_by_their_external_id_as_the_subject(stack, scim):
+    made = new_user(scim)  # the IdP's own id for them; an unverified e-mail alone is refused
+    token = stack.provider_token(sub=made["externalId"], name="Sam",
+                                 email=made["emails"][0]["value"], email_verified=False)
+    assert stack.gql(ME, token=token)["me"]["id"] == made["id"]
+
+
 def test_a_person_in_a_group_patched_out_loses_its_role(stack, scim):
     made = new_user(scim)
     group = scim("POST", "/Groups", {"schemas": [GROUP], "displayName": "kaizen-managers",

@@ -3,8 +3,7 @@
 with scim2-server over its own tables (scim_storage) and commits it when it succeeded."""
 from __future__ import annotations
 
-from services.career import access_store, scim_protocol, tokens
-from services.career.models import Person
+from services.career import access_store, activation, scim_protocol, tokens
 from services.career.scim_storage import CareerStorage, Effects
 from shared.entrypoints import rpc
 from shared.settings import OidcSettings
@@ -18,8 +17,10 @@ class ProvisioningEntrypoints:
         status 401 for a missing, unknown or revoked token."""
         self.caller.require().require("admin")
         storage = CareerStorage(self.db.session, scim_protocol.PROVIDER, Effects(
-            emit=self.db.emit, deactivate=self._scim_deactivate,
-            reactivate=self._scim_reactivate,
+            emit=self.db.emit,
+            deactivate=lambda person: activation.deactivate(self.db.session, self.db.emit,
+                                                            person),
+            reactivate=lambda person: activation.reactivate(self.db.emit, person),
             role_groups=OidcSettings.from_env().role_groups))
         response = scim_protocol.serve(
             scim_protocol.request_of(request), storage,
@@ -30,10 +31,3 @@ class ProvisioningEntrypoints:
         else:
             self.db.session.rollback()
         return scim_protocol.answer(response)
-
-    # until the deactivation use case lands (its effects are not provisioning's)
-    def _scim_deactivate(self, person: Person) -> None:
-        person.active = False
-
-    def _scim_reactivate(self, person: Person) -> None:
-        person.active = True
