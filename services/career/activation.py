@@ -1,6 +1,6 @@
 """Deactivating and reactivating a person, the steps the admins' RPCs and SCIM provisioning
 share: a deactivated person's open applications and pending mentoring requests are
-withdrawn and PersonDeactivated tells the other services; nothing of theirs is deleted.
+withdrawn, their pending programme matches declined, and PersonDeactivated tells the other services; nothing of theirs is deleted.
 Each is idempotent and leaves the commit to the use case."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
-from services.career import applications, events, store
+from services.career import applications, events, mentoring_store, store
 from services.career.models import Person
 from shared.clock import now
 from shared.contracts.career import PersonDeactivated, PersonReactivated
@@ -20,6 +20,7 @@ def deactivate(session: Session, emit: Callable, person: Person) -> None:
     person.active = False
     withdrawn = applications.withdraw_open_of(session, person.id)
     store.withdraw_pending_requests(session, person.id, now())
+    mentoring_store.decline_pending_of(session, person.id)
     emit(PersonDeactivated(person_id=person.id,
                            withdrawn_application_ids=[a.id for a in withdrawn]))
 
