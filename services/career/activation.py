@@ -1,7 +1,8 @@
 """Deactivating and reactivating a person, the steps the admins' RPCs and SCIM provisioning
 share: a deactivated person's open applications and pending mentoring requests are
-withdrawn, their pending programme matches declined, and PersonDeactivated tells the other services; nothing of theirs is deleted.
-Each is idempotent and leaves the commit to the use case."""
+withdrawn, their pending programme matches declined, and PersonDeactivated tells the other
+services; nothing of theirs is deleted. Each is idempotent and leaves the commit to the use
+case."""
 from __future__ import annotations
 
 from collections.abc import Callable
