@@ -2,7 +2,7 @@
 members
 
 Revision ID: i17_0004_scim
-Revises: i21_career_merge
+Revises: i16_0002_idempotency_keys
 """
 from typing import Sequence, Union
 
@@ -12,7 +12,7 @@ from alembic import op
 from shared.types import UtcDateTime
 
 revision: str = "i17_0004_scim"
-down_revision: Union[str, Sequence[str], None] = "i21_career_merge"
+down_revision: Union[str, Sequence[str], None] = "i16_0002_idempotency_keys"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
