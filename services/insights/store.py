@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import ColumnElement, or_, select, update
 from sqlalchemy.orm import Session
 
-from services.insights.domain import IDEA, OPPORTUNITY, REFLECTION
+from services.insights.domain import IDEA, OPPORTUNITY, REFLECTION, THEMED_VISIBILITY
 from services.insights.models import Counter, Dismissal, Document, Profile, Theme
 from shared.clock import now
 
@@ -30,6 +30,11 @@ def counter(session: Session, name: str) -> int:
 
 def reset(session: Session, name: str) -> None:
     session.execute(update(Counter).where(Counter.name == name).values(value=0))
+
+
+def may_join_themes() -> ColumnElement[bool]:
+    """domain.joins_themes as a filter on documents."""
+    return or_(Document.kind != REFLECTION, Document.status == THEMED_VISIBILITY)
 
 
 def shown(query):
@@ -110,6 +115,14 @@ def recent_reflection_texts(session: Session, person_id: str, limit: int = 10) -
 
 def profile(session: Session, person_id: str) -> Profile | None:
     return session.get(Profile, person_id)
+
+
+def drop_profile(session: Session, person_id: str) -> None:
+    """A deactivated person's profile leaves the read model (profile_updated brings it
+    back on reactivation)."""
+    row = profile(session, person_id)
+    if row is not None:
+        session.delete(row)
 
 
 def put_profile(session: Session, person_id: str, headline: str, skills: list[dict],
