@@ -1,7 +1,7 @@
 """duplicate feedback: people's "not the same" on a suggested duplicate
 
 Revision ID: i20_0001_duplicate_feedback
-Revises: i21_0001_team_refl_no_themes
+Revises: i16_0002_idempotency_keys
 Create Date: 2026-12-03 12:00:00
 """
 from typing import Sequence, Union
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = 'i20_0001_duplicate_feedback'
-down_revision: Union[str, Sequence[str], None] = 'i21_0001_team_refl_no_themes'
+down_revision: Union[str, Sequence[str], None] = 'i16_0002_idempotency_keys'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
