@@ -11,6 +11,7 @@ from functools import partial
 import pytest
 from nameko.standalone.rpc import ClusterRpcProxy
 
+from admin.cli import main as kaizen_admin
 from services.career.models import OUTBOX, Person
 from services.career.service import CareerService
 from shared.errors import PermissionDenied
@@ -152,3 +153,22 @@ def test_ten_concurrent_creations_of_one_user_make_one_person_and_nine_409s(cont
         statuses = sorted(reply.result()["status"] for reply in pending)
     assert statuses == [201] + [409] * 9
     assert count(career_db, Person.__table__) == 1
+
+
+def test_kaizen_admin_makes_lists_and_revokes_provisioning_tokens(career, rabbit_config,
+                                                                  monkeypatch, capsys):
+    monkeypatch.setenv("AMQP_URI", rabbit_config["AMQP_URI"])
+    assert kaizen_admin(["scim", "token", "Okta"]) == 0
+    token_id, secret = capsys.readouterr().out.split("\n")[:2]
+    token_id = token_id.split()[0]
+    assert secret.startswith("kzscim_")
+    answer = call(career, "serve_scim", secret, forwarded("GET", "/Users"), identity=SYSTEM)
+    assert answer["status"] == 200
+    assert kaizen_admin(["scim", "tokens"]) == 0
+    listed = capsys.readouterr().out
+    assert "'Okta'" in listed and "last used 20" in listed and secret not in listed
+    assert kaizen_admin(["scim", "revoke", token_id]) == 0
+    assert kaizen_admin(["scim", "revoke", "no-such-token"]) == 1
+    assert "no token" in capsys.readouterr().out
+    assert call(career, "serve_scim", secret, forwarded("GET", "/Users"),
+                identity=SYSTEM)["status"] == 401
