@@ -128,7 +128,7 @@ function Directory() {
       {loading && !data && <Loading what="the directory" />}
       {data && data.employees.edges.length === 0 && <Empty>Nobody matches.</Empty>}
       {data && data.employees.edges.length > 0 && (
-        <table class="people" aria-label="Directory">
+        <table class="directory" aria-label="Directory">
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -255,7 +255,7 @@ function ImportReport({ report }: { report: Report }) {
       <p role="alert" class="error">
         {report.errors.length} problem(s): nothing was written. {counts}.
       </p>
-      <table class="people import-errors" aria-label="Problems by row">
+      <table class="directory import-errors" aria-label="Problems by row">
         <thead>
           <tr>
             <th scope="col">Line</th>
