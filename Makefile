@@ -60,7 +60,8 @@ bench: install
 	$(PY) -m benchmarks $(ONLY)
 
 eval: install
-	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(PY) -m services.insights.evaluation
+	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 KAIZEN_EVAL_FEEDBACK=$(FEEDBACK) \
+	  $(PY) -m services.insights.evaluation
 
 clean: stop
 	rm -rf var
