@@ -32,12 +32,15 @@ UpdateNotificationPreferencesResult = Annotated[
     strawberry.union("UpdateNotificationPreferencesResult")]
 CreateChatChannelResult = Annotated[ChatChannel | ValidationError | PermissionDeniedError,
                                     strawberry.union("CreateChatChannelResult")]
-TestChatChannelResult = Annotated[ChatChannelTest | NotFoundError | PermissionDeniedError,
-                                  strawberry.union("TestChatChannelResult")]
-DeleteChatChannelResult = Annotated[DeletedChatChannel | NotFoundError | PermissionDeniedError,
-                                    strawberry.union("DeleteChatChannelResult")]
-RetryChatDeliveryResult = Annotated[ChatDelivery | NotFoundError | PermissionDeniedError,
-                                    strawberry.union("RetryChatDeliveryResult")]
+TestChatChannelResult = Annotated[
+    ChatChannelTest | ValidationError | NotFoundError | PermissionDeniedError,
+    strawberry.union("TestChatChannelResult")]
+DeleteChatChannelResult = Annotated[
+    DeletedChatChannel | ValidationError | NotFoundError | PermissionDeniedError,
+    strawberry.union("DeleteChatChannelResult")]
+RetryChatDeliveryResult = Annotated[
+    ChatDelivery | ValidationError | NotFoundError | PermissionDeniedError,
+    strawberry.union("RetryChatDeliveryResult")]
 
 
 @strawberry.type

@@ -28,8 +28,9 @@ WriteReflectionResult = Annotated[Reflection | ValidationError | PermissionDenie
 UpdateReflectionResult = Annotated[
     Reflection | ValidationError | NotFoundError | PermissionDeniedError,
     strawberry.union("UpdateReflectionResult")]
-DeleteReflectionResult = Annotated[DeletedReflection | NotFoundError | PermissionDeniedError,
-                                   strawberry.union("DeleteReflectionResult")]
+DeleteReflectionResult = Annotated[
+    DeletedReflection | ValidationError | NotFoundError | PermissionDeniedError,
+    strawberry.union("DeleteReflectionResult")]
 TurnReflectionIntoIdeaResult = Annotated[
     ReflectionTurnedIntoIdea | ValidationError | NotFoundError | PermissionDeniedError
     | ConflictError, strawberry.union("TurnReflectionIntoIdeaResult")]

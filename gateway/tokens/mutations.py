@@ -21,13 +21,14 @@ from shared.errors import PermissionDenied
 
 CreateApiTokenResult = Annotated[CreatedApiToken | ValidationError | PermissionDeniedError,
                                  strawberry.union("CreateApiTokenResult")]
-RevokeApiTokenResult = Annotated[ApiToken | NotFoundError | PermissionDeniedError,
-                                 strawberry.union("RevokeApiTokenResult")]
+RevokeApiTokenResult = Annotated[
+    ApiToken | ValidationError | NotFoundError | PermissionDeniedError,
+    strawberry.union("RevokeApiTokenResult")]
 CreateProvisioningTokenResult = Annotated[
     CreatedProvisioningToken | ValidationError | PermissionDeniedError,
     strawberry.union("CreateProvisioningTokenResult")]
 RevokeProvisioningTokenResult = Annotated[
-    ProvisioningToken | NotFoundError | PermissionDeniedError,
+    ProvisioningToken | ValidationError | NotFoundError | PermissionDeniedError,
     strawberry.union("RevokeProvisioningTokenResult")]
 
 
