@@ -25,6 +25,7 @@ from gateway.limits import BodyLimits
 from gateway.loaders import request_context
 from gateway.metrics import REQUEST_LATENCY, REQUESTS, RequestTracking
 from gateway.notifications import unsubscribe
+from gateway.ratelimits import RateLimits, rates_from_env
 from gateway.rpc import RpcClient, ServiceUnavailable
 from gateway.schema import schema
 from shared.errors import NotFound
@@ -45,7 +46,8 @@ class KaizenGraphQL(GraphQL):
     async def get_context(self, request, response) -> Context:
         bearer = getattr(request.state, "bearer", None)  # websockets: set at connection_init
         return request_context(request.app.state.rpc, bearer and bearer.identity, request,
-                               response, token_scopes=bearer and bearer.scopes)
+                               response, token_scopes=bearer and bearer.scopes,
+                               rate_limits=request.app.state.rate_limits)
 
     async def on_ws_connect(self, context: Context):
         state = context.request.app.state
@@ -91,6 +93,15 @@ class GraphQLEndpoint:
         REQUESTS.labels("graphql", "done").inc()
 
 
+async def livez(_request: Request) -> JSONResponse:
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(_request: Request) -> JSONResponse:
+    result = await health.ready(amqp_uri())
+    return JSONResponse(result, status_code=200 if result["status"] == "ok" else 503)
+
+
 async def healthz(request: Request) -> JSONResponse:
     result = await health.check(request.app.state.rpc, amqp_uri(), deployed_services())
     return JSONResponse(result, status_code=200 if result["status"] == "ok" else 503)
@@ -111,6 +122,9 @@ async def dev_token(request: Request) -> Response:
         return JSONResponse({"error": "no seeded person with that e-mail", "field": "email"}, 404)
     except ServiceUnavailable as exc:
         return JSONResponse({"error": str(exc)}, status_code=503)
+    if person.get("active") is False:  # as career's sign_in refuses them
+        return JSONResponse({"error": "this account is deactivated: ask an administrator",
+                             "field": "email"}, 403)
     return JSONResponse({"token": issue_dev_token(person, settings), "person": person})
 
 
@@ -145,6 +159,8 @@ async def lifespan(app: Starlette):
     app.state.verifier = TokenVerifier(app.state.auth_settings, app.state.oidc_settings)
     app.state.rpc = RpcClient(amqp_uri(), rpc_timeout())
     app.state.hub, app.state.connections = Hub(), live.Connections()
+    rates = rates_from_env()
+    app.state.rate_limits = RateLimits(rates) if rates else None
     app.state.events = EventConsumer(amqp_uri(), app.state.hub, asyncio.get_running_loop())
     app.state.events.start()
     yield
@@ -162,6 +178,8 @@ def create_app() -> Starlette:
         Route("/graphql", GraphQLEndpoint(graphql_app), methods=["GET", "POST"]),
         WebSocketRoute("/graphql", LiveEndpoint(graphql_app)),
         Route("/notifications/unsubscribe", unsubscribe.page, methods=["GET", "POST"]),
+        Route("/livez", livez),
+        Route("/readyz", readyz),
         Route("/healthz", healthz),
         Route("/metrics", metrics),
         Route("/auth/dev-token", dev_token, methods=["POST"]),

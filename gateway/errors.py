@@ -8,6 +8,7 @@ from strawberry.types.field import StrawberryField
 
 from gateway.rpc import ServiceUnavailable
 from shared import errors as domain
+from shared.settings import retry_after_seconds
 
 
 @strawberry.interface(description="A problem the user can act on; `message` is safe to show.")
@@ -40,6 +41,29 @@ class PermissionDeniedError(UserError):
 @strawberry.type
 class ConflictError(UserError):
     pass
+
+
+@strawberry.type(description="A service the change needs did not answer (an outage, a restart). "
+                             "Retry after `retryAfterSeconds` with the same idempotency key "
+                             "(`Idempotency-Key` header or `clientMutationId`): a change that "
+                             "was made is answered again, never made twice.")
+class ServiceUnavailableError(UserError):
+    retry_after_seconds: int
+
+    @classmethod
+    def of(cls, exc: ServiceUnavailable) -> ServiceUnavailableError:
+        return cls(message=f"{exc.service} is unavailable right now",
+                   retry_after_seconds=retry_after_seconds())
+
+
+@strawberry.type(description="Too many calls of this kind in a short time: try again after "
+                             "`retryAfterSeconds`. Nothing was done.")
+class RateLimitedError(UserError):
+    retry_after_seconds: int
+
+
+# What any mutation may answer before its service is asked: sign in first, or too many calls.
+Refused = PermissionDeniedError | RateLimitedError
 
 
 SIGN_IN_FIRST = "sign in first: send 'Authorization: Bearer <token>'"
@@ -81,6 +105,25 @@ class SignInFirstAnswer(strawberry.ExceptionHandler[SignInFirst, PermissionDenie
     def handle(self, exception: SignInFirst, *, field: StrawberryField,
                info: strawberry.Info) -> PermissionDeniedError:
         return PermissionDeniedError(message=exception.message)
+
+
+class RateLimited(PublicError):
+    """The caller's bucket for this kind of call is empty (gateway.ratelimits): a query fails
+    with it (code RATE_LIMITED), a mutation answers RateLimitedError (RateLimitedAnswer)."""
+
+    def __init__(self, retry_after_seconds: int):
+        super().__init__(f"too many calls: try again in {retry_after_seconds} s", "RATE_LIMITED")
+        self.retry_after_seconds = retry_after_seconds
+        self.extensions["retryAfterSeconds"] = retry_after_seconds
+
+
+class RateLimitedAnswer(strawberry.ExceptionHandler[RateLimited, RateLimitedError]):
+    """Applied to the fields whose union holds RateLimitedError (every mutation)."""
+
+    def handle(self, exception: RateLimited, *, field: StrawberryField,
+               info: strawberry.Info) -> RateLimitedError:
+        return RateLimitedError(message=exception.message,
+                                retry_after_seconds=exception.retry_after_seconds)
 
 
 class Missing(PublicError):

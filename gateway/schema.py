@@ -18,6 +18,8 @@ from gateway.errors import (
     ConflictError,
     NotFoundError,
     PermissionDeniedError,
+    RateLimitedAnswer,
+    RateLimitedError,
     SignInFirstAnswer,
     ValidationError,
     should_mask,
@@ -30,6 +32,7 @@ from gateway.growth.queries import GrowthQuery
 from gateway.ideas.mutations import IdeasMutation
 from gateway.ideas.queries import IdeasQuery
 from gateway.ideas.subscriptions import IdeasSubscription
+from gateway.idempotency import every_mutation
 from gateway.insights.mutations import InsightsMutation
 from gateway.insights.queries import InsightsQuery
 from gateway.mentoring.mutations import MentoringMutation
@@ -41,6 +44,7 @@ from gateway.notifications.subscriptions import NotificationsSubscription
 from gateway.numbers import allow_non_finite_input
 from gateway.people.mutations import PeopleMutation
 from gateway.people.queries import PeopleQuery
+from gateway.ratelimits import limit_root_fields
 from gateway.reflections.mutations import ReflectionsMutation
 from gateway.reflections.queries import ReflectionsQuery
 from gateway.tokens.mutations import TokensMutation
@@ -62,11 +66,15 @@ class Query(PeopleQuery, IdeasQuery, ReflectionsQuery, ExperimentsQuery, CareerQ
     pass
 
 
+@every_mutation  # clientMutationId and ServiceUnavailableError on each (gateway.idempotency)
 @strawberry.type
 class Mutation(IdeasMutation, ReflectionsMutation, ExperimentsMutation, CareerMutation,
                MentoringMutation, InsightsMutation, NotificationsMutation, GrowthMutation,
                TokensMutation, PeopleMutation):
     pass
+
+
+limit_root_fields(Query, Mutation)
 
 
 @strawberry.type
@@ -87,7 +95,8 @@ def build_schema(document_cache: int | None = DOCUMENT_CACHE,
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
-        types=[ValidationError, NotFoundError, PermissionDeniedError, ConflictError],
+        types=[ValidationError, NotFoundError, PermissionDeniedError, ConflictError,
+               RateLimitedError],
         extensions=[
             QueryDepthLimiter(max_depth=MAX_DEPTH),
             MaxTokensLimiter(max_token_count=MAX_TOKENS),
@@ -97,7 +106,7 @@ def build_schema(document_cache: int | None = DOCUMENT_CACHE,
             MaskErrors(should_mask_error=should_mask),
             OperationMetrics,
         ],
-        exception_handlers=[SignInFirstAnswer()],
+        exception_handlers=[SignInFirstAnswer(), RateLimitedAnswer()],
     )
 
 

@@ -8,7 +8,7 @@ import strawberry
 
 from gateway.auth import IsSignedIn
 from gateway.context import Info
-from gateway.errors import NotFoundError, PermissionDeniedError, ValidationError
+from gateway.errors import NotFoundError, Refused, ValidationError
 from gateway.notifications.inputs import (
     CreateChatChannelInput,
     NotificationPreferencesInput,
@@ -25,21 +25,21 @@ from gateway.notifications.types import (
 )
 
 MarkNotificationsReadResult = Annotated[
-    NotificationsMarkedRead | ValidationError | PermissionDeniedError,
+    NotificationsMarkedRead | ValidationError | Refused,
     strawberry.union("MarkNotificationsReadResult")]
 UpdateNotificationPreferencesResult = Annotated[
-    NotificationPreferences | ValidationError | PermissionDeniedError,
+    NotificationPreferences | ValidationError | Refused,
     strawberry.union("UpdateNotificationPreferencesResult")]
-CreateChatChannelResult = Annotated[ChatChannel | ValidationError | PermissionDeniedError,
+CreateChatChannelResult = Annotated[ChatChannel | ValidationError | Refused,
                                     strawberry.union("CreateChatChannelResult")]
 TestChatChannelResult = Annotated[
-    ChatChannelTest | ValidationError | NotFoundError | PermissionDeniedError,
+    ChatChannelTest | ValidationError | NotFoundError | Refused,
     strawberry.union("TestChatChannelResult")]
 DeleteChatChannelResult = Annotated[
-    DeletedChatChannel | ValidationError | NotFoundError | PermissionDeniedError,
+    DeletedChatChannel | ValidationError | NotFoundError | Refused,
     strawberry.union("DeleteChatChannelResult")]
 RetryChatDeliveryResult = Annotated[
-    ChatDelivery | ValidationError | NotFoundError | PermissionDeniedError,
+    ChatDelivery | ValidationError | NotFoundError | Refused,
     strawberry.union("RetryChatDeliveryResult")]
 
 
