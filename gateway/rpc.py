@@ -1,7 +1,8 @@
 """nameko's standalone RPC client, one per worker thread, called from async resolvers.
 
-Each thread keeps its client between requests; the caller's service token (one per identity,
-reused for half its lifetime: shared.identity.ServiceTokens) is set on the client's call
+Each thread keeps its client between requests; the caller's service token (one per identity
+and service, signed by the gateway's key and reused for half its lifetime:
+shared.tokens.ServiceTokens) is set on the client's call
 context just before each call. A client whose connection broke is dropped, whatever the
 broker error (`broker_lost`), so the next call reconnects; reads (idempotent) are retried
 once on a fresh client.
@@ -21,8 +22,9 @@ from nameko.exceptions import RpcTimeout
 from nameko.standalone.rpc import ClusterRpcProxy
 
 from gateway.metrics import RPC_LATENCY
-from shared.identity import Identity, ServiceTokens
+from shared.identity import Identity
 from shared.logs import begin_call, current_call_id, request_call_id
+from shared.tokens import ServiceTokens
 
 log = logging.getLogger(__name__)
 # py-amqp's connection errors are not OSErrors; kombu wraps only some of them
@@ -53,7 +55,7 @@ class RpcClient:
 
     async def call(self, service: str, method: str, *args, identity: Identity | None = None,
                    idempotent: bool = False, timeout: float | None = None, **kwargs):
-        context = self.tokens.context_for(identity) if identity else {}
+        context = self.tokens.context_for(identity, service) if identity else {}
         call_id = current_call_id() or request_call_id()
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(

@@ -1,8 +1,6 @@
 """The career service: people, sign-in, tokens, profiles, skills, mentoring, evidence."""
 from __future__ import annotations
 
-from nameko.rpc import RpcProxy
-
 from services.career.dependencies import Skills
 from services.career.entrypoints import (
     applications,
@@ -20,8 +18,9 @@ from services.career.entrypoints import mentoring_programmes as programmes
 from services.career.models import INBOX, OUTBOX
 from shared import basics
 from shared.db import Database
-from shared.identity import Caller
 from shared.metrics import ServiceMetrics
+from shared.rpc import RpcProxy
+from shared.verify import Caller
 
 
 class CareerService(basics.ServiceBasics, people.PeopleEntrypoints, profiles.ProfileEntrypoints,
