@@ -25,6 +25,7 @@ from gateway.limits import BodyLimits
 from gateway.loaders import request_context
 from gateway.metrics import REQUEST_LATENCY, REQUESTS, RequestTracking
 from gateway.notifications import unsubscribe
+from gateway.ratelimits import RateLimits, rates_from_env
 from gateway.rpc import RpcClient, ServiceUnavailable
 from gateway.schema import schema
 from shared.errors import NotFound
@@ -45,7 +46,8 @@ class KaizenGraphQL(GraphQL):
     async def get_context(self, request, response) -> Context:
         bearer = getattr(request.state, "bearer", None)  # websockets: set at connection_init
         return request_context(request.app.state.rpc, bearer and bearer.identity, request,
-                               response, token_scopes=bearer and bearer.scopes)
+                               response, token_scopes=bearer and bearer.scopes,
+                               rate_limits=request.app.state.rate_limits)
 
     async def on_ws_connect(self, context: Context):
         state = context.request.app.state
@@ -145,6 +147,8 @@ async def lifespan(app: Starlette):
     app.state.verifier = TokenVerifier(app.state.auth_settings, app.state.oidc_settings)
     app.state.rpc = RpcClient(amqp_uri(), rpc_timeout())
     app.state.hub, app.state.connections = Hub(), live.Connections()
+    rates = rates_from_env()
+    app.state.rate_limits = RateLimits(rates) if rates else None
     app.state.events = EventConsumer(amqp_uri(), app.state.hub, asyncio.get_running_loop())
     app.state.events.start()
     yield

@@ -17,6 +17,7 @@ from shared.identity import Identity
 
 if TYPE_CHECKING:
     from gateway.loaders import Loaders
+    from gateway.ratelimits import RateLimits
 
 
 @dataclass
@@ -26,6 +27,7 @@ class Context:
     request: object = None
     response: object = None
     token_scopes: tuple[str, ...] | None = None  # an API token's (gateway.scopes); None: a session
+    rate_limits: RateLimits | None = None  # the process's buckets (gateway.ratelimits); None: off
     loaders: Loaders = field(init=False, repr=False)  # set by gateway.loaders.request_context
     # websockets: the connection_init payload, and when the token it carried expires
     connection_params: dict | None = None

@@ -42,6 +42,16 @@ class ConflictError(UserError):
     pass
 
 
+@strawberry.type(description="Too many calls of this kind in a short time: try again after "
+                             "`retryAfterSeconds`. Nothing was done.")
+class RateLimitedError(UserError):
+    retry_after_seconds: int
+
+
+# What any mutation may answer before its service is asked: sign in first, or too many calls.
+Refused = PermissionDeniedError | RateLimitedError
+
+
 SIGN_IN_FIRST = "sign in first: send 'Authorization: Bearer <token>'"
 
 
@@ -81,6 +91,25 @@ class SignInFirstAnswer(strawberry.ExceptionHandler[SignInFirst, PermissionDenie
     def handle(self, exception: SignInFirst, *, field: StrawberryField,
                info: strawberry.Info) -> PermissionDeniedError:
         return PermissionDeniedError(message=exception.message)
+
+
+class RateLimited(PublicError):
+    """The caller's bucket for this kind of call is empty (gateway.ratelimits): a query fails
+    with it (code RATE_LIMITED), a mutation answers RateLimitedError (RateLimitedAnswer)."""
+
+    def __init__(self, retry_after_seconds: int):
+        super().__init__(f"too many calls: try again in {retry_after_seconds} s", "RATE_LIMITED")
+        self.retry_after_seconds = retry_after_seconds
+        self.extensions["retryAfterSeconds"] = retry_after_seconds
+
+
+class RateLimitedAnswer(strawberry.ExceptionHandler[RateLimited, RateLimitedError]):
+    """Applied to the fields whose union holds RateLimitedError (every mutation)."""
+
+    def handle(self, exception: RateLimited, *, field: StrawberryField,
+               info: strawberry.Info) -> RateLimitedError:
+        return RateLimitedError(message=exception.message,
+                                retry_after_seconds=exception.retry_after_seconds)
 
 
 def public_error(exc: Exception) -> PublicError:

@@ -20,6 +20,7 @@ from gateway.ideas.types import Idea
 from gateway.insights.types import Theme
 from gateway.mentoring.types import MentoringProgramme
 from gateway.people.types import Person
+from gateway.ratelimits import RateLimits
 from gateway.rpc import RpcClient
 from shared.identity import Identity
 from shared.settings import deployed_services
@@ -137,9 +138,10 @@ async def _nothing(count: int) -> list[None]:
 
 def request_context(rpc: RpcClient, identity: Identity | None, request: object = None,
                     response: object = None,
-                    token_scopes: tuple[str, ...] | None = None) -> Context:
+                    token_scopes: tuple[str, ...] | None = None,
+                    rate_limits: RateLimits | None = None) -> Context:
     """A request's context with loaders of its own: nothing is cached across requests."""
     context = Context(rpc=rpc, identity=identity, request=request, response=response,
-                      token_scopes=token_scopes)
+                      token_scopes=token_scopes, rate_limits=rate_limits)
     context.loaders = Loaders(context)
     return context

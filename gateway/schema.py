@@ -13,10 +13,13 @@ from strawberry.extensions import (
 
 from gateway.career.mutations import CareerMutation
 from gateway.career.queries import CareerQuery
+from gateway.cost import QueryCostLimiter, max_query_cost
 from gateway.errors import (
     ConflictError,
     NotFoundError,
     PermissionDeniedError,
+    RateLimitedAnswer,
+    RateLimitedError,
     SignInFirstAnswer,
     ValidationError,
     should_mask,
@@ -40,6 +43,7 @@ from gateway.notifications.subscriptions import NotificationsSubscription
 from gateway.numbers import allow_non_finite_input
 from gateway.people.mutations import PeopleMutation
 from gateway.people.queries import PeopleQuery
+from gateway.ratelimits import limit_root_fields
 from gateway.reflections.mutations import ReflectionsMutation
 from gateway.reflections.queries import ReflectionsQuery
 from gateway.tokens.mutations import TokensMutation
@@ -68,15 +72,20 @@ class Mutation(IdeasMutation, ReflectionsMutation, ExperimentsMutation, CareerMu
     pass
 
 
+limit_root_fields(Query, Mutation)
+
+
 @strawberry.type
 class Subscription(NotificationsSubscription, IdeasSubscription, ExperimentsSubscription):
     pass
 
 
-def build_schema(document_cache: int | None = DOCUMENT_CACHE) -> strawberry.Schema:
+def build_schema(document_cache: int | None = DOCUMENT_CACHE,
+                 max_cost: int | None = None) -> strawberry.Schema:
     """The schema; ``document_cache=None`` parses and validates every request afresh (the
-    benchmark's comparison)."""
+    benchmark's comparison); ``max_cost`` defaults to KAIZEN_MAX_QUERY_COST."""
     allow_non_finite_input()
+    cost_limit = max_query_cost() if max_cost is None else max_cost
     caches = [] if document_cache is None else [
         lambda: ParserCache(maxsize=document_cache),
         lambda: ValidationCache(maxsize=document_cache)]
@@ -84,16 +93,18 @@ def build_schema(document_cache: int | None = DOCUMENT_CACHE) -> strawberry.Sche
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
-        types=[ValidationError, NotFoundError, PermissionDeniedError, ConflictError],
+        types=[ValidationError, NotFoundError, PermissionDeniedError, ConflictError,
+               RateLimitedError],
         extensions=[
             QueryDepthLimiter(max_depth=MAX_DEPTH),
             MaxTokensLimiter(max_token_count=MAX_TOKENS),
             MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
             *caches,
+            lambda: QueryCostLimiter(max_cost=cost_limit),
             MaskErrors(should_mask_error=should_mask),
             OperationMetrics,
         ],
-        exception_handlers=[SignInFirstAnswer()],
+        exception_handlers=[SignInFirstAnswer(), RateLimitedAnswer()],
     )
 
 

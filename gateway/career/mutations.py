@@ -17,10 +17,10 @@ from gateway.career.inputs import (
 from gateway.career.mentoring import MentoringRequest
 from gateway.career.types import Application, Opportunity, RoleVoice
 from gateway.context import Info
-from gateway.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
+from gateway.errors import ConflictError, NotFoundError, Refused, ValidationError
 from gateway.people.types import Person
 
-Errors = ValidationError | PermissionDeniedError | NotFoundError
+Errors = ValidationError | Refused | NotFoundError
 UpdateProfileResult = Annotated[Person | Errors, strawberry.union("UpdateProfileResult")]
 OpportunityResult = Annotated[Opportunity | Errors | ConflictError,
                               strawberry.union("OpportunityResult")]

@@ -9,7 +9,7 @@ import strawberry
 
 from gateway.auth import IsSignedIn
 from gateway.context import Info
-from gateway.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
+from gateway.errors import ConflictError, NotFoundError, Refused, ValidationError
 from gateway.experiments.enums import ExperimentDecision, RuleSet
 from gateway.experiments.imports import (
     MeasurementImportError,
@@ -19,7 +19,7 @@ from gateway.experiments.imports import (
 from gateway.experiments.inputs import FollowUpExperimentInput, PlanExperimentInput
 from gateway.experiments.types import Experiment
 
-Errors = ValidationError | NotFoundError | PermissionDeniedError | ConflictError
+Errors = ValidationError | NotFoundError | Refused | ConflictError
 ExperimentResult = Annotated[Experiment | Errors, strawberry.union("ExperimentResult")]
 
 
@@ -28,7 +28,7 @@ class DefaultRuleSetChanged:
     rules: RuleSet
 
 
-DefaultRuleSetResult = Annotated[DefaultRuleSetChanged | ValidationError | PermissionDeniedError,
+DefaultRuleSetResult = Annotated[DefaultRuleSetChanged | ValidationError | Refused,
                                  strawberry.union("DefaultRuleSetResult")]
 ImportMeasurementsResult = Annotated[MeasurementsImported | MeasurementImportError | Errors,
                                      strawberry.union("ImportMeasurementsResult")]

@@ -10,7 +10,7 @@ import strawberry
 
 from gateway.auth import IsSignedIn
 from gateway.context import Info
-from gateway.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
+from gateway.errors import ConflictError, NotFoundError, Refused, ValidationError
 from gateway.growth.check_ins import CheckIn
 from gateway.growth.enums import OneOnOneCadence
 from gateway.growth.goals import Goal
@@ -27,7 +27,7 @@ from gateway.growth.one_on_ones import OneOnOne, OneOnOneNote, TalkingPoint
 from gateway.ideas.types import Idea
 from gateway.notes import NoteVisibility
 
-Refusals = ValidationError | NotFoundError | PermissionDeniedError | ConflictError
+Refusals = ValidationError | NotFoundError | Refused | ConflictError
 GoalResult = Annotated[Goal | Refusals, strawberry.union("GoalResult")]
 CheckInResult = Annotated[CheckIn | Refusals, strawberry.union("CheckInResult")]
 OneOnOneResult = Annotated[OneOnOne | Refusals, strawberry.union("OneOnOneResult")]

@@ -8,21 +8,21 @@ import strawberry
 
 from gateway.auth import IsSignedIn
 from gateway.context import Info
-from gateway.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
+from gateway.errors import ConflictError, NotFoundError, Refused, ValidationError
 from gateway.ideas.activity import Comment, CommentDeleted
 from gateway.ideas.campaign import Campaign, ReviewSettings
 from gateway.ideas.enums import IdeaStatus
 from gateway.ideas.inputs import CreateCampaignInput, SubmitIdeaInput, UpdateIdeaInput
 from gateway.ideas.types import Idea
 
-Errors = ValidationError | NotFoundError | PermissionDeniedError | ConflictError
-SubmitIdeaResult = Annotated[Idea | ValidationError | PermissionDeniedError,
+Errors = ValidationError | NotFoundError | Refused | ConflictError
+SubmitIdeaResult = Annotated[Idea | ValidationError | Refused,
                              strawberry.union("SubmitIdeaResult")]
 IdeaResult = Annotated[Idea | Errors, strawberry.union("IdeaResult")]
 CommentResult = Annotated[Comment | Errors, strawberry.union("CommentResult")]
 CommentDeletedResult = Annotated[CommentDeleted | Errors, strawberry.union("CommentDeletedResult")]
 CampaignResult = Annotated[Campaign | Errors, strawberry.union("CampaignResult")]
-ReviewSettingsResult = Annotated[ReviewSettings | ValidationError | PermissionDeniedError,
+ReviewSettingsResult = Annotated[ReviewSettings | ValidationError | Refused,
                                  strawberry.union("ReviewSettingsResult")]
 
 

@@ -8,14 +8,14 @@ import strawberry
 from gateway.auth import IsSignedIn
 from gateway.career.types import Opportunity
 from gateway.context import Info
-from gateway.errors import NotFoundError, PermissionDeniedError, ValidationError
+from gateway.errors import NotFoundError, Refused, ValidationError
 from gateway.insights.types import ReclusterResult
 
 NotInterestedResult = Annotated[
-    Opportunity | ValidationError | NotFoundError | PermissionDeniedError,
+    Opportunity | ValidationError | NotFoundError | Refused,
     strawberry.union("NotInterestedResult")]
 ReclusterThemesResult = Annotated[
-    ReclusterResult | PermissionDeniedError, strawberry.union("ReclusterThemesResult")]
+    ReclusterResult | Refused, strawberry.union("ReclusterThemesResult")]
 
 
 async def dismissed(info: Info, opportunity_id: str) -> Opportunity | NotFoundError:

@@ -12,20 +12,14 @@ from gateway.auth import IsSignedIn
 from gateway.career.enums import Decision
 from gateway.career.inputs import plain
 from gateway.context import Info
-from gateway.errors import (
-    ConflictError,
-    FieldError,
-    NotFoundError,
-    PermissionDeniedError,
-    ValidationError,
-)
+from gateway.errors import ConflictError, FieldError, NotFoundError, Refused, ValidationError
 from gateway.mentoring.inputs import CreateMentoringProgrammeInput, EnrolInput, MentorshipGoalInput
 from gateway.mentoring.sessions import MentoringSession
 from gateway.mentoring.types import Enrolment, MentoringProgramme, Mentorship, MentorshipGoal
 from gateway.notes import NoteVisibility
 from shared.settings import deployed_services
 
-Errors = ValidationError | PermissionDeniedError | NotFoundError | ConflictError
+Errors = ValidationError | Refused | NotFoundError | ConflictError
 ProgrammeResult = Annotated[MentoringProgramme | Errors,
                             strawberry.union("MentoringProgrammeResult")]
 EnrolmentResult = Annotated[Enrolment | Errors, strawberry.union("EnrolmentResult")]

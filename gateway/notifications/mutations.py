@@ -8,7 +8,7 @@ import strawberry
 
 from gateway.auth import IsSignedIn
 from gateway.context import Info
-from gateway.errors import NotFoundError, PermissionDeniedError, ValidationError
+from gateway.errors import NotFoundError, Refused, ValidationError
 from gateway.notifications.inputs import (
     CreateChatChannelInput,
     NotificationPreferencesInput,
@@ -25,18 +25,18 @@ from gateway.notifications.types import (
 )
 
 MarkNotificationsReadResult = Annotated[
-    NotificationsMarkedRead | ValidationError | PermissionDeniedError,
+    NotificationsMarkedRead | ValidationError | Refused,
     strawberry.union("MarkNotificationsReadResult")]
 UpdateNotificationPreferencesResult = Annotated[
-    NotificationPreferences | ValidationError | PermissionDeniedError,
+    NotificationPreferences | ValidationError | Refused,
     strawberry.union("UpdateNotificationPreferencesResult")]
-CreateChatChannelResult = Annotated[ChatChannel | ValidationError | PermissionDeniedError,
+CreateChatChannelResult = Annotated[ChatChannel | ValidationError | Refused,
                                     strawberry.union("CreateChatChannelResult")]
-TestChatChannelResult = Annotated[ChatChannelTest | NotFoundError | PermissionDeniedError,
+TestChatChannelResult = Annotated[ChatChannelTest | NotFoundError | Refused,
                                   strawberry.union("TestChatChannelResult")]
-DeleteChatChannelResult = Annotated[DeletedChatChannel | NotFoundError | PermissionDeniedError,
+DeleteChatChannelResult = Annotated[DeletedChatChannel | NotFoundError | Refused,
                                     strawberry.union("DeleteChatChannelResult")]
-RetryChatDeliveryResult = Annotated[ChatDelivery | NotFoundError | PermissionDeniedError,
+RetryChatDeliveryResult = Annotated[ChatDelivery | NotFoundError | Refused,
                                     strawberry.union("RetryChatDeliveryResult")]
 
 

@@ -7,10 +7,10 @@ import strawberry
 
 from gateway.auth import IsSignedIn
 from gateway.context import Info
-from gateway.errors import PermissionDeniedError, ValidationError
+from gateway.errors import Refused, ValidationError
 from gateway.people.imports import PeopleImportReport
 
-ImportPeopleResult = Annotated[PeopleImportReport | ValidationError | PermissionDeniedError,
+ImportPeopleResult = Annotated[PeopleImportReport | ValidationError | Refused,
                                strawberry.union("ImportPeopleResult")]
 
 

@@ -8,7 +8,7 @@ import strawberry
 
 from gateway.auth import IsSignedIn
 from gateway.context import Info
-from gateway.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
+from gateway.errors import ConflictError, NotFoundError, Refused, ValidationError
 from gateway.ideas.types import Idea
 from gateway.reflections.inputs import (
     CreateReflectionPromptInput,
@@ -23,18 +23,18 @@ from gateway.reflections.types import (
     ReflectionTurnedIntoIdea,
 )
 
-WriteReflectionResult = Annotated[Reflection | ValidationError | PermissionDeniedError,
+WriteReflectionResult = Annotated[Reflection | ValidationError | Refused,
                                   strawberry.union("WriteReflectionResult")]
 UpdateReflectionResult = Annotated[
-    Reflection | ValidationError | NotFoundError | PermissionDeniedError,
+    Reflection | ValidationError | NotFoundError | Refused,
     strawberry.union("UpdateReflectionResult")]
-DeleteReflectionResult = Annotated[DeletedReflection | NotFoundError | PermissionDeniedError,
+DeleteReflectionResult = Annotated[DeletedReflection | NotFoundError | Refused,
                                    strawberry.union("DeleteReflectionResult")]
 TurnReflectionIntoIdeaResult = Annotated[
-    ReflectionTurnedIntoIdea | ValidationError | NotFoundError | PermissionDeniedError
+    ReflectionTurnedIntoIdea | ValidationError | NotFoundError | Refused
     | ConflictError, strawberry.union("TurnReflectionIntoIdeaResult")]
 ReflectionPromptResult = Annotated[
-    ReflectionPrompt | ValidationError | NotFoundError | PermissionDeniedError,
+    ReflectionPrompt | ValidationError | NotFoundError | Refused,
     strawberry.union("ReflectionPromptResult")]
 
 

@@ -9,7 +9,7 @@ import strawberry
 from gateway import scopes
 from gateway.auth import IsSignedIn
 from gateway.context import Info
-from gateway.errors import NotFoundError, PermissionDeniedError, ValidationError, user_error
+from gateway.errors import NotFoundError, Refused, ValidationError, user_error
 from gateway.tokens.inputs import CreateApiTokenInput
 from gateway.tokens.types import (
     ApiToken,
@@ -19,15 +19,15 @@ from gateway.tokens.types import (
 )
 from shared.errors import PermissionDenied
 
-CreateApiTokenResult = Annotated[CreatedApiToken | ValidationError | PermissionDeniedError,
+CreateApiTokenResult = Annotated[CreatedApiToken | ValidationError | Refused,
                                  strawberry.union("CreateApiTokenResult")]
-RevokeApiTokenResult = Annotated[ApiToken | NotFoundError | PermissionDeniedError,
+RevokeApiTokenResult = Annotated[ApiToken | NotFoundError | Refused,
                                  strawberry.union("RevokeApiTokenResult")]
 CreateProvisioningTokenResult = Annotated[
-    CreatedProvisioningToken | ValidationError | PermissionDeniedError,
+    CreatedProvisioningToken | ValidationError | Refused,
     strawberry.union("CreateProvisioningTokenResult")]
 RevokeProvisioningTokenResult = Annotated[
-    ProvisioningToken | NotFoundError | PermissionDeniedError,
+    ProvisioningToken | NotFoundError | Refused,
     strawberry.union("RevokeProvisioningTokenResult")]
 
 

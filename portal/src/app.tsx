@@ -7,12 +7,21 @@ import { Bell } from "./components/bell";
 import { SignIn } from "./pages/signin";
 import { pageFor, SECTIONS } from "./routes";
 
+/** Subscribes `read` to `subscribe` and reads once now; returns the unsubscribe. */
+function follow(subscribe: (listener: () => void) => () => void, read: () => void) {
+  const stop = subscribe(read);
+  read();
+  return stop;
+}
+
 export function App() {
   const [session, setSession] = useState(currentSession);
   const [phase, setPhase] = useState(currentPhase);
   const route = useRoute();
-  useEffect(() => onSessionChange(() => setSession(currentSession())), []);
-  useEffect(() => onPhaseChange(() => setPhase(currentPhase())), []);
+  // Effects run after the first paint: whatever changed before they subscribed is read
+  // again here, or a sign-in that settled in between would leave the page loading.
+  useEffect(() => follow(onSessionChange, () => setSession(currentSession())), []);
+  useEffect(() => follow(onPhaseChange, () => setPhase(currentPhase())), []);
   if (!session) return <SignIn phase={phase} />;
   const section = route[0] ?? "ideas";
   return (

@@ -143,3 +143,20 @@ def decide(session: Session, application_id: str, decision: str, message: str,
         application.decided_at = application.updated_at
         session.flush()
     return application
+
+
+def withdraw_open_of(session: Session, applicant_id: str) -> list[Application]:
+    """Withdraws the applicant's open applications (domain.is_open_application), each with
+    its opportunity locked as a decision on it would be; the ones withdrawn."""
+    rows = session.execute(select(Application.id, Application.opportunity_id)
+                           .where(Application.applicant_id == applicant_id)
+                           .order_by(Application.opportunity_id)).all()
+    withdrawn = []
+    for application_id, opportunity_id in rows:
+        opportunity = lock_opportunity(session, opportunity_id)
+        application = reload(session, application_id)
+        if domain.is_open_application(application.status, opportunity.status):
+            application.status, application.updated_at = domain.ApplicationStatus.WITHDRAWN, now()
+            withdrawn.append(application)
+    session.flush()
+    return withdrawn

@@ -227,6 +227,21 @@ def mentoring_answer(decision: str) -> str:
         else ApplicationStatus.DECLINED
 
 
+# --- deactivation ---------------------------------------------------------------------
+
+def check_may_change_activation(viewer: Viewer) -> None:
+    """Only an admin deactivates or reactivates a person (the SCIM client acts as one)."""
+    if not viewer.has("admin"):
+        raise PermissionDenied("only an admin may deactivate or reactivate a person")
+
+
+def is_open_application(status: str, opportunity_status: str) -> bool:
+    """Withdrawn when its applicant is deactivated: a PENDING one, or an ACCEPTED place on
+    an opportunity still OPEN (a closed opportunity's places are its history)."""
+    return status == ApplicationStatus.PENDING or (
+        status == ApplicationStatus.ACCEPTED and opportunity_status == Status.OPEN)
+
+
 # --- role voices ----------------------------------------------------------------------
 
 def voice_standing(role_key: str, title: str, held_keys: set[str]) -> bool | None:

@@ -269,6 +269,16 @@ def mentoring_requests_of(session: Session, person_id: str) -> list[MentoringReq
         .order_by(MentoringRequest.created_at.desc(), MentoringRequest.id)).all())
 
 
+def withdraw_pending_requests(session: Session, person_id: str, at: datetime) -> int:
+    """Withdraws the mentoring requests still PENDING that the person sent or received."""
+    rows = session.scalars(select(MentoringRequest).where(
+        (MentoringRequest.mentor_id == person_id) | (MentoringRequest.mentee_id == person_id),
+        MentoringRequest.status == domain.ApplicationStatus.PENDING)).all()
+    for request in rows:
+        request.status, request.responded_at = domain.ApplicationStatus.WITHDRAWN, at
+    return len(rows)
+
+
 # --- role voices ----------------------------------------------------------------------
 
 def held_role_keys(session: Session, person_id: str) -> set[str]:

@@ -16,6 +16,10 @@ from services.insights import thresholds
 IDEA, REFLECTION, EXPERIMENT, OPPORTUNITY = "IDEA", "REFLECTION", "EXPERIMENT", "OPPORTUNITY"
 KINDS = (IDEA, REFLECTION, EXPERIMENT, OPPORTUNITY)
 CLUSTERED = (IDEA, REFLECTION)  # what themes are made of; concluded experiments only join
+# Themes are read organisation-wide: the only reflections that join, count in, shape or label
+# one are those shared with the whole organisation (a reflection document's status is its
+# visibility).
+THEMED_VISIBILITY = "ORGANIZATION"
 MIN_THEME_SIZE = 3
 KEYWORDS = 5  # per theme label
 MERGED = "DUPLICATE"  # the status of an idea merged into another
@@ -36,6 +40,14 @@ class Counted(Protocol):
     idea_count: int
     live_idea_count: int
     reflection_count: int
+
+
+def joins_themes(kind: str, status: str) -> bool:
+    """Whether a document may be in a theme. A TEAM reflection may not: every theme, its
+    counts and its `unaddressed` flag are shown to the whole organisation, and no view of
+    themes is limited to a team, so a TEAM reflection feeds no theme at all (it still
+    feeds its own author's recommendations). PRIVATE ones never reach insights."""
+    return kind != REFLECTION or status == THEMED_VISIBILITY
 
 
 def label_text(doc: Labelled) -> str | None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import ColumnElement, or_, select, update
 from sqlalchemy.orm import Session
 
-from services.insights.domain import IDEA, OPPORTUNITY, REFLECTION
+from services.insights.domain import IDEA, OPPORTUNITY, REFLECTION, THEMED_VISIBILITY
 from services.insights.models import Counter, Dismissal, Document, Profile, Theme
 from shared.clock import now
 
@@ -30,6 +30,11 @@ def counter(session: Session, name: str) -> int:
 
 def reset(session: Session, name: str) -> None:
     session.execute(update(Counter).where(Counter.name == name).values(value=0))
+
+
+def may_join_themes() -> ColumnElement[bool]:
+    """domain.joins_themes as a filter on documents."""
+    return or_(Document.kind != REFLECTION, Document.status == THEMED_VISIBILITY)
 
 
 def shown(query):

@@ -84,6 +84,7 @@ def summarise(session: Session, theme_ids: set[str]) -> None:
 
 
 def _summarise_one(theme: Theme, rows: list) -> None:
+    rows = [r for r in rows if domain.joins_themes(r.kind, r.status)]  # never a TEAM one
     clustered = [r for r in rows if r.kind in CLUSTERED]
     if clustered:  # a theme left empty keeps its last centre
         theme.centroid = to_bytes(centroid_of(stack([r.embedding for r in clustered])))

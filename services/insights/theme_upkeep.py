@@ -1,7 +1,7 @@
 """The stored themes kept up to date, with stable ids, on top of the pure clustering maths
 in clustering.py.
 
-* An arriving idea or shared reflection joins the nearest theme when its cosine to the
+* An arriving idea or ORGANIZATION-wide reflection joins the nearest theme when its cosine to the
   centroid is at least THEME_JOIN; otherwise it waits in the pool (theme_id NULL).
 * Every RECLUSTER_EVERY pool arrivals the pool is clustered into new themes by average
   linkage (:func:`cluster_the_pool`, :func:`clusters_of`); on demand everything is
@@ -37,7 +37,7 @@ from services.insights.documents import from_bytes, stack, to_bytes
 from services.insights.domain import CLUSTERED, EXPERIMENT, IDEA, KEYWORDS, MIN_THEME_SIZE
 from services.insights.encoder import get_encoder
 from services.insights.models import Document, Theme
-from services.insights.store import bump, reset
+from services.insights.store import bump, may_join_themes, reset
 from shared.clock import now
 
 
@@ -46,7 +46,8 @@ def centroids(session: Session) -> dict[str, np.ndarray]:
 
 
 def members(session: Session, theme_ids: set[str] | None = None) -> list[Document]:
-    query = select(Document).where(Document.kind.in_(CLUSTERED), Document.active.is_(True))
+    query = select(Document).where(Document.kind.in_(CLUSTERED), Document.active.is_(True),
+                                   may_join_themes())
     if theme_ids is not None:
         query = query.where(Document.theme_id.in_(theme_ids))
     return list(session.scalars(query.order_by(Document.kind, Document.id)))
@@ -58,8 +59,9 @@ def place(session: Session, row: Document) -> bool:
     of the themes it left or joined move when the transaction settles (theme_summaries.py),
     so a batch placed in one transaction is placed against the centres it started with."""
     before = row.theme_id
-    row.theme_id = _nearest(session, row) if row.active else None
-    if row.kind in CLUSTERED and row.active and row.theme_id is None and before is None:
+    joins = row.active and domain.joins_themes(row.kind, row.status)
+    row.theme_id = _nearest(session, row) if joins else None
+    if row.kind in CLUSTERED and joins and row.theme_id is None and before is None:
         return bump(session, "pool_arrivals") >= thresholds.RECLUSTER_EVERY
     return False
 
@@ -86,8 +88,8 @@ def cluster_the_pool(session: Session) -> list[str]:
     """New themes from the pool; existing themes keep their ids and members. Returns the
     ids of the themes created."""
     pool = list(session.scalars(select(Document).where(
-        Document.kind.in_(CLUSTERED), Document.active.is_(True), Document.theme_id.is_(None))
-        .order_by(Document.kind, Document.id)))
+        Document.kind.in_(CLUSTERED), Document.active.is_(True), Document.theme_id.is_(None),
+        may_join_themes()).order_by(Document.kind, Document.id)))
     created = []
     for cluster in clusters_of([r.id for r in pool], stack([r.embedding for r in pool])):
         created.append(_new_theme(session, [r for r in pool if r.id in set(cluster)]))

@@ -14,6 +14,25 @@ class PersonUpserted(Contract):
     email: str | None = None  # where notifications send mail; None from older publishers
 
 
+class PersonDeactivated(Contract):
+    """An admin (or the SCIM client) deactivated a person: they cannot sign in, drop out of
+    matching, recommendations, mentor lists and the directory; their open applications and
+    pending mentoring requests were withdrawn with it. Their own data stays theirs."""
+
+    event_type = "person_deactivated"
+
+    person_id: str
+    withdrawn_application_ids: list[str] = []
+
+
+class PersonReactivated(Contract):
+    """Signs in and is listed again (a profile_updated follows, for the read models)."""
+
+    event_type = "person_reactivated"
+
+    person_id: str
+
+
 class ProfileUpdated(Contract):
     event_type = "profile_updated"
 

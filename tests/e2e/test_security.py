@@ -74,3 +74,18 @@ def test_a_non_finite_measurement_is_a_validation_error_naming_value(stack, numb
     assert response.status_code == 200
     answer = response.json()["data"]["recordMeasurement"]
     assert (answer["__typename"], answer["field"]) == ("ValidationError", "value")
+
+
+CYCLE = ("{ themes(first: 100) { ideas(first: 100) { theme { ideas(first: 100) { theme { "
+         "ideas(first: 100) { id title } } } } } } }")
+
+
+def test_the_theme_idea_cycle_is_refused_before_it_runs_naming_its_cost(stack):
+    response = stack.graphql(CYCLE, token=stack.token(EMMA))
+    body = response.json()
+    assert response.status_code == 200 and body["data"] is None
+    (error,) = body["errors"]
+    assert error["extensions"]["code"] == "QUERY_TOO_COSTLY"
+    assert error["extensions"]["cost"] > error["extensions"]["limit"] == 20_000
+    assert error["message"].startswith(f"query cost {error['extensions']['cost']} is over "
+                                       "the limit of 20000")

