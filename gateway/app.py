@@ -93,6 +93,15 @@ class GraphQLEndpoint:
         REQUESTS.labels("graphql", "done").inc()
 
 
+async def livez(_request: Request) -> JSONResponse:
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(_request: Request) -> JSONResponse:
+    result = await health.ready(amqp_uri())
+    return JSONResponse(result, status_code=200 if result["status"] == "ok" else 503)
+
+
 async def healthz(request: Request) -> JSONResponse:
     result = await health.check(request.app.state.rpc, amqp_uri(), deployed_services())
     return JSONResponse(result, status_code=200 if result["status"] == "ok" else 503)
@@ -113,6 +122,9 @@ async def dev_token(request: Request) -> Response:
         return JSONResponse({"error": "no seeded person with that e-mail", "field": "email"}, 404)
     except ServiceUnavailable as exc:
         return JSONResponse({"error": str(exc)}, status_code=503)
+    if person.get("active") is False:  # as career's sign_in refuses them
+        return JSONResponse({"error": "this account is deactivated: ask an administrator",
+                             "field": "email"}, 403)
     return JSONResponse({"token": issue_dev_token(person, settings), "person": person})
 
 
@@ -166,6 +178,8 @@ def create_app() -> Starlette:
         Route("/graphql", GraphQLEndpoint(graphql_app), methods=["GET", "POST"]),
         WebSocketRoute("/graphql", LiveEndpoint(graphql_app)),
         Route("/notifications/unsubscribe", unsubscribe.page, methods=["GET", "POST"]),
+        Route("/livez", livez),
+        Route("/readyz", readyz),
         Route("/healthz", healthz),
         Route("/metrics", metrics),
         Route("/auth/dev-token", dev_token, methods=["POST"]),
