@@ -6,14 +6,12 @@ command line (an empty directory has no admin to make one in GraphQL yet).
   scim revoke ID        stops one at once
 
 Talks to career over the broker (AMQP_URI) as the system identity, with the service token
-secret of the deployment (KAIZEN_SERVICE_TOKEN_SECRET)."""
+key (`admin`, docs/operations.md)."""
 from __future__ import annotations
 
-from nameko.standalone.rpc import ClusterRpcProxy
-
 from shared.errors import DomainError
-from shared.identity import SYSTEM, context_for
-from shared.settings import amqp_uri
+from shared.identity import SYSTEM
+from shared.rpc import cluster_proxy
 
 
 def register(subparsers) -> None:
@@ -30,8 +28,7 @@ def register(subparsers) -> None:
 
 
 def career(command, *args) -> int:
-    with ClusterRpcProxy({"AMQP_URI": amqp_uri()}, context_data=context_for(SYSTEM),
-                         timeout=60) as cluster:
+    with cluster_proxy(SYSTEM, timeout=60) as cluster:
         try:
             return command(cluster.career, *args)
         except DomainError as exc:

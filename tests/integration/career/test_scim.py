@@ -147,7 +147,7 @@ def test_ten_concurrent_creations_of_one_user_make_one_person_and_nine_409s(cont
     container = container_factory(CareerService, config)
     container.start()
     secret = call(container, "create_provisioning_token", "Okta")["secret"]
-    with ClusterRpcProxy(config, context_data=as_user(SYSTEM)) as cluster:
+    with ClusterRpcProxy(config, context_data=as_user(SYSTEM, "career")) as cluster:
         pending = [cluster.career.serve_scim.call_async(
             secret, forwarded("POST", "/Users", user("ida"))) for _ in range(10)]
         statuses = sorted(reply.result()["status"] for reply in pending)
