@@ -14,6 +14,7 @@ import jwt
 from nameko.extensions import DependencyProvider
 
 from shared.errors import PermissionDenied, Unauthenticated
+from shared.production import refuse_unsafe_start
 from shared.settings import AuthSettings
 
 CONTEXT_KEY = "auth"
@@ -96,6 +97,7 @@ class Caller(DependencyProvider):
     """Verifies the service token carried in the call context, lazily, per worker."""
 
     def setup(self) -> None:
+        refuse_unsafe_start(self.container.service_name)  # KAIZEN_ENV=production
         self.settings = AuthSettings.from_env()
 
     def get_dependency(self, worker_ctx) -> CallerProxy:
