@@ -151,8 +151,8 @@ async def livez(_request: Request) -> Response:
 @contextlib.asynccontextmanager
 async def lifespan(app: Starlette):
     refuse_unsafe_start("gateway")  # KAIZEN_ENV=production: no public development secrets
-    if is_production():
-        serve_metrics(metrics_port())
+    if port := metrics_port(is_production()):
+        serve_metrics(port)
     app.state.auth_settings = AuthSettings.from_env()
     app.state.oidc_settings = OidcSettings.from_env()
     app.state.verifier = TokenVerifier(app.state.auth_settings, app.state.oidc_settings)

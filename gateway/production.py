@@ -1,7 +1,8 @@
 """What KAIZEN_ENV=production changes in the gateway (shared/production.py says what it
 refuses at start): no introspection, no GraphiQL, no "Did you mean ...?" in error messages
 (they spell out the schema to a caller probing with typos), and /metrics only on its own port
-(KAIZEN_METRICS_PORT, 9100), which the Ingress does not route."""
+(KAIZEN_METRICS_PORT, 9100), which the Ingress does not route. In development /metrics is also
+on the main port, and on KAIZEN_METRICS_PORT when that is set (the Kubernetes dev overlay)."""
 from __future__ import annotations
 
 import os
@@ -29,8 +30,13 @@ def schema_extensions(production: bool) -> list:
     return [DisableIntrospection(), HideSuggestions] if production else []
 
 
-def metrics_port() -> int:
-    return int(os.environ.get("KAIZEN_METRICS_PORT") or DEFAULT_METRICS_PORT)
+def metrics_port(production: bool) -> int | None:
+    """The port of /metrics of its own: KAIZEN_METRICS_PORT (`0`: none), else 9100 in
+    production and none in development."""
+    configured = os.environ.get("KAIZEN_METRICS_PORT", "").strip()
+    if configured:
+        return int(configured) or None
+    return DEFAULT_METRICS_PORT if production else None
 
 
 def serve_metrics(port: int) -> int:

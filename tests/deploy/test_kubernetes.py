@@ -272,7 +272,7 @@ def test_gateway_probes_and_ingress(rendered, overlay):
     objects = rendered[overlay]
     container = pod_spec(find(objects, "Deployment", "gateway"))["containers"][0]
     assert container["readinessProbe"]["httpGet"] == {"path": "/healthz", "port": "http"}
-    assert container["livenessProbe"]["httpGet"]["port"] == "http"
+    assert container["livenessProbe"]["httpGet"] == {"path": "/livez", "port": "http"}
     assert {"name": "http", "containerPort": 8000} in container["ports"]
     ingresses = of_kind(objects, "Ingress")
     assert len(ingresses) == 1
@@ -284,6 +284,33 @@ def test_gateway_probes_and_ingress(rendered, overlay):
         assert ingresses[0]["spec"]["tls"][0]["hosts"] == [host]
     else:
         assert host.endswith("localtest.me")
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_gateway_metrics_are_on_a_port_the_ingress_does_not_route(rendered, overlay):
+    objects = rendered[overlay]
+    gateway = find(objects, "Deployment", "gateway")
+    container = pod_spec(gateway)["containers"][0]
+    assert {"name": "metrics", "containerPort": 9100} in container["ports"]
+    assert gateway["spec"]["template"]["metadata"]["annotations"]["prometheus.io/port"] == "9100"
+    service_ports = {p["name"]: p for p in find(objects, "Service", "gateway")["spec"]["ports"]}
+    assert service_ports["metrics"]["targetPort"] == "metrics"
+    routed = {path["backend"]["service"]["port"]["name"]
+              for ingress in of_kind(objects, "Ingress") for rule in ingress["spec"]["rules"]
+              for path in rule["http"]["paths"]}
+    assert routed == {"http"}
+    rules = find(objects, "NetworkPolicy", "gateway")["spec"]["ingress"]
+    reach = {source["namespaceSelector"]["matchLabels"]["kubernetes.io/metadata.name"]:
+             {port["port"] for port in rule["ports"]}
+             for rule in rules for source in rule["from"]}
+    assert reach == {"ingress-nginx": {8000}, "monitoring": {9100}}
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_prod_runs_in_production_mode(rendered, overlay):
+    config = find(rendered[overlay], "ConfigMap", "kaizen-config")["data"]
+    assert config["KAIZEN_ENV"] == ("production" if overlay == "prod" else "development")
+    assert config["KAIZEN_METRICS_PORT"] == "9100"
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
