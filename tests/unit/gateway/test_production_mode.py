@@ -7,7 +7,7 @@ import asyncio
 
 import pytest
 from starlette.applications import Starlette
-from starlette.responses import HTMLResponse, JSONResponse
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
@@ -56,6 +56,12 @@ def test_pages_get_a_policy_allowing_their_own_origin_and_the_provider():
     assert "frame-ancestors 'self'" in policy  # the silent sign-in frame is the portal's own
     assert page["x-content-type-options"] == "nosniff"
     assert page["referrer-policy"] == "no-referrer"
+
+
+def test_a_reload_answered_not_modified_keeps_the_page_policy():
+    app = Starlette(routes=[Route("/", lambda r: Response(status_code=304))])
+    client = TestClient(SecurityHeaders(app))
+    assert "script-src 'self'" in client.get("/").headers["content-security-policy"]
 
 
 def test_api_answers_load_nothing_and_are_framed_by_nobody():
