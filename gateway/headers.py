@@ -1,9 +1,9 @@
 """Security headers on every HTTP response of the gateway (ASGI middleware).
 
-Pages (every path but the API's: the portal's files, the unsubscribe page) get a Content-Security-Policy the built
-portal runs under: its own scripts, styles and connections (GraphQL, the websocket), `data:`
-images (the empty favicon), and the organisation's OpenID provider for the token exchange and
-the silent sign-in frame. That frame ends on the portal's own page, so a page may be framed by
+Pages (every path but the API's: the portal's files, the unsubscribe page) get a
+Content-Security-Policy the built portal runs under: its own scripts, styles and connections
+(GraphQL, the websocket), `data:` images (the empty favicon), and the organisation's OpenID
+provider for the token exchange and the silent sign-in frame. That frame ends on the portal's own page, so a page may be framed by
 its own origin (`frame-ancestors 'self'`), never by another; everything else (GraphQL, JSON,
 metrics) may load nothing and be framed by nobody (`default-src 'none'; frame-ancestors
 'none'`). GraphiQL (development only) loads its code from a CDN and keeps no policy.
