@@ -4,6 +4,10 @@
                                       roles) into career: --dry-run reports every row's
                                       problems by column and writes nothing; without it the
                                       file is applied whole, or not at all when any row is bad
+  people deactivate EMAIL             the person can no longer sign in and leaves matching,
+                                      mentor lists and the directory; their open applications
+                                      are withdrawn (nothing of theirs is deleted)
+  people reactivate EMAIL             signs in and is listed again
 
 Talks to career over the broker (AMQP_URI) as the system identity, with the service token
 secret of the deployment (KAIZEN_SERVICE_TOKEN_SECRET)."""
@@ -14,6 +18,7 @@ from pathlib import Path
 
 from nameko.standalone.rpc import ClusterRpcProxy
 
+from shared.errors import NotFound
 from shared.identity import SYSTEM, context_for
 from shared.settings import amqp_uri
 
@@ -26,6 +31,25 @@ def register(subparsers) -> None:
                       "manager_email,roles (roles separated by ';')")
     load.add_argument("--dry-run", action="store_true", help="check only; write nothing")
     load.set_defaults(func=import_people)
+    for name, method, said in (("deactivate", "deactivate_person", "deactivate a person"),
+                               ("reactivate", "reactivate_person", "reactivate a person")):
+        change = commands.add_parser(name, help=f"{said} (by e-mail)")
+        change.add_argument("email", help="the person's e-mail")
+        change.set_defaults(func=change_activation, method=method)
+
+
+def change_activation(args: argparse.Namespace) -> int:
+    with ClusterRpcProxy({"AMQP_URI": amqp_uri()}, context_data=context_for(SYSTEM),
+                         timeout=60) as cluster:
+        try:
+            person = cluster.career.find_person_by_email(args.email)
+        except NotFound:
+            print(f"no person with the e-mail {args.email}")
+            return 1
+        person = getattr(cluster.career, args.method)(person["id"])
+    print(f"{person['name']} <{person['email']}>: "
+          f"{'active' if person['active'] else 'deactivated'}")
+    return 0
 
 
 def import_people(args: argparse.Namespace) -> int:

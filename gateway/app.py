@@ -96,6 +96,15 @@ class GraphQLEndpoint:
         REQUESTS.labels("graphql", "done").inc()
 
 
+async def livez(_request: Request) -> JSONResponse:
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(_request: Request) -> JSONResponse:
+    result = await health.ready(amqp_uri())
+    return JSONResponse(result, status_code=200 if result["status"] == "ok" else 503)
+
+
 async def healthz(request: Request) -> JSONResponse:
     result = await health.check(request.app.state.rpc, amqp_uri(), deployed_services())
     return JSONResponse(result, status_code=200 if result["status"] == "ok" else 503)
@@ -116,6 +125,9 @@ async def dev_token(request: Request) -> Response:
         return JSONResponse({"error": "no seeded person with that e-mail", "field": "email"}, 404)
     except ServiceUnavailable as exc:
         return JSONResponse({"error": str(exc)}, status_code=503)
+    if person.get("active") is False:  # as career's sign_in refuses them
+        return JSONResponse({"error": "this account is deactivated: ask an administrator",
+                             "field": "email"}, 403)
     return JSONResponse({"token": issue_dev_token(person, settings), "person": person})
 
 
@@ -141,11 +153,6 @@ async def auth_config(request: Request) -> JSONResponse:
 
 async def metrics(_request: Request) -> Response:
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
-
-
-async def livez(_request: Request) -> Response:
-    """Liveness: answers while the event loop runs (needs neither broker nor services)."""
-    return PlainTextResponse("ok")
 
 
 @contextlib.asynccontextmanager
@@ -179,8 +186,9 @@ def create_app() -> Starlette:
         Route("/graphql", GraphQLEndpoint(graphql_app), methods=["GET", "POST"]),
         WebSocketRoute("/graphql", LiveEndpoint(graphql_app)),
         Route("/notifications/unsubscribe", unsubscribe.page, methods=["GET", "POST"]),
-        Route("/healthz", healthz),
         Route("/livez", livez),
+        Route("/readyz", readyz),
+        Route("/healthz", healthz),
         Route("/auth/dev-token", dev_token, methods=["POST"]),
         Route("/auth/dev-people", dev_people),
         Route("/auth/config", auth_config),

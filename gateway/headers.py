@@ -3,10 +3,11 @@
 Pages (every path but the API's: the portal's files, the unsubscribe page) get a
 Content-Security-Policy the built portal runs under: its own scripts, styles and connections
 (GraphQL, the websocket), `data:` images (the empty favicon), and the organisation's OpenID
-provider for the token exchange and the silent sign-in frame. That frame ends on the portal's own page, so a page may be framed by
-its own origin (`frame-ancestors 'self'`), never by another; everything else (GraphQL, JSON,
-metrics) may load nothing and be framed by nobody (`default-src 'none'; frame-ancestors
-'none'`). GraphiQL (development only) loads its code from a CDN and keeps no policy.
+provider for the token exchange and the silent sign-in frame. That frame ends on the portal's
+own page, so a page may be framed by its own origin (`frame-ancestors 'self'`), never by
+another; everything else (GraphQL, JSON, health, metrics) may load nothing and be framed by
+nobody (`default-src 'none'; frame-ancestors 'none'`). GraphiQL (development only) loads its
+code from a CDN and keeps no policy.
 
 By path, not by content type: a 304 answer to a reload has no content type, and the browser
 takes its headers over the page it has cached."""
@@ -15,7 +16,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 API_POLICY = "default-src 'none'; frame-ancestors 'none'"
-API_PATHS = ("/graphql", "/auth/", "/healthz", "/livez", "/metrics")
+API_PATHS = ("/graphql", "/auth/", "/healthz", "/livez", "/readyz", "/metrics")
 COMMON = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer")]
 
 

@@ -52,8 +52,9 @@ class Theme:
     idea_ids: strawberry.Private[list[str]]
     representative_id: strawberry.Private[str | None]
 
-    @strawberry.field(description="Closest to the theme's centre first.")
-    async def ideas(self, info: Info, first: int = 10) -> list[IdeaRef]:
+    @strawberry.field(description="Closest to the theme's centre first; null with a "
+                      "SERVICE_UNAVAILABLE error while ideas does not answer.")
+    async def ideas(self, info: Info, first: int = 10) -> list[IdeaRef] | None:
         found = await info.context.loaders.ideas.load_many(self.idea_ids[:max(0, first)])
         return [i for i in found if i]
 

@@ -1,4 +1,4 @@
-"""Changes to the directory: the admins' CSV import."""
+"""Changes to the directory: the admins' CSV import, deactivating and reactivating people."""
 from __future__ import annotations
 
 from typing import Annotated
@@ -7,11 +7,16 @@ import strawberry
 
 from gateway.auth import IsSignedIn
 from gateway.context import Info
-from gateway.errors import Refused, ValidationError
+from gateway.errors import NotFoundError, Refused, ValidationError
 from gateway.people.imports import PeopleImportReport
+from gateway.people.types import Person
 
 ImportPeopleResult = Annotated[PeopleImportReport | ValidationError | Refused,
                                strawberry.union("ImportPeopleResult")]
+DeactivatePersonResult = Annotated[Person | NotFoundError | Refused,
+                                   strawberry.union("DeactivatePersonResult")]
+ReactivatePersonResult = Annotated[Person | NotFoundError | Refused,
+                                   strawberry.union("ReactivatePersonResult")]
 
 
 @strawberry.type
@@ -25,3 +30,21 @@ class PeopleMutation:
                             ) -> ImportPeopleResult:
         return await info.context.result("career", "import_people_csv", csv, dry_run,
                                          to=PeopleImportReport.from_dto)
+
+    @strawberry.mutation(description="Admins: the person can no longer sign in nor use "
+                                     "their API tokens, and leaves matching, "
+                                     "recommendations, mentor lists and others' directory; "
+                                     "their open applications and pending mentoring "
+                                     "requests are withdrawn. Nothing of theirs is deleted. "
+                                     "Deactivating twice changes nothing.",
+                         permission_classes=[IsSignedIn])
+    async def deactivate_person(self, info: Info, id: strawberry.ID) -> DeactivatePersonResult:
+        return await info.context.result("career", "deactivate_person", str(id),
+                                         to=Person.from_dto)
+
+    @strawberry.mutation(description="Admins: the person signs in and is listed again "
+                                     "(withdrawn applications stay withdrawn).",
+                         permission_classes=[IsSignedIn])
+    async def reactivate_person(self, info: Info, id: strawberry.ID) -> ReactivatePersonResult:
+        return await info.context.result("career", "reactivate_person", str(id),
+                                         to=Person.from_dto)

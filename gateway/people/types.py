@@ -22,6 +22,8 @@ class Person(ProfileFields):
     team: str | None
     roles: list[str]
     location: str = ""
+    active: bool | None = strawberry.field(
+        default=None, description="Admins: false once deactivated; null for anyone else.")
     manager_id: strawberry.Private[str | None] = None
 
     @strawberry.field
@@ -39,4 +41,5 @@ class Person(ProfileFields):
     def from_dto(cls, dto: dict) -> Person:
         return cls(id=strawberry.ID(dto["id"]), name=dto["name"], email=dto["email"],
                    title=dto["title"], team=dto["team"], roles=dto["roles"],
-                   location=dto.get("location", ""), manager_id=dto.get("manager_id"))
+                   location=dto.get("location", ""), active=dto.get("active"),
+                   manager_id=dto.get("manager_id"))

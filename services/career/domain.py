@@ -235,6 +235,12 @@ def check_may_change_activation(viewer: Viewer) -> None:
         raise PermissionDenied("only an admin may deactivate or reactivate a person")
 
 
+def sees_deactivated(viewer: Viewer) -> bool:
+    """Deactivated people are gone from the directory, except for admins (who reactivate
+    them)."""
+    return viewer.has("admin")
+
+
 def is_open_application(status: str, opportunity_status: str) -> bool:
     """Withdrawn when its applicant is deactivated: a PENDING one, or an ACCEPTED place on
     an opportunity still OPEN (a closed opportunity's places are its history)."""

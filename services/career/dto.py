@@ -20,7 +20,9 @@ def _iso(value) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def person_dto(person: Person) -> dict:
+def person_dto(person: Person, shows_active: bool = True) -> dict:
+    """`shows_active`: with whether the person is active (domain.sees_deactivated), else
+    `active` is None."""
     return {
         "id": person.id,
         "name": person.name,
@@ -30,7 +32,7 @@ def person_dto(person: Person) -> dict:
         "manager_id": person.manager_id,
         "location": person.location,
         "roles": person.roles.split(),
-        "active": person.active,
+        "active": person.active if shows_active else None,
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from services.career import matching
+from services.career import matching, store
 from services.career import mentoring_store as programmes
 from services.career.applications import releasing_on_error
 from services.career.domain import Decision
@@ -20,8 +20,11 @@ def role_in(session: Session, programme_id: str, person_id: str) -> str | None:
 
 
 def check_pair(session: Session, programme_id: str, mentor_id: str, mentee_id: str) -> None:
-    matching.check_request(role_in(session, programme_id, mentee_id),
-                           role_in(session, programme_id, mentor_id), mentee_id, mentor_id,
+    """A deactivated mentor counts as no mentor of the programme."""
+    mentor_role = role_in(session, programme_id, mentor_id) if store.active_ids(
+        session, [mentor_id]) else None
+    matching.check_request(role_in(session, programme_id, mentee_id), mentor_role,
+                           mentee_id, mentor_id,
                            programmes.open_matches_of(session, programme_id, mentee_id))
 
 

@@ -155,6 +155,17 @@ def add_mentorship(session: Session, programme_id: str | None, mentor_id: str,
     return mentorship
 
 
+def decline_pending_of(session: Session, person_id: str) -> int:
+    """Declines the PENDING matches the person asked for or was asked for (their
+    deactivation): the mentee may then ask another mentor."""
+    rows = session.scalars(select(Mentorship).where(
+        (Mentorship.mentor_id == person_id) | (Mentorship.mentee_id == person_id),
+        Mentorship.status == MatchStatus.PENDING)).all()
+    for mentorship in rows:
+        mentorship.status = MatchStatus.DECLINED
+    return len(rows)
+
+
 def mentorships_of(session: Session, person_id: str) -> list[Mentorship]:
     return list(session.scalars(select(Mentorship).where(
         or_(Mentorship.mentor_id == person_id, Mentorship.mentee_id == person_id))

@@ -68,12 +68,18 @@ def people_by_id(session: Session, ids: list[str]) -> list[Person]:
     return list(session.scalars(select(Person).where(Person.id.in_(ids))).all())
 
 
+def active_ids(session: Session, ids: list[str]) -> set[str]:
+    """Of these people, those not deactivated."""
+    return set(session.scalars(select(Person.id).where(Person.id.in_(ids), Person.active)))
+
+
 def person_by_email(session: Session, email: str) -> Person | None:
     return session.scalar(select(Person).where(Person.email == email))
 
 
-def directory(team: str | None, search: str | None, skill_ids: list[str] | None) -> Select:
-    query = select(Person)
+def directory(team: str | None, search: str | None, skill_ids: list[str] | None,
+              with_deactivated: bool = False) -> Select:
+    query = select(Person) if with_deactivated else select(Person).where(Person.active)
     if team:
         query = query.where(func.lower(Person.team) == team.strip().casefold())
     if search and search.strip():
@@ -232,9 +238,9 @@ def _fill_opportunity(session: Session, catalog: SkillCatalog, opportunity: Oppo
 
 def mentoring_offers(session: Session, skill_ids: list[str]) -> list[tuple[Person, list[str]]]:
     """Who offers mentoring in any of these skills, and in which of them (in the order each
-    person lists them)."""
+    person lists them); never a deactivated person."""
     rows = session.execute(select(MentoringSkill, Person).join(Person)
-                           .where(MentoringSkill.skill_id.in_(skill_ids))
+                           .where(MentoringSkill.skill_id.in_(skill_ids), Person.active)
                            .order_by(MentoringSkill.position)).all()
     offers: dict[str, tuple[Person, list[str]]] = {}
     for offer, person in rows:

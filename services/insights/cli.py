@@ -90,7 +90,7 @@ def collect(cluster, deployed: set[str]) -> dict[str, list[dict]]:
         found["OPPORTUNITY"] = [opportunity_item(d) for d in pages(
             lambda after: cluster.career.list_opportunities({}, first=PAGE, after=after))]
         people = list(pages(lambda after: cluster.career.list_people(first=PAGE, after=after)))
-        ids = [p["id"] for p in people]
+        ids = [p["id"] for p in people if p.get("active", True)]  # no deactivated profiles
         found["PROFILE"] = [profile_item(p) for i in range(0, len(ids), PAGE)
                             for p in cluster.career.get_profiles(ids[i:i + PAGE]) if p]
         if "reflections" in deployed:

@@ -117,6 +117,14 @@ def profile(session: Session, person_id: str) -> Profile | None:
     return session.get(Profile, person_id)
 
 
+def drop_profile(session: Session, person_id: str) -> None:
+    """A deactivated person's profile leaves the read model (profile_updated brings it
+    back on reactivation)."""
+    row = profile(session, person_id)
+    if row is not None:
+        session.delete(row)
+
+
 def put_profile(session: Session, person_id: str, headline: str, skills: list[dict],
                 interests: list[str], aspirations: str, mentoring_skills: list) -> None:
     """The person's latest profile (profile_updated fields); its name stays."""

@@ -5,6 +5,7 @@ person's goal aligned under the team's and its key result moved, and kudos that 
 what and why."""
 from __future__ import annotations
 
+import re
 import uuid
 
 from playwright.sync_api import expect
@@ -117,3 +118,43 @@ def test_kudos_say_what_and_why_and_reach_the_team_feed(open_page):
     page.get_by_role("button", name="Give kudos").click()
     expect(page.get_by_role("status").filter(has_text="Kudos sent")).to_be_visible()
     expect(page.locator(".kudos", has_text=word)).to_contain_text("Mei Chen to Tom Becker")
+
+
+def test_a_goal_is_edited_in_the_tree_by_its_owner_and_by_their_manager(open_page):
+    word = uuid.uuid4().hex[:8]
+    page = sign_in(open_page(), "Marek Nowak")
+    page.goto("/#/growth/goals")
+    page.get_by_label("Goal", exact=True).fill(f"Fewer weld spatters {word}")
+    page.get_by_role("button", name="Set goal").click()
+    mine = page.get_by_role("article", name=f"Fewer weld spatters {word}")
+    expect(mine).to_contain_text("team")
+    mine.get_by_role("button", name=f"Edit Fewer weld spatters {word}").click()
+    form = mine.get_by_role("form", name=f"Edit Fewer weld spatters {word}")
+    form.get_by_label("Title", exact=True).fill("ab")
+    form.get_by_label("Quarter", exact=True).fill("2026-Q7")
+    form.get_by_role("button", name="Save goal").click()
+    expect(form.locator(".field.invalid", has_text="Title")).to_contain_text("3 to 140")
+    expect(form.locator(".field.invalid", has_text="Quarter")).to_contain_text(
+        "a quarter like 2026-Q4")  # every bad field at once
+    period = re.search(r"\d{4}-Q\d", mine.locator(".meta").inner_text())[0]
+    form.get_by_label("Quarter", exact=True).fill(period)
+    form.get_by_label("Title", exact=True).fill(f"Weld spatter halved {word}")
+    form.get_by_label("Who sees it", exact=True).select_option(label="Everyone")
+    form.get_by_label("Aligns under", exact=True).select_option(
+        label="Halve changeover time on line 2")
+    form.get_by_role("button", name="Save goal").click()
+    team_goal = page.locator(".goal", has_text="Halve changeover time on line 2").first
+    edited = team_goal.get_by_role("article", name=f"Weld spatter halved {word}")
+    expect(edited).to_contain_text("organisation")
+    expect(page.get_by_role("article", name=f"Fewer weld spatters {word}")).to_have_count(0)
+
+    manager = sign_in(open_page(), "Carla Meyer")
+    manager.goto("/#/growth/goals")
+    theirs = manager.get_by_role("article", name=f"Weld spatter halved {word}")
+    theirs.get_by_role("button", name=f"Edit Weld spatter halved {word}").click()
+    theirs.get_by_label("Description", exact=True).fill(f"Agreed at the one-on-one {word}")
+    theirs.get_by_role("button", name="Save goal").click()
+    expect(theirs).to_contain_text(f"Agreed at the one-on-one {word}")
+    page.reload()
+    expect(page.get_by_role("article", name=f"Weld spatter halved {word}")).to_contain_text(
+        f"Agreed at the one-on-one {word}")

@@ -5,7 +5,7 @@ open applications and pending mentoring requests are withdrawn. Nothing of their
 deleted, so reactivating brings them back as they were."""
 from __future__ import annotations
 
-from services.career import applications, domain, events, store
+from services.career import applications, domain, events, mentoring_store, store
 from services.career.dto import person_dto
 from shared.clock import now
 from shared.contracts.career import PersonDeactivated, PersonReactivated
@@ -22,6 +22,7 @@ class ActivationEntrypoints:
             person.active = False
             withdrawn = applications.withdraw_open_of(self.db.session, person.id)
             store.withdraw_pending_requests(self.db.session, person.id, now())
+            mentoring_store.decline_pending_of(self.db.session, person.id)
             self.db.emit(PersonDeactivated(person_id=person.id, withdrawn_application_ids=[
                 a.id for a in withdrawn]))
         self.db.commit()

@@ -44,8 +44,8 @@ class MentoringEntrypoints:
         names = clean_skill_names(skills)
         clean = validate_note(message, "message")
         pending = store.has_pending_request(self.db.session, mentor.id, mentee.user_id)
-        domain.check_mentoring_request(mentor.id, mentee.user_id, bool(mentor.mentoring),
-                                       pending)
+        domain.check_mentoring_request(mentor.id, mentee.user_id,
+                                       bool(mentor.mentoring) and mentor.active, pending)
         request = store.add_mentoring_request(self.db.session, mentor.id, mentee.user_id,
                                               names, clean, now())
         self.db.emit(MentoringRequested(request_id=request.id, mentor_id=mentor.id,

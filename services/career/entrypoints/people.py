@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from services.career import events, people_import, store
+from services.career import domain, events, people_import, store
 from services.career.dto import person_dto
 from services.career.entrypoints.activation import ActivationEntrypoints
 from services.career.models import Person
@@ -17,9 +17,10 @@ from shared.pagination import page, page_window
 class PeopleEntrypoints(ActivationEntrypoints):
     @rpc
     def get_people(self, ids: list[str]) -> list[dict | None]:
-        """Batch read in the order asked; None where an id is unknown."""
-        self.caller.require()
-        found = {p.id: person_dto(p) for p in store.people_by_id(self.db.session, ids)}
+        """Batch read in the order asked; None where an id is unknown. Deactivated people
+        too (their ideas still name them); `active` only for admins."""
+        shows = domain.sees_deactivated(self.caller.require())
+        found = {p.id: person_dto(p, shows) for p in store.people_by_id(self.db.session, ids)}
         return [found.get(i) for i in ids]
 
     @rpc
@@ -35,13 +36,15 @@ class PeopleEntrypoints(ActivationEntrypoints):
                     team: str | None = None, search: str | None = None,
                     skill: str | None = None) -> dict:
         """The directory by name; `team` exact (any case), `search` in name, title or
-        e-mail, `skill` a skill name (people who list it)."""
-        self.caller.require()
+        e-mail, `skill` a skill name (people who list it). Deactivated people only for
+        admins (marked by `active`)."""
+        viewer = self.caller.require()
         offset, limit = page_window(first, after)
         skill_ids = self.skills.lookup(self.db.session, [skill]) if skill else None
-        rows, total = store.fetch_page(self.db.session, store.directory(team, search, skill_ids),
-                                       (Person.name, Person.id), offset, limit)
-        return page([person_dto(p) for p in rows], offset, limit, total)
+        shows = domain.sees_deactivated(viewer)
+        rows, total = store.fetch_page(self.db.session, store.directory(
+            team, search, skill_ids, shows), (Person.name, Person.id), offset, limit)
+        return page([person_dto(p, shows) for p in rows], offset, limit, total)
 
     @rpc
     def upsert_people(self, people: list[dict]) -> list[str]:

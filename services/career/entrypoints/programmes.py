@@ -82,16 +82,19 @@ class ProgrammeEntrypoints:
 
     @rpc
     def suggested_mentors(self, programme_id: str, first: int | None = None) -> list[dict]:
-        """For the calling mentee: the programme's mentors with a free place, best first,
-        with reasons: [{person_id, score, shared_skills, reasons, load, capacity}]."""
+        """For the calling mentee: the programme's mentors with a free place (never a
+        deactivated one), best first, with reasons: [{person_id, score, shared_skills,
+        reasons, load, capacity}]."""
         caller = self.caller.require()
         first = clean_first(first, SUGGESTIONS_MAX)
         programme = programmes.find_programme(self.db.session, programme_id)
         mine = programmes.enrolment_of(self.db.session, programme.id, caller.user_id)
         if mine is None or mine.role != matching.Role.MENTEE:
             raise PermissionDenied("enrol in the programme as a mentee first")
-        mentors = [e for e in programmes.enrolments(self.db.session, programme.id)
-                   if e.role == matching.Role.MENTOR]
+        enrolled = programmes.enrolments(self.db.session, programme.id)
+        active = store.active_ids(self.db.session, [e.person_id for e in enrolled])
+        mentors = [e for e in enrolled if e.role == matching.Role.MENTOR
+                   and e.person_id in active]
         candidates = self._candidates(mine, mentors, programmes.mentor_loads(
             self.db.session, programme.id))
         ranked = matching.suggest(json.loads(mine.skills), candidates, caller.user_id)

@@ -1,5 +1,5 @@
 """The career service's events in the read model (mixed into InsightsService):
-opportunities (the latest event wins) and profiles."""
+opportunities (the latest event wins) and profiles (a deactivated person's leaves)."""
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
@@ -13,6 +13,7 @@ from shared.contracts.career import (
     OpportunityClosed,
     OpportunityPosted,
     OpportunityUpdated,
+    PersonDeactivated,
     ProfileUpdated,
 )
 from shared.events import event_handler
@@ -29,6 +30,10 @@ def opportunity_doc(e: OpportunityPosted) -> Doc:
 def profile_updated(session: Session, event: ProfileUpdated) -> None:
     store.put_profile(session, event.person_id, event.headline, event.skills, event.interests,
                       event.aspirations, event.mentoring_skills)
+
+
+def person_deactivated(session: Session, event: PersonDeactivated) -> None:
+    store.drop_profile(session, event.person_id)
 
 
 class CareerEventEntrypoints:
@@ -58,3 +63,8 @@ class CareerEventEntrypoints:
     def on_profile_updated(self, message: dict) -> None:
         read_model.apply_once(self.db, message, "on_profile_updated", ProfileUpdated,
                               profile_updated)
+
+    @event_handler("career", "person_deactivated")
+    def on_person_deactivated(self, message: dict) -> None:
+        read_model.apply_once(self.db, message, "on_person_deactivated", PersonDeactivated,
+                              person_deactivated)

@@ -5,12 +5,14 @@ drop out of mentor lists, programme suggestions and others' directory searches; 
 data stays; reactivation brings them back."""
 from __future__ import annotations
 
+from datetime import timedelta
 from functools import partial
 
 import pytest
 
 from services.career.models import OUTBOX
-from shared.errors import NotFound, PermissionDenied
+from shared.clock import today
+from shared.errors import Conflict, NotFound, PermissionDenied
 from tests.integration.career.support import call, staff
 from tests.support.services import outbox_events
 
@@ -81,3 +83,68 @@ def test_open_applications_are_withdrawn_and_their_owners_see_it(career, career_
     call(career, "reactivate_person", pia.user_id)  # withdrawn ones stay withdrawn
     assert sorted(a["status"] for a in call(career, "my_applications", identity=pia)) == [
         "ACCEPTED", "WITHDRAWN", "WITHDRAWN"]
+
+
+def test_they_leave_mentor_lists_and_others_directory_but_keep_their_data(career, people):
+    ana, ben, olga = people["ana"], people["ben"], people["olga"]
+    call(career, "update_profile", ben.user_id, {
+        "headline": "Coach", "mentoring_skills": ["root cause analysis"],
+        "aspirations": "Lead the quality team"}, identity=ben)
+    request = call(career, "request_mentoring", ben.user_id, ["root cause analysis"],
+                   identity=ana)
+    call(career, "deactivate_person", ben.user_id)
+
+    assert call(career, "find_mentors", ["root cause analysis"], identity=ana) == []
+    assert [r["status"] for r in call(career, "my_mentoring_requests", identity=ana)] == [
+        "WITHDRAWN"]
+    assert call(career, "my_mentoring_requests", identity=ana)[0]["id"] == request["id"]
+    with pytest.raises(Conflict):
+        call(career, "request_mentoring", ben.user_id, ["root cause analysis"], identity=ana)
+    for who in (ana, olga):  # an employee, a manager
+        names = [p["name"] for p in call(career, "list_people", search="ben",
+                                         identity=who)["items"]]
+        assert names == []
+    [seen] = call(career, "list_people", search="ben")["items"]  # an admin
+    assert seen["active"] is False
+    [known] = call(career, "get_people", [ben.user_id], identity=ana)  # still named by id
+    assert known["name"] == "Ben Coach" and known["active"] is None  # admins see `active`
+    mine = call(career, "get_profiles", [ben.user_id])[0]  # kept, nothing deleted
+    assert mine["aspirations"] == "Lead the quality team"
+
+    call(career, "reactivate_person", ben.user_id)
+    assert [m["person"]["name"] for m in call(career, "find_mentors", [
+        "root cause analysis"], identity=ana)] == ["Ben Coach"]
+    assert [p["name"] for p in call(career, "list_people", search="ben",
+                                    identity=ana)["items"]] == ["Ben Coach"]
+
+
+def test_they_leave_programme_suggestions_and_their_pending_matches_are_declined(
+        career, people, monkeypatch):
+    monkeypatch.setenv("KAIZEN_SERVICES", "career")  # suggestions by skills, without the model
+    ana, ben, pia, olga = people["ana"], people["ben"], people["pia"], people["olga"]
+    programme = call(career, "create_mentoring_programme", {
+        "name": "Quality mentoring", "starts_on": today().isoformat(),
+        "ends_on": (today() + timedelta(days=90)).isoformat()})
+    for mentor in (ben, olga):
+        call(career, "enrol_in_programme", programme["id"], {
+            "role": "MENTOR", "skills": ["SPC"], "capacity": 2}, identity=mentor)
+    for mentee in (ana, pia):
+        call(career, "enrol_in_programme", programme["id"], {
+            "role": "MENTEE", "skills": ["SPC"], "goal": "Read a control chart"},
+            identity=mentee)
+    match = call(career, "request_match", programme["id"], ben.user_id, identity=ana)
+
+    def suggested(who) -> set[str]:
+        return {s["person_id"] for s in call(career, "suggested_mentors", programme["id"],
+                                             identity=who)}
+
+    assert suggested(pia) == {ben.user_id, olga.user_id}
+    call(career, "deactivate_person", ben.user_id)
+    assert suggested(pia) == {olga.user_id}
+    [declined] = [m for m in call(career, "my_mentorships", identity=ana)
+                  if m["id"] == match["id"]]
+    assert declined["status"] == "DECLINED"
+    with pytest.raises(Conflict):
+        call(career, "request_match", programme["id"], ben.user_id, identity=pia)
+    assert call(career, "request_match", programme["id"], olga.user_id,
+                identity=ana)["status"] == "PENDING"  # free to ask another mentor

@@ -1,13 +1,14 @@
 """Recommendations with the career service on the same broker: its events build the read
 model, its skill gap and mentors explain the score. Closed, own, applied and dismissed
-opportunities never come back; the caller only ever gets their own."""
+opportunities never come back; the caller only ever gets their own; a deactivated mentor
+is never named and their profile leaves the read model."""
 from __future__ import annotations
 
 import eventlet
 import pytest
 from sqlalchemy import create_engine, select
 
-from services.insights.models import Document
+from services.insights.models import Document, Profile
 from shared.errors import NotFound, Unauthenticated
 from tests.integration.career.support import SKILLS, skill_subset, staff
 from tests.integration.career.support import call as career_call
@@ -125,3 +126,43 @@ def test_recommendations_need_a_caller_and_a_known_opportunity(world):
         call(insights, "recommended_opportunities", identity=None)
     with pytest.raises(NotFound):
         call(insights, "not_interested", "no-such-opportunity", identity=people["pia"])
+
+
+def profiles(url: str) -> set[str]:
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        found = set(conn.execute(select(Profile.person_id)).scalars())
+    engine.dispose()
+    return found
+
+
+def settle_profiles(url: str, has: str, present: bool) -> None:
+    with eventlet.Timeout(30):
+        while (has in profiles(url)) != present:
+            eventlet.sleep(0.05)
+
+
+def test_a_deactivated_mentor_is_no_longer_recommended_and_their_profile_leaves(world):
+    career, insights, url, people, warehouse = world
+    olga, pia, raj = people["olga"], people["pia"], people["raj"]
+    career_call(career, "update_profile", pia.user_id, {
+        "headline": "Forklift operator", "skills": [{"name": "operate forklift", "level": 4}]},
+        identity=pia)
+    career_call(career, "update_profile", raj.user_id, {"mentoring_skills": [warehouse]},
+                identity=raj)
+    nights = post(career, olga, "Forklift cover for nights", "Drive the forklift at night",
+                  ["operate forklift", warehouse])
+    settle(url, {nights: True})
+    settle_profiles(url, raj.user_id, True)
+
+    def mentors() -> list[dict]:
+        [found] = call(insights, "recommended_opportunities", identity=pia)
+        return found["mentors"]
+
+    assert mentors() == [{"id": raj.user_id, "name": "Raj Rider"}]
+    career_call(career, "deactivate_person", raj.user_id)
+    assert mentors() == []
+    settle_profiles(url, raj.user_id, False)
+    career_call(career, "reactivate_person", raj.user_id)
+    settle_profiles(url, raj.user_id, True)
+    assert mentors() == [{"id": raj.user_id, "name": "Raj Rider"}]

@@ -5,6 +5,7 @@ import { graphql } from "../../../generated";
 import type { GoalVisibility, TeamGoalsQuery } from "../../../generated/graphql";
 import { request } from "../../api/client";
 import { useQuery } from "../../api/useQuery";
+import { hasRole } from "../../api/session";
 import { useSubmit } from "../../api/useSubmit";
 import {
   Empty,
@@ -15,6 +16,7 @@ import {
   PageTitle,
   SelectField,
 } from "../../components/ui";
+import { EditGoal, VisibilityField } from "./goaledit";
 import { GrowthNav, Progress } from "./nav";
 
 const GOALS = graphql(`
@@ -78,12 +80,6 @@ const UPDATE_KR = graphql(`
 
 type Goal = TeamGoalsQuery["goals"][number];
 
-const VISIBILITY: [GoalVisibility, string][] = [
-  ["TEAM", "My team"],
-  ["PRIVATE", "Me and my manager"],
-  ["ORGANISATION", "Everyone"],
-];
-
 export function Goals() {
   const [team, setTeam] = useState<string | null>(null);
   const { data, error, loading, reload } = useQuery(GOALS, { team });
@@ -95,6 +91,7 @@ export function Goals() {
   const ids = new Set(goals.map((g) => g.id));
   const roots = goals.filter((g) => !g.parent || !ids.has(g.parent.id));
   const childrenOf = (id: string) => goals.filter((g) => g.parent?.id === id);
+  const teamGoals = goals.filter((g) => !g.owner);
 
   return (
     <>
@@ -110,11 +107,12 @@ export function Goals() {
             goal={g}
             childrenOf={childrenOf}
             meId={data?.me?.id}
+            teamGoals={teamGoals}
             onMoved={reload}
           />
         ))}
       </ul>
-      <SetGoalForm team={myTeam} teamGoals={goals.filter((g) => !g.owner)} onSet={reload} />
+      <SetGoalForm team={myTeam} teamGoals={teamGoals} onSet={reload} />
     </>
   );
 }
@@ -123,23 +121,48 @@ function GoalNode(props: {
   goal: Goal;
   childrenOf: (id: string) => Goal[];
   meId?: string;
+  teamGoals: Goal[];
   onMoved: () => void;
 }) {
   const { goal } = props;
   const children = props.childrenOf(goal.id);
   const mine = goal.owner?.id === props.meId;
+  const [editing, setEditing] = useState(false);
+  // the service decides (a person's managers, a team's manager); managers get the button
+  const mayEdit = mine || hasRole("manager");
   return (
     <li class="goal">
       <article class="panel" aria-label={goal.title}>
         <div class="title-row">
           <h2>{goal.title}</h2>
           <Progress value={goal.progress} label={`Progress of ${goal.title}`} />
+          {mayEdit && !editing && (
+            <button
+              type="button"
+              class="link"
+              aria-label={`Edit ${goal.title}`}
+              onClick={() => setEditing(true)}
+            >
+              Edit
+            </button>
+          )}
         </div>
         <p class="meta">
           {goal.owner ? goal.owner.name : `Team ${goal.teamId}`} · {goal.period} ·{" "}
           <span class="badge">{goal.visibility.toLowerCase()}</span>
         </p>
         {goal.description && <p>{goal.description}</p>}
+        {editing && (
+          <EditGoal
+            goal={goal}
+            teamGoals={props.teamGoals}
+            onCancel={() => setEditing(false)}
+            onSaved={() => {
+              setEditing(false);
+              props.onMoved();
+            }}
+          />
+        )}
         <ul class="key-results">
           {goal.keyResults.map((kr) => (
             <li key={kr.id}>
@@ -261,14 +284,7 @@ function SetGoalForm(props: { team: string | null; teamGoals: Goal[]; onSet: () 
         ]}
         errors={errors}
       />
-      <SelectField
-        label="Who sees it"
-        name="visibility"
-        value={visibility}
-        onChange={(v) => setVisibility(v as GoalVisibility)}
-        options={VISIBILITY}
-        errors={errors}
-      />
+      <VisibilityField value={visibility} onChange={setVisibility} errors={errors} />
       <fieldset class="stack">
         <legend>A key result</legend>
         <Field

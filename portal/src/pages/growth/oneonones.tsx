@@ -6,6 +6,7 @@ import { graphql } from "../../../generated";
 import type { NoteVisibility, OneOnOnePageQuery } from "../../../generated/graphql";
 import { request } from "../../api/client";
 import { useQuery } from "../../api/useQuery";
+import { hasRole } from "../../api/session";
 import { useSubmit } from "../../api/useSubmit";
 import {
   Empty,
@@ -19,11 +20,13 @@ import {
 } from "../../components/ui";
 import { href } from "../../router";
 import { GrowthNav } from "./nav";
+import { ScheduleOneOnOnes } from "./schedule";
 
 const LIST = graphql(`
   query OneOnOneList {
     me {
       id
+      team
     }
     oneOnOnes {
       id
@@ -137,8 +140,9 @@ const COMPLETE_ITEM = graphql(`
 `);
 
 export function OneOnOneList() {
-  const { data, error, loading } = useQuery(LIST, {});
+  const { data, error, loading, reload } = useQuery(LIST, {});
   const me = data?.me?.id;
+  const manager = hasRole("manager");
   return (
     <>
       <PageTitle>One-on-ones</PageTitle>
@@ -146,7 +150,11 @@ export function OneOnOneList() {
       {loading && !data && <Loading what="one-on-ones" />}
       <ErrorNote message={error} />
       {data && !data.oneOnOnes.length && (
-        <Empty>No one-on-ones yet: your manager plans them.</Empty>
+        <Empty>
+          {manager
+            ? "No one-on-ones yet: schedule them with your reports below."
+            : "No one-on-ones yet: your manager plans them."}
+        </Empty>
       )}
       <ul class="plain">
         {data?.oneOnOnes.map((m) => {
@@ -161,6 +169,9 @@ export function OneOnOneList() {
           );
         })}
       </ul>
+      {manager && me && (
+        <ScheduleOneOnOnes meId={me} team={data?.me?.team ?? null} onScheduled={reload} />
+      )}
     </>
   );
 }
