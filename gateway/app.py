@@ -1,4 +1,4 @@
-"""The gateway: Starlette + strawberry at /graphql, health, metrics, dev sign-in, portal."""
+"""The gateway: Starlette + strawberry at /graphql, SCIM at /scim/v2, health, metrics, portal."""
 from __future__ import annotations
 
 import asyncio
@@ -17,7 +17,7 @@ from starlette.staticfiles import StaticFiles
 from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
-from gateway import health, live
+from gateway import health, live, scim
 from gateway.auth import AuthError, TokenVerifier, issue_dev_token
 from gateway.context import Context
 from gateway.events import EventConsumer, Hub
@@ -192,6 +192,7 @@ def create_app() -> Starlette:
         Route("/auth/dev-token", dev_token, methods=["POST"]),
         Route("/auth/dev-people", dev_people),
         Route("/auth/config", auth_config),
+        *scim.ROUTES,  # SCIM 2.0 provisioning, served by career
     ]
     if not production:  # production: on KAIZEN_METRICS_PORT only (gateway.production)
         routes.append(Route("/metrics", metrics))

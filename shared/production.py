@@ -9,18 +9,18 @@ from collections.abc import Iterable, Mapping
 
 ENVIRONMENTS = ("development", "production")
 # The public development defaults (shared/settings.py, services/notifications/unsubscribe.py).
+# Service tokens are signed with keys made per checkout or mounted per deployment
+# (shared/keys.py): none of them is in the repository.
 DEVELOPMENT_SECRETS = {
     "KAIZEN_JWT_SECRET": "dev-only-jwt-secret-change-me-0123456789",
-    "KAIZEN_SERVICE_TOKEN_SECRET": "dev-only-service-secret-change-me-0123456789",
     "KAIZEN_UNSUBSCRIBE_SECRET": "dev-only-unsubscribe-secret-change-me",
 }
 PLACEHOLDER = "change-me"
-# The secrets each process uses; a service not named here uses only the service-token one.
+# The secrets of this kind each process uses (a service not named here uses none).
 SECRETS_OF = {
-    "gateway": ("KAIZEN_JWT_SECRET", "KAIZEN_SERVICE_TOKEN_SECRET"),
-    "notifications": ("KAIZEN_SERVICE_TOKEN_SECRET", "KAIZEN_UNSUBSCRIBE_SECRET"),
+    "gateway": ("KAIZEN_JWT_SECRET",),
+    "notifications": ("KAIZEN_UNSUBSCRIBE_SECRET",),
 }
-SERVICE_SECRETS = ("KAIZEN_SERVICE_TOKEN_SECRET",)
 
 
 class UnsafeSettings(RuntimeError):
@@ -72,7 +72,7 @@ def refuse_unsafe_start(process: str, env: Mapping[str, str] = os.environ) -> No
     """Raises UnsafeSettings naming every unsafe setting, in production only."""
     if not is_production(env):
         return
-    problems = unsafe_settings(SECRETS_OF.get(process, SERVICE_SECRETS), env)
+    problems = unsafe_settings(SECRETS_OF.get(process, ()), env)
     if problems:
         raise UnsafeSettings(f"KAIZEN_ENV=production: {process} refuses to start: "
                              + "; ".join(problems) + " (set a secret of your own: "

@@ -35,7 +35,6 @@ class AuthSettings:
     jwt_secret: str
     jwt_issuer: str
     jwt_audience: str
-    service_token_secret: str
     service_token_ttl: int
     dev_login: bool
 
@@ -45,7 +44,6 @@ class AuthSettings:
             jwt_secret=secret("KAIZEN_JWT_SECRET"),
             jwt_issuer=_env("KAIZEN_JWT_ISSUER", "kaizen-dev"),
             jwt_audience=_env("KAIZEN_JWT_AUDIENCE", "kaizen"),
-            service_token_secret=secret("KAIZEN_SERVICE_TOKEN_SECRET"),
             service_token_ttl=int(_env("KAIZEN_SERVICE_TOKEN_TTL", "120")),
             dev_login=_env("KAIZEN_DEV_LOGIN", "0") == "1",
         )

@@ -18,7 +18,6 @@ from tests.support.postgres import free_port
 INTROSPECTION = "{ __schema { queryType { name } } }"
 TYPO = "{ me { nam } }"
 OWN_SECRETS = {"KAIZEN_JWT_SECRET": "e2e-own-jwt-secret-5d0c2f9a7b41e6c3",
-               "KAIZEN_SERVICE_TOKEN_SECRET": "e2e-own-service-secret-9a2b7c4d1e6f",
                "KAIZEN_DEV_LOGIN": "0"}
 
 
@@ -43,16 +42,17 @@ def test_a_production_gateway_refuses_the_development_secrets_naming_them(stack)
     assert status != 0
     assert "gateway refuses to start" in output
     assert "KAIZEN_JWT_SECRET is the public development default" in output
-    assert "KAIZEN_SERVICE_TOKEN_SECRET is the public development default" in output
+    assert "KAIZEN_DEV_LOGIN=1 lets anyone sign in as anyone" in output  # the stack's
 
 
-def test_a_production_service_refuses_the_development_service_secret(stack):
-    env = {**stack.env, "KAIZEN_ENV": "production", "KAIZEN_METRICS_PORT": "0"}
+def test_a_production_service_refuses_the_development_unsubscribe_secret(stack):
+    env = {**stack.env, "KAIZEN_ENV": "production", "KAIZEN_METRICS_PORT": "0",
+           "KAIZEN_DEV_LOGIN": "0"}
     status, output = started([str(ROOT / ".venv" / "bin" / "nameko"), "run", "--config",
-                              "config/nameko.yaml", "services.ideas.service"], env)
+                              "config/nameko.yaml", "services.notifications.service"], env)
     assert status != 0
-    assert "ideas refuses to start" in output
-    assert "KAIZEN_SERVICE_TOKEN_SECRET is the public development default" in output
+    assert "notifications refuses to start" in output
+    assert "KAIZEN_UNSUBSCRIBE_SECRET is the public development default" in output
 
 
 @pytest.fixture(scope="module")

@@ -22,27 +22,28 @@ def test_the_gateway_refuses_the_development_secrets_naming_each():
     message = str(refused.value)
     assert message.startswith("KAIZEN_ENV=production: gateway refuses to start")
     assert "KAIZEN_JWT_SECRET is the public development default" in message
-    assert "KAIZEN_SERVICE_TOKEN_SECRET is the public development default" in message
 
 
 @pytest.mark.parametrize(("value", "why"), [
-    (DEVELOPMENT_SECRETS["KAIZEN_SERVICE_TOKEN_SECRET"], "the public development default"),
-    ("", "empty"), ("change-me-service-token-secret", "still the 'change-me' placeholder")])
-def test_a_service_refuses_its_secret_left_unsafe(value, why):
-    env = {**PRODUCTION, "KAIZEN_SERVICE_TOKEN_SECRET": value}
-    with pytest.raises(UnsafeSettings, match=f"KAIZEN_SERVICE_TOKEN_SECRET is {why}"):
-        refuse_unsafe_start("ideas", env)
-
-
-def test_notifications_needs_its_own_unsubscribe_secret():
-    env = {**PRODUCTION, "KAIZEN_SERVICE_TOKEN_SECRET": OWN}
-    with pytest.raises(UnsafeSettings, match="KAIZEN_UNSUBSCRIBE_SECRET is the public"):
+    (DEVELOPMENT_SECRETS["KAIZEN_UNSUBSCRIBE_SECRET"], "the public development default"),
+    ("", "empty"), ("change-me-unsubscribe-secret", "still the 'change-me' placeholder")])
+def test_notifications_refuses_its_secret_left_unsafe(value, why):
+    env = {**PRODUCTION, "KAIZEN_UNSUBSCRIBE_SECRET": value}
+    with pytest.raises(UnsafeSettings, match=f"KAIZEN_UNSUBSCRIBE_SECRET is {why}"):
         refuse_unsafe_start("notifications", env)
-    refuse_unsafe_start("notifications", {**env, "KAIZEN_UNSUBSCRIBE_SECRET": OWN + "u"})
+    refuse_unsafe_start("notifications", {**env, "KAIZEN_UNSUBSCRIBE_SECRET": OWN})
+
+
+def test_a_service_refuses_a_placeholder_left_in_its_settings():
+    env = {**PRODUCTION, "KAIZEN_IDEAS_DB_URL": "postgresql+psycopg://ideas:"
+           "change-me-ideas-db-password@postgres:5432/ideas"}
+    with pytest.raises(UnsafeSettings, match="ideas refuses to start: KAIZEN_IDEAS_DB_URL holds"):
+        refuse_unsafe_start("ideas", env)
+    refuse_unsafe_start("ideas", PRODUCTION)
 
 
 def test_placeholders_anywhere_and_development_sign_in_are_refused():
-    env = {**PRODUCTION, "KAIZEN_JWT_SECRET": OWN, "KAIZEN_SERVICE_TOKEN_SECRET": OWN + "s",
+    env = {**PRODUCTION, "KAIZEN_JWT_SECRET": OWN,
            "AMQP_URI": "amqp://kaizen:change-me-rabbitmq-password@rabbitmq:5672/",
            "KAIZEN_DEV_LOGIN": "1"}
     with pytest.raises(UnsafeSettings) as refused:
