@@ -31,6 +31,16 @@ class SimilarIdea:
         return await info.context.loaders.ideas.load(self.idea_id)
 
 
+@strawberry.type(description="A suggested duplicate the viewer said is not the same idea.")
+class NotDuplicate:
+    score: float = strawberry.field(description="The model's cosine of the draft and the idea.")
+    idea_id: strawberry.Private[str]
+
+    @strawberry.field
+    async def idea(self, info: Info) -> IdeaRef | None:
+        return await info.context.loaders.ideas.load(self.idea_id)
+
+
 @strawberry.type
 class ThemeTrend:
     last_30_days: int = strawberry.field(name="last30Days")

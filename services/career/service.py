@@ -1,35 +1,35 @@
 """The career service: people, sign-in, tokens, profiles, skills, mentoring, evidence."""
 from __future__ import annotations
 
-from nameko.rpc import RpcProxy
-
 from services.career.dependencies import Skills
 from services.career.entrypoints import (
     applications,
     evidence,
     gaps,
     mentoring,
+    mentoring_programmes,
     opportunities,
     people,
     profiles,
+    provisioning,
     sign_in,
     tokens,
     voices,
 )
-from services.career.entrypoints import mentoring_programmes as programmes
 from services.career.models import INBOX, OUTBOX
 from shared import basics
 from shared.db import Database
-from shared.identity import Caller
 from shared.metrics import ServiceMetrics
+from shared.rpc import RpcProxy
+from shared.verify import Caller
 
 
 class CareerService(basics.ServiceBasics, people.PeopleEntrypoints, profiles.ProfileEntrypoints,
                     opportunities.OpportunityEntrypoints, applications.ApplicationEntrypoints,
                     gaps.SkillGapEntrypoints, mentoring.MentoringEntrypoints,
-                    voices.VoiceEntrypoints, evidence.EvidenceEntrypoints,
-                    programmes.MentoringProgrammeEntrypoints, sign_in.SignInEntrypoints,
-                    tokens.TokenEntrypoints):
+                    voices.VoiceEntrypoints, evidence.EvidenceEntrypoints, tokens.TokenEntrypoints,
+                    mentoring_programmes.MentoringProgrammeEntrypoints,
+                    sign_in.SignInEntrypoints, provisioning.ProvisioningEntrypoints):
     name = "career"
     db = Database("career", OUTBOX, INBOX)
     caller = Caller()
