@@ -16,15 +16,18 @@ from __future__ import annotations
 
 import functools
 import inspect
+import logging
 
 from nameko.rpc import Rpc as NamekoRpc
 from nameko.rpc import RpcConsumer as NamekoRpcConsumer
 
-from shared import queues
+from shared import outbox, queues
 from shared.db import Db
 from shared.errors import DomainError, FieldErrors
 from shared.text import CONTROL_REFUSAL, has_control
 from shared.verify import CallerProxy
+
+log = logging.getLogger(__name__)
 
 FIELD_DICTS = ("fields", "changes")  # a dict of an input's fields: its keys are the names
 
@@ -89,6 +92,20 @@ class RpcConsumer(NamekoRpcConsumer):
         if not getattr(self, "_registered", False):
             self.queue_consumer.register_provider(self)
             self._registered = True
+
+    def handle_result(self, message, result, exc_info):
+        """nameko's (reply, then ack), except that a broker gone before the reply or the ack
+        no longer kills the service: nameko lets the error end the container, and the
+        process with it. The request stays unacknowledged, so the broker delivers it again
+        on the new connection, and its idempotency key answers it with the first result."""
+        try:
+            return super().handle_result(message, result, exc_info)
+        except Exception as exc:
+            if not outbox.broker_down(exc):
+                raise
+            log.warning("%s: the broker went away before the reply or its ack (%s); the "
+                        "request comes back", self.container.service_name, exc)
+            return result, exc_info
 
 
 class Rpc(NamekoRpc):

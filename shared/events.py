@@ -19,7 +19,7 @@ import traceback
 from nameko import events as nameko_events
 from nameko.amqp.publish import Publisher
 
-from shared import failed_events, queues
+from shared import failed_events, outbox, queues
 from shared.db import Database
 from shared.metrics import EVENTS_PARKED, EVENTS_RETRIED
 from shared.settings import EventRetry
@@ -53,6 +53,15 @@ class EventHandler(nameko_events.EventHandler):
         return super().handle_result(message, worker_ctx, result, exc_info)
 
     def handle_message_processed(self, message, result=None, exc_info=None) -> None:
+        try:
+            self._settle(message, exc_info)
+        except Exception as exc:  # nameko would end the container, and the process with it
+            if not outbox.broker_down(exc):
+                raise
+            log.warning("%s: the broker went away before the event's ack (%s); it comes "
+                        "back and the inbox applies it once", self.handler, exc)
+
+    def _settle(self, message, exc_info) -> None:
         if exc_info is not None:
             try:
                 self.retry_or_park(message, exc_info)
