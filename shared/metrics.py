@@ -144,6 +144,8 @@ class ServiceMetrics(DependencyProvider):
     def stop(self) -> None:
         probes.unregister(f"{self.container.service_name}.broker")
 
+    kill = stop  # a killed container (nameko's kill, not stop) leaves no check behind
+
     def worker_setup(self, worker_ctx) -> None:
         self.started[worker_ctx] = time.perf_counter()
         logs.bind_worker(worker_ctx)
