@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run stop status test lint lock schema topology bench eval install migrate seed clean
+.PHONY: run stop status test lint lock schema topology bench eval install migrate seed clean scim-check
 
 $(STAMP): pyproject.toml uv.lock scripts/install.sh scripts/install-locked.sh
 	scripts/install.sh
@@ -49,12 +49,19 @@ schema: install
 topology: install
 	$(PY) -m admin.cli events topology
 
+# The SCIM compliance checker (scim2-tester) against /scim/v2 of a stack of its own; prints
+# its summary. Against a deployment: $(PY) -m scripts.scim_check URL/scim/v2 kzscim_...
+scim-check: install
+	scripts/rabbit.sh start
+	KAIZEN_SERVICES=career $(VENV)/bin/pytest tests/e2e/test_scim_compliance.py -q -s -p no:cacheprovider
+
 bench: install
 	scripts/rabbit.sh start
 	$(PY) -m benchmarks $(ONLY)
 
 eval: install
-	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(PY) -m services.insights.evaluation
+	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 KAIZEN_EVAL_FEEDBACK=$(FEEDBACK) \
+	  $(PY) -m services.insights.evaluation
 
 clean: stop
 	rm -rf var

@@ -1,4 +1,4 @@
-"""The gateway: Starlette + strawberry at /graphql, health, metrics, dev sign-in, portal."""
+"""The gateway: Starlette + strawberry at /graphql, SCIM at /scim/v2, health, metrics, portal."""
 from __future__ import annotations
 
 import asyncio
@@ -17,7 +17,7 @@ from starlette.staticfiles import StaticFiles
 from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
-from gateway import health, live
+from gateway import health, live, scim
 from gateway.auth import AuthError, TokenVerifier, issue_dev_token
 from gateway.context import Context
 from gateway.events import EventConsumer, Hub
@@ -91,6 +91,15 @@ class GraphQLEndpoint:
         await self.graphql_app(scope, receive, send)
         REQUEST_LATENCY.labels("graphql").observe(time.perf_counter() - started)
         REQUESTS.labels("graphql", "done").inc()
+
+
+async def livez(_request: Request) -> JSONResponse:
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(_request: Request) -> JSONResponse:
+    result = await health.ready(amqp_uri())
+    return JSONResponse(result, status_code=200 if result["status"] == "ok" else 503)
 
 
 async def healthz(request: Request) -> JSONResponse:
@@ -169,11 +178,14 @@ def create_app() -> Starlette:
         Route("/graphql", GraphQLEndpoint(graphql_app), methods=["GET", "POST"]),
         WebSocketRoute("/graphql", LiveEndpoint(graphql_app)),
         Route("/notifications/unsubscribe", unsubscribe.page, methods=["GET", "POST"]),
+        Route("/livez", livez),
+        Route("/readyz", readyz),
         Route("/healthz", healthz),
         Route("/metrics", metrics),
         Route("/auth/dev-token", dev_token, methods=["POST"]),
         Route("/auth/dev-people", dev_people),
         Route("/auth/config", auth_config),
+        *scim.ROUTES,  # SCIM 2.0 provisioning, served by career
     ]
     if PORTAL_DIST.is_dir():
         routes.append(Mount("/", StaticFiles(directory=PORTAL_DIST, html=True), name="portal"))

@@ -9,9 +9,15 @@ from typing import TYPE_CHECKING, Any
 
 import strawberry
 
-from gateway import scopes
-from gateway.errors import SignInFirst, UserError, public_error, user_error
-from gateway.rpc import RpcClient
+from gateway import idempotency, scopes
+from gateway.errors import (
+    ServiceUnavailableError,
+    SignInFirst,
+    UserError,
+    public_error,
+    user_error,
+)
+from gateway.rpc import RpcClient, ServiceUnavailable
 from shared.errors import DomainError
 from shared.identity import Identity
 
@@ -50,13 +56,17 @@ class Context:
     async def result(self, service: str, method: str, *args, to: Callable[[Any], Any],
                      refuse: Callable[[DomainError], UserError] = user_error, **kwargs):
         """A change as the caller, answered in the field's result union: `to(answer)`
-        (awaited when it is a coroutine), or `refuse(error)` for a domain error."""
+        (awaited when it is a coroutine), `refuse(error)` for a domain error, or
+        ServiceUnavailableError. The mutation's idempotency key (gateway.idempotency)
+        goes with the call."""
         try:
             scopes.check_write(self.token_scopes, service)
             answer = await self.rpc.call(service, method, *args, identity=self.identity,
-                                         **kwargs)
+                                         idempotency_key=idempotency.current_key(), **kwargs)
         except DomainError as exc:
             return refuse(exc)
+        except ServiceUnavailable as exc:
+            return ServiceUnavailableError.of(exc)
         made = to(answer)
         return await made if inspect.isawaitable(made) else made
 

@@ -8,6 +8,7 @@ from strawberry.types.field import StrawberryField
 
 from gateway.rpc import ServiceUnavailable
 from shared import errors as domain
+from shared.settings import retry_after_seconds
 
 
 @strawberry.interface(description="A problem the user can act on; `message` is safe to show.")
@@ -40,6 +41,19 @@ class PermissionDeniedError(UserError):
 @strawberry.type
 class ConflictError(UserError):
     pass
+
+
+@strawberry.type(description="A service the change needs did not answer (an outage, a restart). "
+                             "Retry after `retryAfterSeconds` with the same idempotency key "
+                             "(`Idempotency-Key` header or `clientMutationId`): a change that "
+                             "was made is answered again, never made twice.")
+class ServiceUnavailableError(UserError):
+    retry_after_seconds: int
+
+    @classmethod
+    def of(cls, exc: ServiceUnavailable) -> ServiceUnavailableError:
+        return cls(message=f"{exc.service} is unavailable right now",
+                   retry_after_seconds=retry_after_seconds())
 
 
 @strawberry.type(description="Too many calls of this kind in a short time: try again after "

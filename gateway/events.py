@@ -15,8 +15,11 @@ from collections.abc import AsyncIterator
 
 import pika
 
+from shared.settings import amqp_heartbeat
+
 log = logging.getLogger(__name__)
 RECONNECT_SECONDS = 2
+CONNECTION_NAME = "kaizen-gateway-events"  # as the management UI lists it
 QUEUE_SIZE = 100  # per subscription: a slow client loses the oldest, never blocks the others
 
 BINDINGS = {  # exchange -> event types, and the topic each one feeds
@@ -85,8 +88,16 @@ class EventConsumer(threading.Thread):
                     log.warning("event consumer lost the broker; reconnecting", exc_info=True)
                     self.stopping.wait(RECONNECT_SECONDS)
 
+    def parameters(self) -> pika.URLParameters:
+        """With a heartbeat (serviced by process_data_events below), so a broker that
+        vanished without closing the socket is noticed and the thread reconnects."""
+        parameters = pika.URLParameters(self.amqp_uri)
+        parameters.heartbeat = amqp_heartbeat()
+        parameters.client_properties = {"connection_name": CONNECTION_NAME}
+        return parameters
+
     def _consume(self) -> None:
-        self.connection = pika.BlockingConnection(pika.URLParameters(self.amqp_uri))
+        self.connection = pika.BlockingConnection(self.parameters())
         channel = self.connection.channel()
         queue = channel.queue_declare("", exclusive=True, auto_delete=True).method.queue
         for exchange, types in BINDINGS.items():

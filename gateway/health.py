@@ -1,4 +1,12 @@
-"""/healthz: 200 only when the broker and every service answer a ping."""
+"""The gateway's health endpoints.
+
+- /livez: the process and its event loop answer; no dependency, so an outage of the broker
+  or a service never restarts a gateway pod (Kubernetes' liveness probe).
+- /readyz: this pod reaches the broker (the readiness probe): without it no field can be
+  answered. One service down does not make the pod unready; its fields fail alone.
+- /healthz: the whole system, for people and scripts (`make run` waits on it): 200 only
+  when the broker and every service answer a ping.
+"""
 from __future__ import annotations
 
 import asyncio
@@ -15,6 +23,12 @@ def broker_up(amqp_uri: str) -> bool:
         return True
     except Exception:
         return False
+
+
+async def ready(amqp_uri: str) -> dict:
+    if await asyncio.to_thread(broker_up, amqp_uri):
+        return {"status": "ok"}
+    return {"status": "down", "down": ["rabbitmq"]}
 
 
 async def check(rpc: RpcClient, amqp_uri: str, services: list[str]) -> dict:

@@ -2,7 +2,9 @@
 
 Each thread keeps its client between requests; the caller's service token (one per identity,
 reused for half its lifetime: shared.identity.ServiceTokens) is set on the client's call
-context just before each call. A client whose connection broke is dropped, whatever the
+context just before each call. Reply connections carry AMQP heartbeats (gateway.replies); a
+client idle longer than the heartbeat is replaced before its call, since the broker has
+closed its connection by then. A client whose connection broke is dropped, whatever the
 broker error (`broker_lost`), so the next call reconnects; reads (idempotent) are retried
 once on a fresh client.
 """
@@ -21,8 +23,11 @@ from nameko.exceptions import RpcTimeout
 from nameko.standalone.rpc import ClusterRpcProxy
 
 from gateway.metrics import RPC_LATENCY
+from gateway.replies import HeartbeatReplyListener
+from shared import idempotency
 from shared.identity import Identity, ServiceTokens
 from shared.logs import begin_call, current_call_id, request_call_id
+from shared.settings import amqp_heartbeat
 
 log = logging.getLogger(__name__)
 # py-amqp's connection errors are not OSErrors; kombu wraps only some of them
@@ -40,6 +45,10 @@ def broker_lost(exc: BaseException) -> bool:
 class ServiceUnavailable(Exception):
     """A service did not answer in time or the broker is unreachable."""
 
+    def __init__(self, message: str, service: str):
+        super().__init__(message)
+        self.service = service
+
 
 class RpcClient:
     def __init__(self, amqp_uri: str, timeout: float, threads: int = 16):
@@ -50,10 +59,17 @@ class RpcClient:
         self._clients: list[ClusterRpcProxy] = []
         self._lock = threading.Lock()
         self.tokens = ServiceTokens()
+        self.heartbeat = amqp_heartbeat()
+        self.clock = time.monotonic
 
     async def call(self, service: str, method: str, *args, identity: Identity | None = None,
-                   idempotent: bool = False, timeout: float | None = None, **kwargs):
+                   idempotent: bool = False, timeout: float | None = None,
+                   idempotency_key: str | None = None, **kwargs):
+        """`idempotency_key`: the mutation's (shared.idempotency), for this call alone."""
         context = self.tokens.context_for(identity) if identity else {}
+        if idempotency_key is not None:
+            context = {**context, **idempotency.context_data(idempotency_key,
+                                                             f"{service}.{method}")}
         call_id = current_call_id() or request_call_id()
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(
@@ -70,13 +86,13 @@ class RpcClient:
             try:
                 return self._call_once(service, method, args, kwargs, context, timeout, call_id)
             except RpcTimeout:
-                raise ServiceUnavailable(f"{service} did not answer in time") from None
+                raise ServiceUnavailable(f"{service} did not answer in time", service) from None
             except Exception as exc:
                 if not broker_lost(exc):
                     raise
                 self._drop_client()
                 if attempt + 1 == attempts:
-                    raise ServiceUnavailable(f"{service} is unreachable: {exc}") from None
+                    raise ServiceUnavailable(f"{service} is unreachable: {exc}", service) from None
             finally:
                 RPC_LATENCY.labels(service, method).observe(time.perf_counter() - started)
 
@@ -88,9 +104,14 @@ class RpcClient:
 
     def _client(self, timeout: float | None):
         key = timeout or self.timeout
+        now = self.clock()
+        if self.heartbeat and now - self._local.__dict__.get("used", now) > self.heartbeat:
+            self._drop_client()  # the broker has closed it by now: its heartbeats stopped
+        self._local.used = now
         clients = self._local.__dict__.setdefault("clients", {})
         if key not in clients:
-            client = ClusterRpcProxy(self.config, timeout=key)
+            client = ClusterRpcProxy(self.config, timeout=key,
+                                     reply_listener_cls=HeartbeatReplyListener)
             clients[key] = (client, client.start())
             with self._lock:
                 self._clients.append(client)
@@ -102,6 +123,9 @@ class RpcClient:
                 client.stop()
             except Exception:  # already broken; nothing more to release
                 log.debug("stopping a broken RPC client failed", exc_info=True)
+            with self._lock:
+                if client in self._clients:
+                    self._clients.remove(client)
         self._local.clients = {}
 
     def close(self) -> None:

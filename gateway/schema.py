@@ -32,6 +32,7 @@ from gateway.growth.queries import GrowthQuery
 from gateway.ideas.mutations import IdeasMutation
 from gateway.ideas.queries import IdeasQuery
 from gateway.ideas.subscriptions import IdeasSubscription
+from gateway.idempotency import every_mutation
 from gateway.insights.mutations import InsightsMutation
 from gateway.insights.queries import InsightsQuery
 from gateway.mentoring.mutations import MentoringMutation
@@ -65,6 +66,7 @@ class Query(PeopleQuery, IdeasQuery, ReflectionsQuery, ExperimentsQuery, CareerQ
     pass
 
 
+@every_mutation  # clientMutationId and ServiceUnavailableError on each (gateway.idempotency)
 @strawberry.type
 class Mutation(IdeasMutation, ReflectionsMutation, ExperimentsMutation, CareerMutation,
                MentoringMutation, InsightsMutation, NotificationsMutation, GrowthMutation,

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts/stops every service and the gateway, each recorded in a PID file under var/run.
-# Usage: scripts/stack.sh start|stop|status
+# Usage: scripts/stack.sh start|stop|status|start-one NAME (start-one: a service or the gateway,
+# as start launches it, e.g. after a test killed it; nothing else is started or migrated)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -44,8 +45,23 @@ alive() {  # pid file -> true when its process is still the one we started
 launch() {  # name, command...
   local name=$1; shift
   if alive "$RUN/$name.pid"; then echo "$name: already running"; return; fi
-  nohup "$@" >"$LOG/$name.log" 2>&1 &
+  nohup "$@" >>"$LOG/$name.log" 2>&1 &
   echo $! >"$RUN/$name.pid"
+}
+
+launch_one() {  # a service or the gateway
+  if [ "$1" = gateway ]; then
+    launch gateway "$VENV/bin/uvicorn" gateway.app:app --host "$KAIZEN_HOST" --port "$KAIZEN_PORT" \
+      --no-access-log --log-config config/gateway-logging.yaml
+  else
+    launch "$1" "$VENV/bin/nameko" run --config config/nameko.yaml "services.$1.service"
+  fi
+}
+
+start_one() {
+  [ -n "${1:-}" ] || { echo "usage: $0 start-one SERVICE|gateway" >&2; exit 2; }
+  mkdir -p "$RUN" "$LOG"
+  launch_one "$1"
 }
 
 start() {
@@ -54,11 +70,8 @@ start() {
   [ $EMBEDDED_IDP = 1 ] && scripts/idp.sh start
   launch mailcatcher "$VENV/bin/python" -m scripts.mailcatcher --port "$KAIZEN_SMTP_PORT" \
     --dir "$KAIZEN_VAR_DIR/mail"
-  for s in $(services); do
-    launch "$s" "$VENV/bin/nameko" run --config config/nameko.yaml "services.$s.service"
-  done
-  launch gateway "$VENV/bin/uvicorn" gateway.app:app --host "$KAIZEN_HOST" --port "$KAIZEN_PORT" \
-    --no-access-log --log-config config/gateway-logging.yaml
+  for s in $(services); do launch_one "$s"; done
+  launch_one gateway
   for _ in $(seq 1 240); do
     curl -fs "$URL/healthz" >/dev/null 2>&1 && break
     sleep 0.5
@@ -110,5 +123,6 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  start-one) start_one "${2:-}" ;;
+  *) echo "usage: $0 start|stop|status|start-one NAME" >&2; exit 2 ;;
 esac

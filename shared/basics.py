@@ -19,7 +19,8 @@ PURGE_INTERVAL = 3600  # seconds between purges of delivered outbox and inbox ro
 class ServiceBasics:
     @rpc
     def ping(self) -> str:
-        """Answers the health checks (shared.ping, the gateway's /healthz, k8s probes)."""
+        """Answers `python -m shared.ping` and the gateway's /healthz (pods are probed on their
+        metrics port: shared.probes)."""
         return "pong"
 
     @timer(interval=RELAY_INTERVAL)

@@ -16,12 +16,12 @@ from nameko.amqp.publish import Publisher, UndeliverableMessage
 from nameko.constants import AMQP_SSL_CONFIG_KEY, AMQP_URI_CONFIG_KEY, LOGIN_METHOD_CONFIG_KEY
 from nameko.extensions import DependencyProvider
 from nameko.standalone.events import get_event_exchange
-from sqlalchemy import Table, create_engine, event
+from sqlalchemy import Table, create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 import shared.pg_wait  # noqa: F401  (psycopg's wait function, before SQLAlchemy loads psycopg)
-from shared import outbox, queues, topology
+from shared import idempotency, outbox, probes, queues, topology
 from shared.contracts import Contract
 from shared.metrics import OUTBOX_OLDEST_UNSENT, OUTBOX_PUBLISH_FAILURES
 from shared.settings import db_url, outbox_retention_days
@@ -68,7 +68,20 @@ class Db:
         return outbox.claim_inbox(self.session, self._provider.inbox, message["event_id"], handler)
 
     def commit(self) -> None:
+        """Commits; within an idempotent call (shared.idempotency) only flushes: the change
+        commits once the call's answer is stored with it."""
+        if idempotency.DEFERRED in self.session.info:
+            self.session.flush()
+            self.session.info[idempotency.DEFERRED] = True
+            return
         self.session.commit()
+
+    def once(self, caller_id: str | None, arguments: dict, call):
+        """`call()`, or the answer it gave the first time this call's idempotency key came."""
+        if idempotency.REQUEST not in self.session.info:
+            return call()
+        return idempotency.once(self.session, self._provider.idempotency_keys, caller_id,
+                                arguments, call)
 
     def relay(self) -> int:
         return self._provider.relay()
@@ -81,6 +94,7 @@ class Database(DependencyProvider):
         self.inbox = inbox_table
         # parked events (shared.failed_events), in the same metadata as the outbox
         self.failed_events = outbox_table.metadata.tables.get("failed_events")
+        self.idempotency_keys = outbox_table.metadata.tables.get(idempotency.TABLE)
         self.sessions: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
     def setup(self) -> None:
@@ -100,6 +114,13 @@ class Database(DependencyProvider):
 
     def start(self) -> None:
         self.declare_consumers()
+        probes.register(f"{self.service}.database", self.reachable)
+
+    def reachable(self) -> bool:
+        """The pod's readiness (/readyz): the database answers a query."""
+        with self.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        return True
 
     def declare_consumers(self) -> None:
         """The queues of every consumer of this service's events (shared/contracts/
@@ -108,6 +129,7 @@ class Database(DependencyProvider):
                        [q for c in self.consumers for q in c.queues(self._config)])
 
     def stop(self) -> None:
+        probes.unregister(f"{self.service}.database")
         self.engine.dispose()
 
     def publish(self, event_type: str, payload: dict) -> None:
@@ -145,12 +167,19 @@ class Database(DependencyProvider):
         self._broker_failures, self._paused_until = 0, 0.0
 
     def purge(self) -> tuple[int, int]:
-        """Deletes published outbox and processed inbox rows past their retention."""
+        """Deletes published outbox and processed inbox rows past their retention, and
+        idempotency keys past theirs."""
+        if self.idempotency_keys is not None:
+            idempotency.purge(self.engine, self.idempotency_keys)
         return outbox.purge(self.engine, self.outbox, self.inbox,
                             timedelta(days=outbox_retention_days()))
 
     def get_dependency(self, worker_ctx) -> Db:
         session = Session(self.engine, expire_on_commit=False)
+        operation = f"{self.service}.{worker_ctx.entrypoint.method_name}"
+        key = idempotency.requested(worker_ctx.data, operation)
+        if key is not None:
+            session.info[idempotency.REQUEST] = (key, operation)
         self.sessions[worker_ctx] = session
         return Db(self, session)
 

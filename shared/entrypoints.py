@@ -1,7 +1,7 @@
 """The services' RPC entrypoint: nameko's `rpc` with domain errors expected, input free of
-control characters, on a service queue declared with Kaizen's arguments
-(shared.queues.service_queue: requests expire with the gateway's timeout; a quorum queue in
-production).
+control characters, run once per idempotency key (shared.idempotency), on a service queue
+declared with Kaizen's arguments (shared.queues.service_queue: requests expire with the
+gateway's timeout; a quorum queue in production).
 
 A DomainError (bad input, not found, permission denied, conflict) is the caller's answer,
 not a fault of the service. nameko logs an expected exception at WARNING and anything else
@@ -21,7 +21,9 @@ from nameko.rpc import Rpc as NamekoRpc
 from nameko.rpc import RpcConsumer as NamekoRpcConsumer
 
 from shared import queues
+from shared.db import Db
 from shared.errors import DomainError, FieldErrors
+from shared.identity import CallerProxy
 from shared.text import CONTROL_REFUSAL, has_control
 
 FIELD_DICTS = ("fields", "changes")  # a dict of an input's fields: its keys are the names
@@ -50,13 +52,29 @@ def check_arguments(signature: inspect.Signature, args: tuple, kwargs: dict) -> 
     errors.raise_if_any()
 
 
+def _arguments(signature: inspect.Signature, args: tuple, kwargs: dict) -> dict:
+    bound = signature.bind(None, *args, **kwargs)
+    bound.apply_defaults()
+    return dict(list(bound.arguments.items())[1:])  # without self
+
+
+def _caller_id(service) -> str | None:
+    caller = getattr(service, "caller", None)
+    identity = caller.identity if isinstance(caller, CallerProxy) else None
+    return identity.user_id if identity else None
+
+
 def _screened(fn):
     signature = inspect.signature(fn)
 
     @functools.wraps(fn)
     def entrypoint(self, *args, **kwargs):
         check_arguments(signature, args, kwargs)
-        return fn(self, *args, **kwargs)
+        db = getattr(self, "db", None)
+        if not isinstance(db, Db):  # a unit test's mock, or a service without a database
+            return fn(self, *args, **kwargs)
+        return db.once(_caller_id(self), _arguments(signature, args, kwargs),
+                       lambda: fn(self, *args, **kwargs))
 
     entrypoint.__signature__ = signature  # nameko checks calls against the real one
     return entrypoint

@@ -5,7 +5,9 @@ timer), counts outcomes, tags the worker's log lines with its call id and serves
 KAIZEN_METRICS_PORT: 9100 in the images (compose, Kubernetes); when unset, 9101 + the
 service's index in shared.settings.SERVICES (career 9101 … insights 9105), or a free port if
 that one is taken; 0 disables. The bound port is written to $KAIZEN_VAR_DIR/run/<service>
-.metrics-port when KAIZEN_VAR_DIR is set (scripts/stack.sh sets it)."""
+.metrics-port when KAIZEN_VAR_DIR is set (scripts/stack.sh sets it). The same port answers
+the pod's probes, /livez and /readyz (shared.probes): this dependency registers the broker
+check, the database provider its own."""
 from __future__ import annotations
 
 import logging
@@ -15,10 +17,11 @@ import time
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
+from nameko.constants import AMQP_URI_CONFIG_KEY
 from nameko.extensions import DependencyProvider
-from prometheus_client import Counter, Gauge, Histogram, start_http_server
+from prometheus_client import Counter, Gauge, Histogram
 
-from shared import logs
+from shared import logs, probes
 from shared.errors import DomainError
 from shared.settings import SERVICES
 
@@ -101,13 +104,13 @@ class MetricsServer:
             return None
         address = os.environ.get("KAIZEN_METRICS_ADDR", "0.0.0.0")
         try:
-            return start_http_server(port, addr=address)[0].server_port
+            return probes.serve(port, address)
         except OSError as exc:
             if explicit:
                 log.error("metrics port %s unavailable (%s): no metrics served", port, exc)
                 return None
             log.warning("metrics port %s taken (%s): serving on a free port", port, exc)
-            return start_http_server(0, addr=address)[0].server_port
+            return probes.serve(0, address)
 
 
 SERVER = MetricsServer()
@@ -132,6 +135,14 @@ class ServiceMetrics(DependencyProvider):
 
     def setup(self) -> None:
         SERVER.ensure(self.container.service_name)
+
+    def start(self) -> None:
+        amqp_uri = self.container.config[AMQP_URI_CONFIG_KEY]
+        probes.register(f"{self.container.service_name}.broker",
+                        lambda: probes.broker_reachable(amqp_uri))
+
+    def stop(self) -> None:
+        probes.unregister(f"{self.container.service_name}.broker")
 
     def worker_setup(self, worker_ctx) -> None:
         self.started[worker_ctx] = time.perf_counter()

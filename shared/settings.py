@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,6 +101,12 @@ def rpc_timeout() -> float:
     return float(_env("KAIZEN_RPC_TIMEOUT", "10"))
 
 
+def amqp_heartbeat() -> int:
+    """Seconds between AMQP heartbeats on the gateway's connections (KAIZEN_AMQP_HEARTBEAT):
+    a broker that vanished without closing the socket is noticed within about twice that."""
+    return int(_env("KAIZEN_AMQP_HEARTBEAT", "30"))
+
+
 def deployed_services() -> list[str]:
     """Services the gateway expects to answer: KAIZEN_SERVICES, else every one in the tree."""
     listed = os.environ.get("KAIZEN_SERVICES")
@@ -150,3 +157,13 @@ def outbox_retry() -> tuple[float, float]:
 def outbox_retention_days() -> float:
     """Published outbox rows and processed inbox rows are purged after this many days."""
     return float(_env("KAIZEN_OUTBOX_RETENTION_DAYS", "14"))
+
+
+def idempotency_retention() -> timedelta:
+    """How long a mutation's idempotency key answers a retry (shared.idempotency)."""
+    return timedelta(hours=float(_env("KAIZEN_IDEMPOTENCY_HOURS", "24")))
+
+
+def retry_after_seconds() -> int:
+    """What a ServiceUnavailableError tells the client to wait before retrying."""
+    return int(_env("KAIZEN_RETRY_AFTER_SECONDS", "5"))

@@ -73,8 +73,9 @@ class Experiment:
     async def owner(self, info: Info) -> PersonRef | None:
         return await info.context.loaders.people.load(self.owner_id)
 
-    @strawberry.field(description="The owner first.")
-    async def members(self, info: Info) -> list[PersonRef]:
+    @strawberry.field(description="The owner first; null with a SERVICE_UNAVAILABLE error "
+                      "while career does not answer (the experiment is still shown).")
+    async def members(self, info: Info) -> list[PersonRef] | None:
         # load_many, not one load per id: every key joins the same batch
         return [p for p in await info.context.loaders.people.load_many(self.member_ids) if p]
 

@@ -31,6 +31,16 @@ class SimilarIdea:
         return await info.context.loaders.ideas.load(self.idea_id)
 
 
+@strawberry.type(description="A suggested duplicate the viewer said is not the same idea.")
+class NotDuplicate:
+    score: float = strawberry.field(description="The model's cosine of the draft and the idea.")
+    idea_id: strawberry.Private[str]
+
+    @strawberry.field
+    async def idea(self, info: Info) -> IdeaRef | None:
+        return await info.context.loaders.ideas.load(self.idea_id)
+
+
 @strawberry.type
 class ThemeTrend:
     last_30_days: int = strawberry.field(name="last30Days")
@@ -52,8 +62,9 @@ class Theme:
     idea_ids: strawberry.Private[list[str]]
     representative_id: strawberry.Private[str | None]
 
-    @strawberry.field(description="Closest to the theme's centre first.")
-    async def ideas(self, info: Info, first: int = 10) -> list[IdeaRef]:
+    @strawberry.field(description="Closest to the theme's centre first; null with a "
+                      "SERVICE_UNAVAILABLE error while ideas does not answer.")
+    async def ideas(self, info: Info, first: int = 10) -> list[IdeaRef] | None:
         found = await info.context.loaders.ideas.load_many(self.idea_ids[:max(0, first)])
         return [i for i in found if i]
 

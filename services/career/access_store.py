@@ -8,15 +8,23 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from services.career import tokens
 from services.career.identities import SignInClaims
 from services.career.models import AccessToken, Person, SignInIdentity
-from shared.clock import now
+from shared.clock import now, today
 from shared.errors import NotFound
 
 
 def person_by_identity(session: Session, issuer: str, subject: str) -> Person | None:
     link = session.get(SignInIdentity, (issuer, subject))
     return session.get(Person, link.person_id) if link else None
+
+
+def person_by_external_id(session: Session, external_id: str) -> Person | None:
+    """The provisioned person an identity provider gave this externalId (Okta's is the
+    user's id, its tokens' subject)."""
+    return session.scalar(select(Person).where(Person.external_id == external_id,
+                                               Person.deprovisioned_at.is_(None)))
 
 
 def link_identity(session: Session, person: Person, claims: SignInClaims) -> None:
@@ -71,4 +79,14 @@ def find_token(session: Session, token_id: str, kind: str) -> AccessToken:
     token = session.get(AccessToken, str(token_id))
     if token is None or token.kind != kind:
         raise NotFound(f"no token with id {token_id}")
+    return token
+
+
+def usable_token(session: Session, secret: str, kind: str) -> AccessToken:
+    """The token of a secret, stamped as used; Unauthenticated for an unknown, other-kind,
+    revoked or expired one."""
+    token = token_by_hash(session, tokens.hash_secret(secret))
+    state = token and tokens.TokenState(token.kind, token.revoked_at, token.expires_on)
+    tokens.check_usable(state, kind, today())
+    token.last_used_at = now()
     return token

@@ -17,6 +17,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from shared.failed_events import failed_events_table
+from shared.idempotency import idempotency_keys_table
 from shared.outbox import inbox_table, outbox_table
 from shared.types import UtcDateTime
 
@@ -46,6 +47,12 @@ class Person(Base):
     # sign-in and provisioning (revision i17_0003): a deactivated person cannot sign in
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     external_id: Mapped[str | None] = mapped_column(String(255), nullable=True)  # SCIM's
+    # SCIM provisioning (revision i17_0004): the IdP's userName and its User document as last
+    # written (services/career/scim_resources.py); a SCIM DELETE deprovisions (404 since)
+    user_name: Mapped[str | None] = mapped_column(String(255), nullable=True, unique=True)
+    scim_document: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON
+    scim_updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    deprovisioned_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
 
     skills: Mapped[list[PersonSkill]] = relationship(
         cascade="all, delete-orphan", order_by="PersonSkill.position", lazy="selectin"
@@ -225,6 +232,35 @@ class AccessToken(Base):
     last_used_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
 
 
+class ProvisionedGroup(Base):
+    """A SCIM Group: a role when its displayName is mapped (KAIZEN_OIDC_ROLE_GROUPS), else a
+    team (services/career/provisioning.py)."""
+
+    __tablename__ = "provisioned_groups"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(255), index=True)
+    external_id: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    members: Mapped[list[GroupMembership]] = relationship(
+        cascade="all, delete-orphan", order_by="GroupMembership.added_at", lazy="selectin"
+    )
+
+
+class GroupMembership(Base):
+    __tablename__ = "group_memberships"
+
+    group_id: Mapped[str] = mapped_column(
+        ForeignKey("provisioned_groups.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[str] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    added_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    display: Mapped[str | None] = mapped_column(String(255), nullable=True)  # as the IdP sent
+
+
 # --- mentoring programmes (revision i22_0001) -------------------------------------------
 
 class MentoringProgramme(Base):
@@ -357,3 +393,4 @@ class ActionItem(Base):
 OUTBOX = outbox_table(Base.metadata)
 INBOX = inbox_table(Base.metadata)
 FAILED_EVENTS = failed_events_table(Base.metadata)
+IDEMPOTENCY_KEYS = idempotency_keys_table(Base.metadata)

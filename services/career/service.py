@@ -1,6 +1,4 @@
 """The career service: people, sign-in, tokens, profiles, skills, mentoring, evidence."""
-from __future__ import annotations
-
 from nameko.rpc import RpcProxy
 
 from services.career.dependencies import Skills
@@ -9,14 +7,15 @@ from services.career.entrypoints import (
     evidence,
     gaps,
     mentoring,
+    mentoring_programmes,
     opportunities,
     people,
     profiles,
+    provisioning,
     sign_in,
     tokens,
     voices,
 )
-from services.career.entrypoints import mentoring_programmes as programmes
 from services.career.models import INBOX, OUTBOX
 from shared import basics
 from shared.db import Database
@@ -27,9 +26,9 @@ from shared.metrics import ServiceMetrics
 class CareerService(basics.ServiceBasics, people.PeopleEntrypoints, profiles.ProfileEntrypoints,
                     opportunities.OpportunityEntrypoints, applications.ApplicationEntrypoints,
                     gaps.SkillGapEntrypoints, mentoring.MentoringEntrypoints,
-                    voices.VoiceEntrypoints, evidence.EvidenceEntrypoints,
-                    programmes.MentoringProgrammeEntrypoints, sign_in.SignInEntrypoints,
-                    tokens.TokenEntrypoints):
+                    voices.VoiceEntrypoints, evidence.EvidenceEntrypoints, tokens.TokenEntrypoints,
+                    mentoring_programmes.MentoringProgrammeEntrypoints,
+                    sign_in.SignInEntrypoints, provisioning.ProvisioningEntrypoints):
     name = "career"
     db = Database("career", OUTBOX, INBOX)
     caller = Caller()

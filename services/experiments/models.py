@@ -7,6 +7,7 @@ from sqlalchemy import Boolean, Date, Double, ForeignKey, Integer, String, Text,
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from shared.failed_events import failed_events_table
+from shared.idempotency import idempotency_keys_table
 from shared.outbox import inbox_table, outbox_table
 from shared.types import UtcDateTime
 
@@ -142,3 +143,4 @@ class Setting(Base):
 OUTBOX = outbox_table(Base.metadata)
 INBOX = inbox_table(Base.metadata)
 FAILED_EVENTS = failed_events_table(Base.metadata)
+IDEMPOTENCY_KEYS = idempotency_keys_table(Base.metadata)

@@ -18,6 +18,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from shared.failed_events import failed_events_table
+from shared.idempotency import idempotency_keys_table
 from shared.outbox import inbox_table, outbox_table
 from shared.types import UtcDateTime
 
@@ -229,3 +230,4 @@ class Kudos(Base):
 OUTBOX = outbox_table(Base.metadata)
 INBOX = inbox_table(Base.metadata)
 FAILED_EVENTS = failed_events_table(Base.metadata)
+IDEMPOTENCY_KEYS = idempotency_keys_table(Base.metadata)

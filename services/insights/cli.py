@@ -1,4 +1,5 @@
-"""`kaizen-insights reindex`: rebuilds the insights read model from the owning services.
+"""`kaizen-insights reindex`: rebuilds the insights read model from the owning services;
+`kaizen-insights feedback FILE`: exports people's "not the same" pairs for `make eval`.
 
 Pulls ideas, concluded experiments, opportunities, shared reflections and profiles over RPC
 (as the system identity), pushes them to the running insights service in batches with a
@@ -7,6 +8,7 @@ only texts that changed, and theme ids survive."""
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable, Iterator
 
@@ -125,13 +127,34 @@ def reindex(batch: int = BATCH, progress: bool = True) -> dict:
         return cluster.insights.finish_reindex(rev, [k for k in found if k != "PROFILE"])
 
 
+FEEDBACK_ABOUT = ("People's \"not the same\" on a suggested duplicate: each pair is a draft "
+                  "(text) and the idea the product flagged (idea_text), a non-duplicate by the "
+                  "person's word. Read by `make eval FEEDBACK=this-file`.")
+
+
+def export_feedback(path: str) -> int:
+    """Writes every "not the same" pair to `path` (JSON); returns how many."""
+    with proxy() as cluster:
+        pairs = list(pages(lambda after: cluster.insights.not_duplicate_feedback(
+            first=PAGE, after=after)))
+    with open(path, "w", encoding="utf-8") as out:
+        json.dump({"about": FEEDBACK_ABOUT, "pairs": pairs}, out, indent=1, ensure_ascii=False)
+    return len(pairs)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="kaizen-insights")
     commands = parser.add_subparsers(dest="command", required=True)
     command = commands.add_parser("reindex", help="rebuild the read model from the services")
     command.add_argument("--batch", type=int, default=BATCH, help="documents per call")
     command.add_argument("--quiet", action="store_true", help="no progress bar")
+    command = commands.add_parser("feedback", help="export people's \"not the same\" pairs "
+                                                   "(draft, idea) as JSON for make eval")
+    command.add_argument("file", help="where to write them")
     args = parser.parse_args(argv)
+    if args.command == "feedback":
+        print(f"exported {export_feedback(args.file)} \"not the same\" pairs to {args.file}")
+        return 0
     result = reindex(args.batch, progress=not args.quiet)
     print(f"reindexed: {result['themes']} themes ({result['kept']} kept their id), "
           f"{result['pooled']} unclustered, {result['removed']} removed")

@@ -1,19 +1,20 @@
 """Tables of the insights service: a read model derived from other services' events.
 
-Everything here can be rebuilt (`kaizen-insights reindex`) except `dismissals`, which records
-what people said they are not interested in. Every embedded item is one `documents` row
-(kind IDEA, REFLECTION, EXPERIMENT or OPPORTUNITY) with its float32 embedding, so a restart
-never re-encodes; `rev` (from the `counters` row "rev") tells each process's in-memory
-vector cache which rows changed since it last looked.
+Everything here can be rebuilt (`kaizen-insights reindex`) except `dismissals` and
+`duplicate_feedback`, which record what people said (not interested; not the same). Every
+embedded item is one `documents` row (kind IDEA, REFLECTION, EXPERIMENT or OPPORTUNITY) with
+its float32 embedding, so a restart never re-encodes; `rev` (from the `counters` row "rev")
+tells each process's in-memory vector cache which rows changed since it last looked.
 """
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import Boolean, Float, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from shared.failed_events import failed_events_table
+from shared.idempotency import idempotency_keys_table
 from shared.outbox import inbox_table, outbox_table
 from shared.types import UtcDateTime
 
@@ -89,6 +90,21 @@ class Dismissal(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
+class DuplicateFeedback(Base):
+    """"Not the same": a person said a suggested idea is not the one they are writing. Kept
+    to calibrate the duplicate threshold (`kaizen-insights feedback`); never shown to others.
+    `text` is the person's draft as they had typed it (folded whitespace)."""
+
+    __tablename__ = "duplicate_feedback"
+
+    person_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    idea_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    text_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    score: Mapped[float] = mapped_column(Float)  # the model's cosine when it was said
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+
+
 class Counter(Base):
     """Named integers: "rev" (document revisions), "pool_arrivals" (since the last
     re-clustering)."""
@@ -102,3 +118,4 @@ class Counter(Base):
 OUTBOX = outbox_table(Base.metadata)
 INBOX = inbox_table(Base.metadata)
 FAILED_EVENTS = failed_events_table(Base.metadata)
+IDEMPOTENCY_KEYS = idempotency_keys_table(Base.metadata)

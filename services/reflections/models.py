@@ -8,6 +8,7 @@ from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from shared.failed_events import failed_events_table
+from shared.idempotency import idempotency_keys_table
 from shared.outbox import inbox_table, outbox_table
 from shared.types import UtcDateTime
 
@@ -79,3 +80,4 @@ class ReflectionPrompt(Base):
 OUTBOX = outbox_table(Base.metadata)
 INBOX = inbox_table(Base.metadata)
 FAILED_EVENTS = failed_events_table(Base.metadata)
+IDEMPOTENCY_KEYS = idempotency_keys_table(Base.metadata)

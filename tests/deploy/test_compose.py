@@ -83,7 +83,7 @@ def test_postgres_creates_one_database_per_service(compose):
 def test_gateway_publishes_port_8000(compose):
     gateway = compose["services"]["gateway"]
     assert "8000:8000" in [str(p) for p in gateway["ports"]]
-    assert "healthz" in " ".join(gateway["healthcheck"]["test"])
+    assert "/readyz" in " ".join(gateway["healthcheck"]["test"])
 
 
 def test_start_up_is_health_gated(compose):
@@ -118,7 +118,7 @@ def test_services_and_migrations_run_the_expected_commands(compose):
         assert migrate["image"] == service["image"]
         assert migrate["command"] == ["python", "-m", "shared.migrate", name]
         assert migrate["restart"] == "no"
-        assert "shared.ping" in " ".join(service["healthcheck"]["test"])
+        assert "127.0.0.1:9100/readyz" in " ".join(service["healthcheck"]["test"])
         # nameko drains on SIGTERM; the longest RPC timeout is 10 s
         assert service["stop_grace_period"] == "30s"
         env = environment(service)

@@ -155,10 +155,10 @@ def test_runtime_has_a_healthcheck(dockerfile):
     checks = stages[-1].all("HEALTHCHECK")
     assert len(checks) == 1 and "NONE" not in checks[0].args.upper()
     if label == "gateway":
-        assert "/healthz" in checks[0].args
+        assert "/readyz" in checks[0].args
     else:
-        assert "shared.ping" in checks[0].args
-        # long enough for the insights encoder to load before the first ping counts
+        assert "127.0.0.1:9100/readyz" in checks[0].args
+        # long enough for the insights encoder to load before the first probe counts
         assert "--start-period=120s" in checks[0].args
 
 

@@ -254,14 +254,12 @@ def test_every_service_has_deployment_service_job_and_network_policy(rendered, o
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
-def test_service_probes_are_the_rpc_ping(rendered, overlay):
+def test_service_probes_are_the_pods_own_health_on_its_metrics_port(rendered, overlay):
+    paths = {"startupProbe": "/readyz", "readinessProbe": "/readyz", "livenessProbe": "/livez"}
     for name in discovered_services():
         container = pod_spec(find(rendered[overlay], "Deployment", name))["containers"][0]
-        for probe in ("startupProbe", "readinessProbe", "livenessProbe"):
-            spec = container[probe]
-            assert spec["exec"]["command"] == ["python", "-m", "shared.ping", name], probe
-            # the ping gives up after 5 s; leave room for the interpreter to start
-            assert spec["timeoutSeconds"] >= 8
+        for probe, path in paths.items():
+            assert container[probe]["httpGet"] == {"path": path, "port": "metrics"}, probe
         # a broker blip must not restart every pod at once
         live = container["livenessProbe"]
         assert live["periodSeconds"] * live["failureThreshold"] >= 60
@@ -271,8 +269,8 @@ def test_service_probes_are_the_rpc_ping(rendered, overlay):
 def test_gateway_probes_and_ingress(rendered, overlay):
     objects = rendered[overlay]
     container = pod_spec(find(objects, "Deployment", "gateway"))["containers"][0]
-    assert container["readinessProbe"]["httpGet"] == {"path": "/healthz", "port": "http"}
-    assert container["livenessProbe"]["httpGet"]["port"] == "http"
+    assert container["readinessProbe"]["httpGet"] == {"path": "/readyz", "port": "http"}
+    assert container["livenessProbe"]["httpGet"] == {"path": "/livez", "port": "http"}
     assert {"name": "http", "containerPort": 8000} in container["ports"]
     ingresses = of_kind(objects, "Ingress")
     assert len(ingresses) == 1

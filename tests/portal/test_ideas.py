@@ -2,6 +2,7 @@
 comment, and a reviewer's assessment."""
 from __future__ import annotations
 
+import time
 import uuid
 
 from playwright.sync_api import Page, expect
@@ -95,10 +96,12 @@ def test_typing_an_idea_offers_a_similar_one_to_vote_for_instead(open_page, port
     existing = f"Spare {word} ribbons"
     submit = "mutation($i: SubmitIdeaInput!) { submitIdea(input: $i) { __typename } }"
     portal.gql(submit, {"i": {"title": existing}}, portal.token("ana.silva@kaizen.example"))
+    typed = f"Keep {word} ribbons at the line"
+    indexed(portal, typed, existing)
 
     page = sign_in(open_page(), "Tom Becker")
     page.goto("/#/ideas/new")
-    page.get_by_label("Title").fill(f"Keep {word} ribbons at the line")
+    page.get_by_label("Title").fill(typed)
     similar = page.get_by_role("complementary", name="Similar ideas")
     offered = similar.locator("li", has_text=existing)
     expect(offered.locator(".count")).to_have_text("0 votes")
@@ -112,6 +115,34 @@ def test_typing_an_idea_offers_a_similar_one_to_vote_for_instead(open_page, port
     done = similar.locator("li", has_text="Colour-coded change parts")  # seeded, implemented
     expect(done).to_contain_text("Implemented")
     expect(done.get_by_role("button")).to_have_count(0)
+
+
+SIMILAR = "query($t: String!) { similarIdeas(text: $t, first: 4) { idea { title } } }"
+
+
+def indexed(portal, text: str, title: str) -> None:
+    """Waits until insights (by event) offers `title` for `text`, as the panel will; asks
+    as a colleague twice a second (within the per-person rate of model-backed queries)."""
+    token = portal.token("carla.meyer@kaizen.example")
+    for _ in range(120):
+        found = portal.gql(SIMILAR, {"t": text}, token)["similarIdeas"]
+        if any(f["idea"] and f["idea"]["title"] == title for f in found):
+            return
+        time.sleep(0.5)
+    raise AssertionError(f"insights never offered {title!r} for {text!r}")
+
+
+def test_a_possible_duplicate_is_marked_and_can_be_called_not_the_same(open_page):
+    page = sign_in(open_page(), "Tom Becker")
+    page.goto("/#/ideas/new")
+    page.get_by_label("Title").fill("Put up a shadow board so nobody hunts for torque wrenches")
+    similar = page.get_by_role("complementary", name="Similar ideas")
+    offered = similar.locator("li", has_text="Shadow board for torque wrenches")  # seeded
+    expect(offered).to_contain_text("Possible duplicate")
+    offered.get_by_role("button", name="Not the same as Shadow board for torque wrenches").click()
+    expect(offered).to_contain_text("You said it is not the same.")
+    expect(offered).not_to_contain_text("Possible duplicate")
+    screenshot(page, "idea-submit-not-the-same")
 
 
 def test_the_board_pages_forward_and_back(open_page):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import tempfile
 import time
@@ -74,6 +75,40 @@ class Stack:
         clock.advance(Path(self.env["KAIZEN_CLOCK_FILE"]), delta)
         time.sleep(2 * clock.RECHECK_SECONDS)
 
+    def pid(self, name: str) -> int:
+        """The PID scripts/stack.sh recorded for a service or the gateway."""
+        return int((self.var_dir / "run" / f"{name}.pid").read_text())
+
+    def kill(self, name: str, sig: int = signal.SIGKILL) -> None:
+        """Signals a service or the gateway and returns once the process is gone."""
+        pid = self.pid(name)
+        os.kill(pid, sig)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                return
+            time.sleep(0.1)
+        raise RuntimeError(f"{name} ({pid}) did not stop")
+
+    def start_process(self, name: str) -> None:
+        """Starts a service or the gateway again, as scripts/stack.sh start does."""
+        subprocess.run([str(ROOT / "scripts" / "stack.sh"), "start-one", name], env=self.env,
+                       check=True, capture_output=True, text=True, timeout=60)
+
+    def wait_healthy(self, timeout: float = 180) -> None:
+        """Returns once the gateway's /healthz is 200: the broker and every service answer."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{self.url}/healthz", timeout=10).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.5)
+        raise RuntimeError("the stack did not become healthy again\n" + logs(self.var_dir))
+
     def gql(self, query: str, variables: dict | None = None, token: str | None = None) -> dict:
         """`data` of a successful GraphQL call; fails loudly on any GraphQL error."""
         response = self.graphql(query, variables, token)
@@ -94,7 +129,9 @@ def delete_vhost(name: str) -> None:
     httpx.delete(f"{MGMT}/api/vhosts/{name}", auth=("guest", "guest"), timeout=10)
 
 
-def start_stack() -> Stack:
+def start_stack(**extra_env: str) -> Stack:
+    """`extra_env`: e.g. KAIZEN_SERVICES="career,ideas" for a smaller stack, or a service's
+    KAIZEN_<SERVICE>_DB_URL for PostgreSQL."""
     vhost = f"kaizen-e2e-{uuid.uuid4().hex[:8]}"
     create_vhost(vhost)
     var_dir = Path(tempfile.mkdtemp(prefix="kaizen-e2e-"))
@@ -112,6 +149,7 @@ def start_stack() -> Stack:
         "KAIZEN_WEBHOOK_ALLOW_PRIVATE": "1",
         "KAIZEN_MAIL_INTERVAL": "2",
         "KAIZEN_STUCK_CHECK_SECONDS": "2",  # career's stuck alerts and session reminders
+        **extra_env,
     }
     result = subprocess.run([str(ROOT / "scripts" / "stack.sh"), "start"], env=env,
                             capture_output=True, text=True, timeout=600)

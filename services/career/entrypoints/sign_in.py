@@ -1,7 +1,8 @@
 """Signing in through the organisation's identity provider (mixed into CareerService): the
 gateway verifies the token and forwards its claims; the person is found by (iss, sub), else
-by a verified e-mail, else created just in time, and takes the provider's name, team and
-roles at every sign-in."""
+by the SCIM externalId the provider gave them (its subject), else by a verified e-mail,
+else created just in time, and takes the provider's name, team and roles at every
+sign-in."""
 from __future__ import annotations
 
 from services.career import access_store, events, identities, store
@@ -20,7 +21,8 @@ class SignInEntrypoints:
         settings = OidcSettings.from_env()
         clean = validate_claims(claims, settings.groups_claim, settings.team_claim)
         identities.check_domain(clean.email, settings.allowed_domains)
-        person = access_store.person_by_identity(self.db.session, clean.issuer, clean.subject)
+        person = (access_store.person_by_identity(self.db.session, clean.issuer, clean.subject)
+                  or access_store.person_by_external_id(self.db.session, clean.subject))
         if person is None:
             person = store.person_by_email(self.db.session, clean.email)
             identities.check_email_match(clean, person is not None)

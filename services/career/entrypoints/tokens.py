@@ -39,7 +39,7 @@ class TokenEntrypoints:
         """The gateway's lookup: {person, scopes, expires_on}, or Unauthenticated (unknown,
         revoked, expired) or PermissionDenied (its person deactivated)."""
         self.caller.require().require("admin")
-        token = self._usable(secret, tokens.API)
+        token = access_store.usable_token(self.db.session, secret, tokens.API)
         person = store.people_by_id(self.db.session, [token.person_id])
         identities.check_active(bool(person) and person[0].active)
         self.db.commit()
@@ -71,7 +71,7 @@ class TokenEntrypoints:
     def authenticate_provisioning_token(self, secret: str) -> dict:
         """The gateway's lookup for /scim/v2: the token, or Unauthenticated."""
         self.caller.require().require("admin")
-        token = self._usable(secret, tokens.PROVISIONING)
+        token = access_store.usable_token(self.db.session, secret, tokens.PROVISIONING)
         self.db.commit()
         return token_dto(token)
 
@@ -87,10 +87,3 @@ class TokenEntrypoints:
             token.revoked_at = now()
         self.db.commit()
         return token_dto(token)
-
-    def _usable(self, secret: str, kind: str):
-        token = access_store.token_by_hash(self.db.session, tokens.hash_secret(secret))
-        state = token and tokens.TokenState(token.kind, token.revoked_at, token.expires_on)
-        tokens.check_usable(state, kind, today())
-        token.last_used_at = now()
-        return token

@@ -3,11 +3,14 @@ InsightsService). Exact cosine search over the live documents; merged ideas are 
 never offered."""
 from __future__ import annotations
 
-from services.insights import store, thresholds, validation
+from services.insights import feedback, store, thresholds, validation
+from services.insights.documents import from_bytes
 from services.insights.domain import EXPERIMENT, IDEA
 from services.insights.dto import experiment_dto, similar_idea_dto
 from services.insights.encoder import encode_off_hub
 from shared.entrypoints import rpc
+from shared.errors import NotFound
+from shared.pagination import page_window
 
 
 class SimilarEntrypoints:
@@ -18,6 +21,29 @@ class SimilarEntrypoints:
         query = validation.query(text, first, "text")
         hits = self._search(IDEA, query, thresholds.SIMILAR_MIN)
         return [similar_idea_dto(doc_id, score) for doc_id, score in hits]
+
+    @rpc
+    def mark_not_duplicate(self, text: str, idea_id: str) -> dict:
+        """The caller says `idea_id`, suggested while they wrote `text`, is not the same idea:
+        stored with the model's score for calibration (idempotent). {idea_id, score}."""
+        caller = self.caller.require()
+        query = validation.query(text, None, "text")
+        row = store.document(self.db.session, IDEA, str(idea_id))
+        if row is None or not row.active:
+            raise NotFound("no such idea")
+        score = float(encode_off_hub([query.text])[0] @ from_bytes(row.embedding))
+        feedback.record(self.db.session, caller.user_id, row.id, query.text, score)
+        self.db.commit()
+        return {"idea_id": row.id, "score": round(score, 4)}
+
+    @rpc
+    def not_duplicate_feedback(self, first: int | None = None,
+                               after: str | None = None) -> dict:
+        """Admins (the calibration export): every "not the same", oldest first, with the
+        draft and the idea's text. A page: {items, total, end_cursor, has_next}."""
+        self.caller.require().require("admin")
+        offset, many = page_window(first, after)
+        return feedback.pairs_page(self.db.session, offset, many)
 
     @rpc
     def similar_experiments(self, hypothesis: str, first: int | None = None) -> list[dict]:

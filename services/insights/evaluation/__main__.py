@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 
@@ -64,6 +65,36 @@ def duplicates() -> list[dict]:
                      "min": min(of_kind), "median": float(np.median(of_kind)),
                      "max": max(of_kind), "n": len(of_kind)})
     return rows
+
+
+FEEDBACK_ENV = "KAIZEN_EVAL_FEEDBACK"
+
+
+def duplicates_with_feedback(path: str) -> list[dict]:
+    """People's "not the same" pairs (a `kaizen-insights feedback` export) as non-duplicates:
+    how many the product's threshold still flags, and the threshold the hand-written pairs
+    and the feedback together would choose (best F1)."""
+    feedback = datasets.feedback_pairs(path)
+    if not feedback:
+        return [{"task": "duplicates: people's feedback", "method": f"{path}: no pairs", "n": 0}]
+    pairs, is_duplicate, _ = datasets.duplicate_pairs()
+    every = [*pairs, *feedback]
+    labels = [*is_duplicate, *([False] * len(feedback))]
+    scores = (encode([a for a, _ in every]) * encode([b for _, b in every])).sum(axis=1).tolist()
+    return calibration_rows(scores, labels, len(feedback))
+
+
+def calibration_rows(scores: list[float], labels: list[bool], n_feedback: int) -> list[dict]:
+    """The last `n_feedback` of `scores`/`labels` are people's "not the same" pairs."""
+    theirs = scores[len(scores) - n_feedback:]
+    task = f"duplicates: with people's feedback ({n_feedback} 'not the same')"
+    flagged = sum(1 for s in theirs if s >= thresholds.DUPLICATE)
+    chosen = best_f1_threshold(scores, labels)
+    return [{"task": task, "method": f"feedback pairs still flagged at DUPLICATE="
+                                     f"{thresholds.DUPLICATE}", "flagged": flagged,
+             "share": flagged / n_feedback},
+            {"task": task, "method": "threshold of best F1, feedback as non-duplicates",
+             **precision_recall(scores, labels, chosen)}]
 
 
 def lexical_scores(pairs: list[tuple[str, str]]) -> np.ndarray:
@@ -140,6 +171,8 @@ def main() -> int:
             *themes("120 ideas in 40 topics", datasets.idea_topics()),
             *themes("ESCO skills by occupation", datasets.occupation_skill_topics()),
             *duplicates(), *duplicates_out_of_sample(), *recommendations()]
+    if os.environ.get(FEEDBACK_ENV):
+        rows += duplicates_with_feedback(os.environ[FEEDBACK_ENV])
     for row in rows:
         print(fmt(row))
     print(f"\n(evaluated in {time.perf_counter() - started:.0f} s)")

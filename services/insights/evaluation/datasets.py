@@ -31,6 +31,13 @@ def idea_groups() -> list[dict]:
     return json.loads((DATA / "duplicate_pairs.json").read_text())["groups"]
 
 
+def feedback_pairs(path: str | Path) -> list[tuple[str, str]]:
+    """(draft, idea) pairs people marked "not the same", from a `kaizen-insights feedback`
+    export; pairs whose idea is gone (no text) are skipped."""
+    pairs = json.loads(Path(path).read_text(encoding="utf-8"))["pairs"]
+    return [(p["text"], p["idea_text"]) for p in pairs if p.get("text") and p.get("idea_text")]
+
+
 def duplicate_pairs() -> tuple[list[tuple[str, str]], list[bool], list[str]]:
     """Every a~b pair (duplicate), every a~r and b~r pair (related, not a duplicate), and
     a~a' pairs across groups (unrelated), with the kind of each pair."""

@@ -24,7 +24,7 @@ class Query:
 
     @strawberry.field
     def down(self) -> str:
-        raise public_error(ServiceUnavailable("ideas did not answer in time"))
+        raise public_error(ServiceUnavailable("ideas did not answer in time", "ideas"))
 
 
 SCHEMA = strawberry.Schema(query=Query, extensions=[MaskErrors(should_mask_error=should_mask)])

@@ -59,3 +59,33 @@ def test_another_error_is_the_callers_and_keeps_the_client(client, monkeypatch):
     with pytest.raises(RuntimeError, match="a bug"):
         rpc.call_blocking("ideas", "get_ideas", ([],), {}, {}, idempotent=True)
     assert seen["dropped"] == 0
+
+
+def test_a_client_idle_longer_than_the_heartbeat_is_replaced_before_its_call(monkeypatch):
+    import gateway.rpc
+
+    built: list = []
+
+    class Proxy:  # a stand-in for nameko's ClusterRpcProxy
+        def __init__(self, config, timeout, reply_listener_cls):
+            self.listener, self.stopped = reply_listener_cls, False
+            built.append(self)
+
+        def start(self):
+            return {}
+
+        def stop(self):
+            self.stopped = True
+
+    monkeypatch.setattr(gateway.rpc, "ClusterRpcProxy", Proxy)
+    rpc = RpcClient("amqp://unused/", timeout=1, threads=1)
+    rpc.heartbeat, now = 30, [100.0]
+    rpc.clock = lambda: now[0]
+    first = rpc._client(None)[0]
+    now[0] += 29
+    assert rpc._client(None)[0] is first  # in use within the heartbeat: kept
+    now[0] += 31
+    second = rpc._client(None)[0]
+    assert second is not first and first.stopped and not second.stopped
+    assert first.listener.__name__ == "HeartbeatReplyListener"
+    rpc.close()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from services.insights.models import Dismissal, Document, Profile
+from services.insights.models import Dismissal, Document, DuplicateFeedback, Profile
 from shared.errors import NotFound, PermissionDenied, Unauthenticated, ValidationError
 from tests.support.identities import ADMIN, ANA, BEN
 from tests.unit.insights.support import TEXT, posted, submitted
@@ -110,3 +110,27 @@ def test_not_interested_is_the_callers_and_is_kept_once(insights):
             "opportunity_id": "o1", "not_interested": True}
     assert insights.rows(select(Dismissal.person_id, Dismissal.opportunity_id)) == [
         (ANA.user_id, "o1")]
+
+
+def test_not_the_same_is_the_callers_kept_once_per_draft_and_read_by_admins_only(insights):
+    with pytest.raises(NotFound):
+        insights.call("mark_not_duplicate", TEXT, "no-such-idea", identity=ANA)
+    with pytest.raises(ValidationError) as raised:
+        insights.call("mark_not_duplicate", " ", "i1", identity=ANA)
+    assert raised.value.errors[0]["field"] == "text"
+    insights.handle("on_idea_submitted", submitted("i1"))
+    for _ in range(2):
+        assert insights.call("mark_not_duplicate", "Shadow  board for wrenches", "i1",
+                             identity=ANA)["idea_id"] == "i1"
+    insights.call("mark_not_duplicate", "A second draft", "i1", identity=ANA)
+    insights.call("mark_not_duplicate", "A second draft", "i1", identity=BEN)
+    assert sorted(insights.rows(select(DuplicateFeedback.person_id, DuplicateFeedback.text))) == [
+        (ANA.user_id, "A second draft"), (ANA.user_id, "Shadow board for wrenches"),
+        (BEN.user_id, "A second draft")]
+    with pytest.raises(PermissionDenied):
+        insights.call("not_duplicate_feedback", identity=BEN)
+    first = insights.call("not_duplicate_feedback", 2, identity=ADMIN)
+    assert first["total"] == 3 and first["has_next"] and len(first["items"]) == 2
+    rest = insights.call("not_duplicate_feedback", 2, first["end_cursor"], identity=ADMIN)
+    assert len(rest["items"]) == 1 and not rest["has_next"]
+    assert {i["idea_text"] for i in first["items"] + rest["items"]} == {f"{TEXT}."}

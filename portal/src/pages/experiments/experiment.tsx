@@ -271,7 +271,7 @@ export function ExperimentPage({ id }: { id: string }) {
   if (loading && !data) return <Loading what="the experiment" />;
   if (!x) return <ErrorNote message={error ?? "This experiment does not exist."} />;
   const me = currentSession()?.person.id;
-  const member = x.members.some((m) => m.id === me);
+  const member = (x.members ?? []).some((m) => m.id === me);
   const manager = hasRole("manager");
   const concluding = x.stage === "STUDY" || x.stage === "ACT";
   const mayMove = concluding ? x.owner?.id === me || manager : member || manager;
@@ -287,7 +287,7 @@ export function ExperimentPage({ id }: { id: string }) {
         <span>
           {day(x.startsOn)} – {day(x.endsOn)}
         </span>
-        <span>members: {x.members.map((m) => m.name).join(", ")}</span>
+        <span>members: {(x.members ?? []).map((m) => m.name).join(", ")}</span>
         {x.idea && (
           <span>
             idea: <a href={href("ideas", x.idea.id)}>{x.idea.title}</a>

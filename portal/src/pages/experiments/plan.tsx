@@ -131,7 +131,7 @@ export function PlanExperiment() {
       target: String(m.target),
     }));
     const me = currentSession()?.person.id;
-    setMembers(previous.members.filter((p) => p.id !== me));
+    setMembers((previous.members ?? []).filter((p) => p.id !== me));
   }, [previous?.id]);
 
   function send(e: Event) {

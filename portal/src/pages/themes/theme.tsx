@@ -61,11 +61,11 @@ export function ThemePage({ id }: { id: string }) {
         ))}
       </p>
       <h2>Ideas in this theme</h2>
-      {theme.ideas.length === 0 ? (
+      {(theme.ideas ?? []).length === 0 ? (
         <Empty>No live ideas in this theme.</Empty>
       ) : (
         <ul class="cards" aria-label="Ideas in this theme">
-          {theme.ideas.map((idea) => (
+          {(theme.ideas ?? []).map((idea) => (
             <li key={idea.id} class="card">
               <a href={href("ideas", idea.id)}>{idea.title}</a>
               <p class="meta">
