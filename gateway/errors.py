@@ -52,7 +52,7 @@ class ServiceUnavailableError(UserError):
 
     @classmethod
     def of(cls, exc: ServiceUnavailable) -> ServiceUnavailableError:
-        return cls(message=f"{exc.service} is unavailable right now",
+        return cls(message=f"The {exc.service} service is unavailable right now",
                    retry_after_seconds=retry_after_seconds())
 
 

@@ -1,5 +1,6 @@
-/** What a refused mutation says, in every mutation document: the message, and for a
- * ValidationError each bad field (errorsOf turns it into errors by field). */
+/** What a refused mutation says, in every mutation document: the message, for a
+ * ValidationError each bad field (errorsOf turns it into errors by field), and for a
+ * ServiceUnavailableError when to try again. */
 import { graphql } from "../../generated";
 
 export const REFUSAL = graphql(`
@@ -10,6 +11,9 @@ export const REFUSAL = graphql(`
         field
         message
       }
+    }
+    ... on ServiceUnavailableError {
+      retryAfterSeconds
     }
   }
 `);
