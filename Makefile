@@ -11,6 +11,7 @@ $(STAMP): pyproject.toml uv.lock scripts/install.sh scripts/install-locked.sh
 	touch $(STAMP)
 
 install: $(STAMP)
+	@PYTHONWARNINGS=ignore $(PY) -m admin.cli keys ensure  # service-token keys, var/keys
 
 # Re-resolves uv.lock after a change to pyproject.toml's dependencies, then installs it.
 lock:

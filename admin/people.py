@@ -10,17 +10,15 @@
   people reactivate EMAIL             signs in and is listed again
 
 Talks to career over the broker (AMQP_URI) as the system identity, with the service token
-secret of the deployment (KAIZEN_SERVICE_TOKEN_SECRET)."""
+key (`admin`, docs/operations.md)."""
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from nameko.standalone.rpc import ClusterRpcProxy
-
 from shared.errors import NotFound
-from shared.identity import SYSTEM, context_for
-from shared.settings import amqp_uri
+from shared.identity import SYSTEM
+from shared.rpc import cluster_proxy
 
 
 def register(subparsers) -> None:
@@ -39,8 +37,7 @@ def register(subparsers) -> None:
 
 
 def change_activation(args: argparse.Namespace) -> int:
-    with ClusterRpcProxy({"AMQP_URI": amqp_uri()}, context_data=context_for(SYSTEM),
-                         timeout=60) as cluster:
+    with cluster_proxy(SYSTEM, timeout=60) as cluster:
         try:
             person = cluster.career.find_person_by_email(args.email)
         except NotFound:
@@ -57,8 +54,7 @@ def import_people(args: argparse.Namespace) -> int:
         text = args.file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise SystemExit(f"cannot read {args.file}: {exc}") from None
-    with ClusterRpcProxy({"AMQP_URI": amqp_uri()}, context_data=context_for(SYSTEM),
-                         timeout=300) as cluster:
+    with cluster_proxy(SYSTEM, timeout=300) as cluster:
         report = cluster.career.import_people_csv(text, dry_run=args.dry_run)
     print(summary(report, args.dry_run))
     return 1 if report["errors"] else 0

@@ -36,7 +36,8 @@ from services.ideas.models import Idea
 from services.insights.documents import from_bytes
 from services.insights.documents import stack as stack_vectors
 from services.insights.models import Document, Theme
-from shared.identity import Identity, context_for
+from shared.identity import Identity
+from shared.rpc import cluster_proxy
 from shared.settings import var_dir
 
 SIZES = (10_000, 100_000)
@@ -266,9 +267,8 @@ def members_read(stack) -> dict:
 
 
 def rpc(stack, identity: Identity) -> ClusterRpcProxy:
-    """A fresh proxy: service tokens live two minutes, so one is minted per use."""
-    return ClusterRpcProxy({"AMQP_URI": stack.amqp_uri}, context_data=context_for(identity),
-                           timeout=600)
+    """A proxy signing as the gateway does (a fresh token per service when half-used)."""
+    return cluster_proxy(identity, "gateway", {"AMQP_URI": stack.amqp_uri}, timeout=600)
 
 
 def load(stack, admin: Identity, bulk: Bulk, count: int) -> float:

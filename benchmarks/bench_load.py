@@ -17,9 +17,9 @@ import time
 
 import httpx
 import numpy as np
-from nameko.standalone.rpc import ClusterRpcProxy
 
-from shared.identity import Identity, context_for
+from shared.identity import Identity
+from shared.rpc import cluster_proxy
 
 SECONDS = float(os.environ.get("KAIZEN_BENCH_LOAD_SECONDS") or 60)
 PEOPLE = int(os.environ.get("KAIZEN_BENCH_LOAD_PEOPLE") or 50)
@@ -119,8 +119,8 @@ def raw_rpc(amqp_uri: str, identities: list[Identity], idea_ids: list[str]) -> d
 
     def person(n: int) -> None:
         rng = random.Random(n)
-        context = context_for(identities[n % len(identities)])
-        with ClusterRpcProxy({"AMQP_URI": amqp_uri}, context_data=context, timeout=60) as rpc:
+        with cluster_proxy(identities[n % len(identities)], "gateway", {"AMQP_URI": amqp_uri},
+                           timeout=60) as rpc:
             while time.perf_counter() < deadline:
                 kind = pick(rng)
                 started = time.perf_counter()

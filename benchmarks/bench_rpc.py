@@ -7,10 +7,10 @@ import time
 from collections.abc import Callable
 
 import httpx
-from nameko.standalone.rpc import ClusterRpcProxy
 
 from benchmarks.gateway_costs import split
-from shared.identity import Identity, context_for
+from shared.identity import Identity
+from shared.rpc import cluster_proxy
 
 ROUNDS = 300
 WARMUP = 30
@@ -59,8 +59,8 @@ def run(stack) -> list[dict]:
     identity = Identity(me["id"], tuple(me["roles"]), me["team"])
     query = {"query": "query($id: ID!) { idea(id: $id) { id title } }",
              "variables": {"id": idea_id}}
-    with ClusterRpcProxy({"AMQP_URI": stack.amqp_uri}, context_data=context_for(identity),
-                         timeout=10) as cluster, httpx.Client(
+    with cluster_proxy(identity, "gateway", {"AMQP_URI": stack.amqp_uri},
+                       timeout=10) as cluster, httpx.Client(
             base_url=stack.url, headers={"authorization": f"Bearer {token}"}) as http:
         timings = interleaved({
             "nameko RPC ping (floor)": cluster.ideas.ping,

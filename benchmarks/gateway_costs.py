@@ -1,7 +1,7 @@
 """Where a gateway read spends its time, piece by piece, in this process (bench_rpc's split).
 
 Each piece of ``idea(id)`` is timed alone: verifying the bearer JWT, signing a service token
-(and the cached one of shared.identity.ServiceTokens), parsing and validating the query,
+(and the cached one of shared.tokens.ServiceTokens), parsing and validating the query,
 strawberry's execution of it over an RPC client that answers at once with the real idea
 (with and without the parser and validation caches), the hop to the RPC thread pool and
 back, and serialising the response. The HTTP server and the broker are what is left of the
@@ -21,8 +21,10 @@ from graphql import parse, validate
 from gateway.auth import TokenVerifier, issue_dev_token
 from gateway.loaders import request_context
 from gateway.schema import build_schema
-from shared.identity import Identity, ServiceTokens, context_for
+from shared.identity import Identity, context_for
 from shared.settings import AuthSettings
+from shared.tokens import ServiceTokens
+from shared.verify import Verifier
 
 ROUNDS = 2000
 QUERY = "query($id: ID!) { idea(id: $id) { id title } }"
@@ -68,6 +70,7 @@ def split(person: dict, idea_dto: dict) -> list[dict]:
     verifier = TokenVerifier(settings)
     identity = Identity(person["id"], tuple(person["roles"]), person.get("team"))
     tokens = ServiceTokens()
+    signed, service_side = tokens.token_for(identity, "ideas"), Verifier("ideas")
     rpc = AnsweringRpc({("ideas", "get_ideas"): lambda ids: [idea_dto for _ in ids]})
     variables = {"id": idea_dto["id"]}
     cached, uncached = build_schema(), build_schema(document_cache=None)
@@ -89,8 +92,14 @@ def split(person: dict, idea_dto: dict) -> list[dict]:
     answer = {"data": {"idea": {"id": idea_dto["id"], "title": idea_dto["title"]}}}
     rows = [
         ("JWT verification (HS256)", per_call_us(lambda: verifier.verify(token))),
-        ("service token signed per call", per_call_us(lambda: context_for(identity))),
-        ("service token reused (ServiceTokens)", per_call_us(lambda: tokens.context_for(identity))),
+        ("service token signed per call (Ed25519)",
+         per_call_us(lambda: context_for(identity, "ideas", "gateway"))),
+        ("service token reused (ServiceTokens)",
+         per_call_us(lambda: tokens.context_for(identity, "ideas"))),
+        ("service token verified by the service, first time",
+         per_call_us(lambda: service_side._decode(signed))),
+        ("service token verified by the service, reused",
+         per_call_us(lambda: service_side.verify(signed, "get_ideas"))),
         ("GraphQL parse", per_call_us(lambda: parse(QUERY))),
         ("GraphQL validate", per_call_us(lambda: validate(cached._schema, document))),
         ("strawberry execute, no document caches", async_per_call_us(execute(uncached))),

@@ -126,7 +126,21 @@ class RateLimitedAnswer(strawberry.ExceptionHandler[RateLimited, RateLimitedErro
                                 retry_after_seconds=exception.retry_after_seconds)
 
 
+class Missing(PublicError):
+    """A read found nothing (the service's NotFound, with its message): NOT_FOUND. A
+    resolver that answers null or a NotFoundError for a missing thing catches it."""
+
+    def __init__(self, message: str):
+        super().__init__(message, "NOT_FOUND")
+
+
 def public_error(exc: Exception) -> PublicError:
+    """A read's domain error as a public error with a code (a bad id or argument is the
+    caller's to fix, never an "Unexpected error."); anything else is re-raised (masked)."""
+    if isinstance(exc, domain.NotFound):
+        return Missing(exc.message)
+    if isinstance(exc, domain.Conflict):
+        return PublicError(exc.message, "CONFLICT")
     if isinstance(exc, domain.Unauthenticated):
         return PublicError(exc.message, "UNAUTHENTICATED")
     if isinstance(exc, domain.PermissionDenied):

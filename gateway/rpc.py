@@ -1,7 +1,8 @@
 """nameko's standalone RPC client, one per worker thread, called from async resolvers.
 
-Each thread keeps its client between requests; the caller's service token (one per identity,
-reused for half its lifetime: shared.identity.ServiceTokens) is set on the client's call
+Each thread keeps its client between requests; the caller's service token (one per identity
+and service, signed by the gateway's key and reused for half its lifetime:
+shared.tokens.ServiceTokens) is set on the client's call
 context just before each call. Reply connections carry AMQP heartbeats (gateway.replies); a
 client idle longer than the heartbeat is replaced before its call, since the broker has
 closed its connection by then. A client whose connection broke is dropped, whatever the
@@ -25,9 +26,10 @@ from nameko.standalone.rpc import ClusterRpcProxy
 from gateway.metrics import RPC_LATENCY
 from gateway.replies import HeartbeatReplyListener
 from shared import idempotency
-from shared.identity import Identity, ServiceTokens
+from shared.identity import Identity
 from shared.logs import begin_call, current_call_id, request_call_id
 from shared.settings import amqp_heartbeat
+from shared.tokens import ServiceTokens
 
 log = logging.getLogger(__name__)
 # py-amqp's connection errors are not OSErrors; kombu wraps only some of them
@@ -66,7 +68,7 @@ class RpcClient:
                    idempotent: bool = False, timeout: float | None = None,
                    idempotency_key: str | None = None, **kwargs):
         """`idempotency_key`: the mutation's (shared.idempotency), for this call alone."""
-        context = self.tokens.context_for(identity) if identity else {}
+        context = self.tokens.context_for(identity, service) if identity else {}
         if idempotency_key is not None:
             context = {**context, **idempotency.context_data(idempotency_key,
                                                              f"{service}.{method}")}

@@ -11,8 +11,9 @@ import sys
 from nameko.standalone.rpc import ClusterRpcProxy
 
 import scripts.seeds as seeds
-from shared.identity import SYSTEM, Identity, context_for
-from shared.settings import amqp_uri, deployed_services
+from shared.identity import SYSTEM, Identity
+from shared.rpc import cluster_proxy
+from shared.settings import deployed_services
 
 
 class SeedContext:
@@ -20,8 +21,7 @@ class SeedContext:
         self.people: dict[str, dict] = {}
 
     def _proxy(self, identity: Identity) -> ClusterRpcProxy:
-        return ClusterRpcProxy({"AMQP_URI": amqp_uri()}, context_data=context_for(identity),
-                               timeout=60)
+        return cluster_proxy(identity, timeout=60)
 
     def as_system(self) -> ClusterRpcProxy:
         return self._proxy(SYSTEM)

@@ -67,6 +67,7 @@ start_one() {
 start() {
   mkdir -p "$RUN" "$LOG"
   "$VENV/bin/python" -m shared.migrate >/dev/null
+  "$VENV/bin/python" -m admin.cli keys ensure  # service-token keys under var/keys, once
   [ $EMBEDDED_IDP = 1 ] && scripts/idp.sh start
   launch mailcatcher "$VENV/bin/python" -m scripts.mailcatcher --port "$KAIZEN_SMTP_PORT" \
     --dir "$KAIZEN_VAR_DIR/mail"

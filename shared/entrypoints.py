@@ -23,8 +23,8 @@ from nameko.rpc import RpcConsumer as NamekoRpcConsumer
 from shared import queues
 from shared.db import Db
 from shared.errors import DomainError, FieldErrors
-from shared.identity import CallerProxy
 from shared.text import CONTROL_REFUSAL, has_control
+from shared.verify import CallerProxy
 
 FIELD_DICTS = ("fields", "changes")  # a dict of an input's fields: its keys are the names
 

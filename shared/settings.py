@@ -33,7 +33,6 @@ class AuthSettings:
     jwt_secret: str
     jwt_issuer: str
     jwt_audience: str
-    service_token_secret: str
     service_token_ttl: int
     dev_login: bool
 
@@ -43,9 +42,6 @@ class AuthSettings:
             jwt_secret=_env("KAIZEN_JWT_SECRET", "dev-only-jwt-secret-change-me-0123456789"),
             jwt_issuer=_env("KAIZEN_JWT_ISSUER", "kaizen-dev"),
             jwt_audience=_env("KAIZEN_JWT_AUDIENCE", "kaizen"),
-            service_token_secret=_env(
-                "KAIZEN_SERVICE_TOKEN_SECRET", "dev-only-service-secret-change-me-0123456789"
-            ),
             service_token_ttl=int(_env("KAIZEN_SERVICE_TOKEN_TTL", "120")),
             dev_login=_env("KAIZEN_DEV_LOGIN", "0") == "1",
         )

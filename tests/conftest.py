@@ -11,6 +11,13 @@ from tests.support.postgres import Cluster, find_bin_dir
 REQUIRE_POSTGRES = os.environ.get("KAIZEN_REQUIRE_POSTGRES") == "1"
 
 
+def pytest_configure(config):
+    """The service-token keys every tier signs and verifies with (var/keys, made once)."""
+    from shared import keys
+
+    keys.ensure()
+
+
 def pytest_collection_modifyitems(items):
     """Browser tests run last: Playwright's sync API keeps an asyncio loop running in the
     main thread while the session's browser is open, which would break asyncio.run()."""

@@ -9,9 +9,9 @@ from gateway.career.mentoring import Mentor, MentoringRequest, SkillGap
 from gateway.career.skills import Skill, SkillMatch
 from gateway.career.types import Application, Opportunity
 from gateway.context import Info
+from gateway.errors import Missing
 from gateway.pagination import Connection, connection_from
 from gateway.people.types import Person
-from shared.errors import NotFound
 
 
 @strawberry.type
@@ -59,7 +59,7 @@ class CareerQuery:
             return SkillGap.from_dto(await info.context.query(
                 "career", "skill_gap", str(opportunity_id),
                 str(employee_id) if employee_id else None))
-        except NotFound:
+        except Missing:
             return None
 
     @strawberry.field(description="People offering mentoring in these skills, best coverage "

@@ -6,13 +6,13 @@ import strawberry
 
 from gateway.auth import IsSignedIn
 from gateway.context import Info
+from gateway.errors import Missing
 from gateway.mentoring.types import (
     MentoringProgramme,
     Mentorship,
     ProgrammeReport,
     SuggestedMentor,
 )
-from shared.errors import NotFound
 
 
 @strawberry.type
@@ -50,7 +50,7 @@ class MentoringQuery:
         try:
             return Mentorship.from_dto(
                 await info.context.query("career", "get_mentorship", str(id)))
-        except NotFound:
+        except Missing:
             return None
 
     @strawberry.field(description="For the programme's coordinators and admins; `team` "

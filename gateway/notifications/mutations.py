@@ -32,12 +32,15 @@ UpdateNotificationPreferencesResult = Annotated[
     strawberry.union("UpdateNotificationPreferencesResult")]
 CreateChatChannelResult = Annotated[ChatChannel | ValidationError | Refused,
                                     strawberry.union("CreateChatChannelResult")]
-TestChatChannelResult = Annotated[ChatChannelTest | NotFoundError | Refused,
-                                  strawberry.union("TestChatChannelResult")]
-DeleteChatChannelResult = Annotated[DeletedChatChannel | NotFoundError | Refused,
-                                    strawberry.union("DeleteChatChannelResult")]
-RetryChatDeliveryResult = Annotated[ChatDelivery | NotFoundError | Refused,
-                                    strawberry.union("RetryChatDeliveryResult")]
+TestChatChannelResult = Annotated[
+    ChatChannelTest | ValidationError | NotFoundError | Refused,
+    strawberry.union("TestChatChannelResult")]
+DeleteChatChannelResult = Annotated[
+    DeletedChatChannel | ValidationError | NotFoundError | Refused,
+    strawberry.union("DeleteChatChannelResult")]
+RetryChatDeliveryResult = Annotated[
+    ChatDelivery | ValidationError | NotFoundError | Refused,
+    strawberry.union("RetryChatDeliveryResult")]
 
 
 @strawberry.type

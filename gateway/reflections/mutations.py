@@ -28,8 +28,9 @@ WriteReflectionResult = Annotated[Reflection | ValidationError | Refused,
 UpdateReflectionResult = Annotated[
     Reflection | ValidationError | NotFoundError | Refused,
     strawberry.union("UpdateReflectionResult")]
-DeleteReflectionResult = Annotated[DeletedReflection | NotFoundError | Refused,
-                                   strawberry.union("DeleteReflectionResult")]
+DeleteReflectionResult = Annotated[
+    DeletedReflection | ValidationError | NotFoundError | Refused,
+    strawberry.union("DeleteReflectionResult")]
 TurnReflectionIntoIdeaResult = Annotated[
     ReflectionTurnedIntoIdea | ValidationError | NotFoundError | Refused
     | ConflictError, strawberry.union("TurnReflectionIntoIdeaResult")]

@@ -8,11 +8,10 @@ import strawberry
 
 from gateway.auth import IsSignedIn
 from gateway.context import Info
-from gateway.errors import NotFoundError
+from gateway.errors import Missing, NotFoundError
 from gateway.pagination import Connection, connection_from
 from gateway.reflections.inputs import ReflectionFilter, filter_fields
 from gateway.reflections.types import Reflection, ReflectionExportFormat, ReflectionPrompt
-from shared.errors import NotFound
 
 ReflectionLookup = Annotated[Reflection | NotFoundError, strawberry.union("ReflectionLookup")]
 
@@ -25,7 +24,7 @@ class ReflectionsQuery:
         try:
             return Reflection.from_dto(
                 await info.context.query("reflections", "get_reflection", str(id)))
-        except NotFound as exc:  # the service's words for missing and not yours to read
+        except Missing as exc:  # the service's words for missing and not yours to read
             return NotFoundError(message=exc.message)
 
     @strawberry.field(description="The caller's own reflections, newest first.",

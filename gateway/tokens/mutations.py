@@ -21,13 +21,14 @@ from shared.errors import PermissionDenied
 
 CreateApiTokenResult = Annotated[CreatedApiToken | ValidationError | Refused,
                                  strawberry.union("CreateApiTokenResult")]
-RevokeApiTokenResult = Annotated[ApiToken | NotFoundError | Refused,
-                                 strawberry.union("RevokeApiTokenResult")]
+RevokeApiTokenResult = Annotated[
+    ApiToken | ValidationError | NotFoundError | Refused,
+    strawberry.union("RevokeApiTokenResult")]
 CreateProvisioningTokenResult = Annotated[
     CreatedProvisioningToken | ValidationError | Refused,
     strawberry.union("CreateProvisioningTokenResult")]
 RevokeProvisioningTokenResult = Annotated[
-    ProvisioningToken | NotFoundError | Refused,
+    ProvisioningToken | ValidationError | NotFoundError | Refused,
     strawberry.union("RevokeProvisioningTokenResult")]
 
 

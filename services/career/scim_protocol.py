@@ -4,6 +4,7 @@ filters (`eq` on lookup attributes, scim_filters), index pagination, no bulk, so
 ETags or password changes; a provisioning token as the bearer."""
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from http import HTTPStatus
@@ -73,11 +74,37 @@ SERVICE = ScimService(PROVIDER)
 def request_of(raw: dict) -> ScimRequest:
     """The gateway's forwarded request: method, base_url, path (under /scim/v2), query,
     headers, body (text)."""
-    return ScimRequest(method=str(raw["method"]), base_url=str(raw["base_url"]),
+    method, body = str(raw["method"]), str(raw.get("body") or "")
+    return ScimRequest(method=method, base_url=str(raw["base_url"]),
                        path=BaseApplication.split_path(str(raw.get("path") or "")),
                        query=dict(raw.get("query") or {}),
                        headers=dict(raw.get("headers") or {}),
-                       body=str(raw.get("body") or "").encode())
+                       body=(members_removed_by_filter(body) if method.upper() == "PATCH"
+                             else body).encode())
+
+
+def members_removed_by_filter(body: str) -> str:
+    """Entra ID removes group members with `{"op": "Remove", "path": "members", "value":
+    [{"value": ID}]}`, which RFC 7644 §3.5.2.2 words as a filter: `members[value eq ID]`,
+    one operation each. Any other body is left as it is."""
+    try:
+        patch = json.loads(body)
+        operations = patch["Operations"]
+        rewritten = [each for o in operations for each in _by_filter(o)]
+    except (ValueError, KeyError, TypeError):
+        return body
+    return json.dumps({**patch, "Operations": rewritten})
+
+
+def _by_filter(operation: dict) -> list[dict]:
+    value = operation.get("value")
+    if (str(operation.get("op", "")).lower() != "remove"
+            or str(operation.get("path", "")).lower() != "members"
+            or not isinstance(value, list)
+            or not all(isinstance(m, dict) and isinstance(m.get("value"), str) for m in value)):
+        return [operation]
+    return [{"op": "remove", "path": f"members[value eq {json.dumps(m['value'])}]"}
+            for m in value]
 
 
 def serve(request: ScimRequest, storage: ScimStorage,

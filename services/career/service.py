@@ -1,5 +1,5 @@
 """The career service: people, sign-in, tokens, profiles, skills, mentoring, evidence."""
-from nameko.rpc import RpcProxy
+from __future__ import annotations
 
 from services.career.dependencies import Skills
 from services.career.entrypoints import (
@@ -19,8 +19,9 @@ from services.career.entrypoints import (
 from services.career.models import INBOX, OUTBOX
 from shared import basics
 from shared.db import Database
-from shared.identity import Caller
 from shared.metrics import ServiceMetrics
+from shared.rpc import RpcProxy
+from shared.verify import Caller
 
 
 class CareerService(basics.ServiceBasics, people.PeopleEntrypoints, profiles.ProfileEntrypoints,

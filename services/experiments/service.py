@@ -7,14 +7,13 @@ namespace for a service). No entrypoint calls another service while it holds a r
 an open write transaction (see README.md)."""
 from __future__ import annotations
 
-from nameko.rpc import RpcProxy
-
 from services.experiments.entrypoints import charts, measurements, planning, stages
 from services.experiments.models import INBOX, OUTBOX
 from shared import basics
 from shared.db import Database
-from shared.identity import Caller
 from shared.metrics import ServiceMetrics
+from shared.rpc import RpcProxy
+from shared.verify import Caller
 
 
 class ExperimentsService(basics.ServiceBasics, planning.PlanningEntrypoints,

@@ -2,8 +2,6 @@
 Composition only: the mixins of `entrypoints/`, reached through their modules."""
 from __future__ import annotations
 
-from nameko.rpc import RpcProxy
-
 from services.growth.entrypoints import (
     action_items,
     check_ins,
@@ -18,8 +16,9 @@ from services.growth.entrypoints import (
 from services.growth.models import INBOX, OUTBOX
 from shared import basics
 from shared.db import Database
-from shared.identity import Caller
 from shared.metrics import ServiceMetrics
+from shared.rpc import RpcProxy
+from shared.verify import Caller
 
 
 class GrowthService(basics.ServiceBasics, goals.GoalEntrypoints, check_ins.CheckInEntrypoints,

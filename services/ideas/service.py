@@ -15,8 +15,8 @@ from services.ideas.entrypoints import (
 from services.ideas.models import INBOX, OUTBOX
 from shared import basics
 from shared.db import Database
-from shared.identity import Caller
 from shared.metrics import ServiceMetrics
+from shared.verify import Caller
 
 
 class IdeasService(basics.ServiceBasics, submissions.SubmissionEntrypoints,

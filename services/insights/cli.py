@@ -16,8 +16,9 @@ from nameko.standalone.rpc import ClusterRpcProxy
 from tqdm import tqdm
 
 from services.insights.texts import experiment_text, idea_text, opportunity_text
-from shared.identity import SYSTEM, Identity, context_for
-from shared.settings import amqp_uri, deployed_services
+from shared.identity import SYSTEM, Identity
+from shared.rpc import cluster_proxy
+from shared.settings import deployed_services
 
 BATCH = 64
 PAGE = 100
@@ -74,8 +75,7 @@ def profile_item(dto: dict) -> dict:
 
 
 def proxy(identity: Identity = SYSTEM) -> ClusterRpcProxy:
-    return ClusterRpcProxy({"AMQP_URI": amqp_uri()}, context_data=context_for(identity),
-                           timeout=600)
+    return cluster_proxy(identity, timeout=600)
 
 
 def collect(cluster, deployed: set[str]) -> dict[str, list[dict]]:

@@ -3,8 +3,6 @@ composition only. The entrypoints are mixins in `entrypoints/`, one per use, rea
 their modules (`nameko run` starts every class with entrypoints in this namespace)."""
 from __future__ import annotations
 
-from nameko.rpc import RpcProxy
-
 from services.insights.entrypoints import (
     career_events,
     experiment_events,
@@ -19,8 +17,9 @@ from services.insights.models import INBOX, OUTBOX
 from services.insights.synced_indexes import Vectors
 from shared import basics
 from shared.db import Database
-from shared.identity import Caller
 from shared.metrics import ServiceMetrics
+from shared.rpc import RpcProxy
+from shared.verify import Caller
 
 
 class InsightsService(basics.ServiceBasics, idea_events.IdeaEventEntrypoints,

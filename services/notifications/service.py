@@ -17,8 +17,8 @@ from services.notifications.entrypoints import (
 from services.notifications.models import INBOX, OUTBOX
 from shared import basics
 from shared.db import Database
-from shared.identity import Caller
 from shared.metrics import ServiceMetrics
+from shared.verify import Caller
 
 
 class NotificationsService(basics.ServiceBasics, directory.DirectoryEntrypoints,

@@ -7,14 +7,13 @@ are reached through their modules: `nameko run` takes every class with entrypoin
 module's namespace for a service."""
 from __future__ import annotations
 
-from nameko.rpc import RpcProxy
-
 from services.reflections.database import ReflectionsDatabase
 from services.reflections.entrypoints import ideas, journal, prompts, reading, seeding, writing
 from services.reflections.models import INBOX, OUTBOX
 from shared import basics
-from shared.identity import Caller
 from shared.metrics import ServiceMetrics
+from shared.rpc import RpcProxy
+from shared.verify import Caller
 
 
 class ReflectionsService(basics.ServiceBasics, writing.WritingEntrypoints,

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from shared.trust import SIGNERS
 from tests.deploy.conftest import REPO, SERVICES, discovered_services
 
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
@@ -128,9 +129,18 @@ def test_services_and_migrations_run_the_expected_commands(compose):
         assert env[f"KAIZEN_{name.upper()}_DB_URL"].endswith(f"@postgres:5432/{name}")
         # least privilege: the user-JWT secret is the gateway's alone
         assert "KAIZEN_JWT_SECRET" not in env
-        assert "KAIZEN_SERVICE_TOKEN_SECRET" in env
+        assert "KAIZEN_SERVICE_TOKEN_SECRET" not in env  # asymmetric keys instead
+        assert env["KAIZEN_KEYS_DIR"] == "/etc/kaizen/keys"
+        mounts = {m.rsplit(":", 2)[1]: m for m in service["volumes"]}  # host:path:ro
+        assert mounts["/etc/kaizen/keys/public"].endswith(":ro")
+        private = {m for m in mounts if m.startswith("/etc/kaizen/keys/private")}
+        assert private == ({f"/etc/kaizen/keys/private/{name}"}
+                           if name in CALLERS_OF_OTHERS else set())
     insights = services["insights"]["deploy"]["resources"]["limits"]
     assert insights["memory"] == "1536M"
+
+
+CALLERS_OF_OTHERS = set(SIGNERS) - {"gateway", "admin"}
 
 
 def url_passwords(value: str) -> list[str]:

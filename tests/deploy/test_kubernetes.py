@@ -12,6 +12,7 @@ import kubernetes_validate
 import pytest
 import yaml
 
+from shared.trust import SIGNERS
 from tests.deploy.conftest import (
     CRD_KINDS,
     KUBERNETES_VERSION,
@@ -35,7 +36,8 @@ RPC_TIMEOUT = 10  # the longest nameko RPC timeout, seconds
 # Secrets the prod overlay references but does not contain: created by the operators or out
 # of band (docs/operations.md says how).
 OPERATOR_SECRETS = {"kaizen-rabbitmq-default-user"} | {f"kaizen-{s}-db-app" for s in SERVICES}
-OUT_OF_BAND_SECRETS = {"kaizen-service-token", "kaizen-gateway-auth"}
+SIGNING_SECRETS = {f"kaizen-signing-{s}" for s in SIGNERS if s != "admin"}
+OUT_OF_BAND_SECRETS = {"kaizen-service-keys", "kaizen-gateway-auth"} | SIGNING_SECRETS
 
 
 def is_crd(obj: dict) -> bool:
@@ -321,7 +323,14 @@ def test_config_and_secrets_come_from_references(rendered, overlay):
         container = pod_spec(find(objects, "Deployment", name))["containers"][0]
         refs = {(k, v["name"]) for ref in container["envFrom"] for k, v in ref.items()}
         assert ("configMapRef", "kaizen-config") in refs
-        assert ("secretRef", "kaizen-service-token") in refs
+        assert ("secretRef", "kaizen-service-token") not in refs  # no shared secret
+        spec = pod_spec(find(objects, "Deployment", name))
+        secrets = {v["secret"]["secretName"] for v in spec["volumes"] if "secret" in v}
+        mounts = {m["mountPath"]: m for m in container["volumeMounts"]}
+        assert mounts["/etc/kaizen/keys/public"]["readOnly"]
+        signs = name in SIGNERS
+        assert secrets == {"kaizen-service-keys"} | ({f"kaizen-signing-{name}"} if signs else set())
+        assert (f"/etc/kaizen/keys/private/{name}" in mounts) == signs
         assert (("secretRef", "kaizen-gateway-auth") in refs) == (name == "gateway")
         defined: set[str] = set()
         for env in container["env"]:
@@ -349,6 +358,8 @@ def _references(objects: list[dict]) -> set[tuple[str, str]]:
                     refs.add(("ConfigMap", value["name"]))
                 elif key in ("secretRef", "secretKeyRef"):
                     refs.add(("Secret", value["name"]))
+                elif key == "secret" and isinstance(value, dict):
+                    refs.add(("Secret", value["secretName"]))
                 walk(value)
         elif isinstance(node, list):
             for item in node:

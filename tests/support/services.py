@@ -7,17 +7,18 @@ import json
 from nameko.testing.services import entrypoint_hook
 from sqlalchemy import Table, create_engine, func, select
 
-from shared.identity import Identity, context_for
+from shared.identity import CONTEXT_KEY, Identity, mint_service_token
 
 
-def as_user(identity: Identity) -> dict:
-    """The nameko context data of a call made as `identity`."""
-    return context_for(identity)
+def as_user(identity: Identity, service: str) -> dict:
+    """The nameko context data of a call to `service` made as `identity`, as the gateway
+    makes it (shared.rpc.cluster_proxy signs for whichever service a standalone proxy calls)."""
+    return {CONTEXT_KEY: mint_service_token(identity, service)}
 
 
 def call(container, method: str, *args, identity: Identity | None, **kwargs):
     """Calls the entrypoint `method` as `identity` (None: an anonymous caller)."""
-    context = as_user(identity) if identity else {}
+    context = as_user(identity, container.service_name) if identity else {}
     with entrypoint_hook(container, method, context_data=context) as hook:
         return hook(*args, **kwargs)
 

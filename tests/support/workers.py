@@ -13,9 +13,9 @@ from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
 from shared.db import Db, make_engine
-from shared.identity import CallerProxy, Identity, mint_service_token
+from shared.identity import Identity, mint_service_token
 from shared.migrate import upgrade
-from shared.settings import AuthSettings
+from shared.verify import CallerProxy, verifier_for
 from tests.support import services
 
 
@@ -40,9 +40,10 @@ class Workers:
 
     def worker(self, identity: Identity | None):
         session = Session(self.database.engine, expire_on_commit=False)
-        token = mint_service_token(identity) if identity else None
+        name = self.service_cls.name
+        token = mint_service_token(identity, name) if identity else None  # as the gateway
         return worker_factory(self.service_cls, db=Db(self.database, session),
-                              caller=CallerProxy(token, AuthSettings.from_env()),
+                              caller=CallerProxy(token, verifier_for(name), None),
                               **self.dependencies)
 
     def call(self, method: str, *args, identity: Identity | None, **kwargs):

@@ -67,7 +67,7 @@ def test_six_concurrent_accepts_through_two_instances_accept_exactly_two(
         career, start_service, career_db, rabbit_config):
     start_service(CareerService, db_url=career_db)  # a second instance, same DB and queue
     gig, owner, ids = prepare(career)
-    with ClusterRpcProxy(rabbit_config, context_data=as_user(owner)) as cluster:
+    with ClusterRpcProxy(rabbit_config, context_data=as_user(owner, "career")) as cluster:
         calls = [cluster.career.decide_application.call_async(i, "ACCEPT") for i in ids]
         outcomes = sorted(outcome(c) for c in calls)
     assert outcomes == ["ACCEPTED"] * 2 + ["CONFLICT"] * 4

@@ -84,7 +84,7 @@ def test_six_concurrent_accepts_through_two_instances_match_exactly_two(
         career, start_service, career_db, rabbit_config):
     start_service(CareerService, db_url=career_db)
     mona, programme, ids = prepare(career)
-    with ClusterRpcProxy(rabbit_config, context_data=as_user(mona)) as cluster:
+    with ClusterRpcProxy(rabbit_config, context_data=as_user(mona, "career")) as cluster:
         calls = [cluster.career.decide_match.call_async(i, "ACCEPT") for i in ids]
         outcomes = sorted(outcome(c) for c in calls)
     assert outcomes == ["ACTIVE"] * 2 + ["CONFLICT"] * 4

@@ -6,7 +6,6 @@ from nameko.testing.services import entrypoint_hook
 
 from services.ideas.models import OUTBOX, Idea, StatusChange
 from shared.errors import Conflict, NotFound, PermissionDenied, Unauthenticated, ValidationError
-from shared.settings import AuthSettings
 from tests.integration.ideas.support import call, events, open_campaign
 from tests.support.identities import ADMIN, ANA, BEN, CARLA
 from tests.support.services import count
@@ -46,20 +45,24 @@ def test_anonymous_and_forged_callers_are_refused(ideas):
     container, url = ideas
     with pytest.raises(Unauthenticated):
         call(container, "submit_idea", {"title": "Anonymous idea"}, identity=None)
-    forged = {"auth": _token_signed_with("not-the-service-secret")}
+    forged = {"auth": _token_signed_by_an_unpublished_key()}
     with entrypoint_hook(container, "submit_idea", context_data=forged) as hook, \
             pytest.raises(Unauthenticated):
         hook({"title": "Forged idea"})
     assert count(url, Idea.__table__) == 0
 
 
-def _token_signed_with(secret: str) -> str:
-    import dataclasses
+def _token_signed_by_an_unpublished_key() -> str:
+    import time
 
-    from shared.identity import mint_service_token
+    import jwt
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    settings = dataclasses.replace(AuthSettings.from_env(), service_token_secret=secret)
-    return mint_service_token(ANA, settings)
+    now = int(time.time())
+    claims = {"sub": ANA.user_id, "roles": ["admin"], "iss": "gateway", "aud": "ideas",
+              "iat": now, "exp": now + 60}
+    return jwt.encode(claims, Ed25519PrivateKey.generate(), algorithm="EdDSA",
+                      headers={"kid": "gateway-20260101T000000-000000"})
 
 
 def test_get_ideas_keeps_the_order_asked_and_marks_unknown_ids(ideas):

@@ -37,7 +37,7 @@ def busy_ideas(container_factory, rabbit_config, make_db):
 def test_twenty_concurrent_identical_votes_count_once(busy_ideas):
     container, url, config = busy_ideas
     idea = call(container, "submit_idea", {"title": "Pick-to-light for fast movers"})
-    with ClusterRpcProxy(config, context_data=as_user(BEN)) as cluster:
+    with ClusterRpcProxy(config, context_data=as_user(BEN, "ideas")) as cluster:
         pending = [cluster.ideas.vote_idea.call_async(idea["id"]) for _ in range(20)]
         answers = [reply.result() for reply in pending]
     assert {a["vote_count"] for a in answers} == {1}

@@ -8,11 +8,13 @@ import eventlet
 import pytest
 from sqlalchemy import create_engine, select
 
-from services.insights.models import Document
+from services.insights.models import INBOX, Document
+from services.reflections.models import OUTBOX
 from services.reflections.service import ReflectionsService
 from tests.integration.insights.support import CHANGEOVER, call, start_insights, submit
 from tests.integration.insights.support import NOISE as NOISE_IDEAS
 from tests.support.identities import BEN
+from tests.support.services import outbox_events, rows
 
 ABOUT_CHANGEOVER = ("Today's changeover on line 2 took almost an hour again because the "
                     "fixtures were missing")
@@ -27,7 +29,7 @@ DIARY = "Diary-7f1e: I doubt I am good enough for the team lead role"
 @pytest.fixture
 def services(start_service, make_db):
     insights, url = start_insights(start_service, make_db)
-    reflections = start_service(ReflectionsService)
+    reflections = start_service(ReflectionsService, db_url=make_db("reflections"))
     return insights, reflections, url
 
 
@@ -53,14 +55,20 @@ def settle(url: str, shared: list[str] = (), unshared: list[str] = ()) -> None:
 
 
 def drain(reflections, url: str) -> None:
-    """A sentinel shared then deleted: private reflections written before it publish nothing,
-    so once its tombstone is in, they had their chance to leak."""
-    sentinel = call(reflections, "write_reflection", {"body": "Sentinel",
-                                                      "visibility": "ORGANIZATION"})
-    call(reflections, "delete_reflection", sentinel["id"])
-    settle(url, unshared=[sentinel["id"]])
+    """Waits until insights has handled every event the reflections service wrote (each
+    claimed in insights' inbox by its handler), so whatever a private reflection might have
+    leaked has arrived. It waits on those events alone: a sentinel reflection shared and
+    deleted (what this waited for before) needed the model to embed it first, which under
+    load took longer than any timeout; private reflections publish nothing, so here there
+    is nothing to wait for."""
+    reflections_url = reflections.config["DB_URIS"]["reflections"]
     with eventlet.Timeout(30):
-        while ("REFLECTION", sentinel["id"], False, "") not in documents(url):
+        while True:
+            written = rows(reflections_url, select(OUTBOX.c.event_id, OUTBOX.c.event_type))
+            claimed = set(rows(url, select(INBOX.c.event_id, INBOX.c.handler)))
+            if all((event_id, f"insights.on_{event_type}") in claimed
+                   for event_id, event_type in written):
+                return
             eventlet.sleep(0.05)
 
 
@@ -77,6 +85,7 @@ def test_private_reflections_never_reach_insights(services):
     diary = call(reflections, "write_reflection", {"body": DIARY})  # PRIVATE by default
     call(reflections, "update_reflection", diary["id"], {"tags": ["career"]})
     drain(reflections, url)
+    assert outbox_events(OUTBOX, reflections.config["DB_URIS"]["reflections"]) == []
     assert not any("Diary-7f1e" in text for *_, text in documents(url))
     assert diary["id"] not in [doc_id for _, doc_id, *_ in documents(url)]
 

@@ -41,7 +41,8 @@ def service(container_factory, rabbit_config, start_service):
 
 
 def call(container, method, *args):
-    with entrypoint_hook(container, method, context_data=as_user(ANA)) as hook:
+    context = as_user(ANA, container.service_name)
+    with entrypoint_hook(container, method, context_data=context) as hook:
         return hook(*args)
 
 

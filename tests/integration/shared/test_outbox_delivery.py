@@ -50,7 +50,8 @@ def pair(start_service, make_db):
 
 
 def submit(container, title: str) -> dict:
-    with entrypoint_hook(container, "submit_idea", context_data=as_user(ANA)) as hook:
+    context = as_user(ANA, container.service_name)
+    with entrypoint_hook(container, "submit_idea", context_data=context) as hook:
         return hook({"title": title})
 
 

@@ -19,7 +19,8 @@ def test_an_abandoned_submission_is_never_stored(start_service, make_db, rabbit_
                                                  rabbit_manager, monkeypatch):
     monkeypatch.setenv("KAIZEN_RPC_TIMEOUT", "1")
     queues.declare(rabbit_config["AMQP_URI"], [queues.service_queue("ideas", rabbit_config)])
-    with ClusterRpcProxy(rabbit_config, timeout=0.5, context_data=as_user(ANA)) as cluster:
+    with ClusterRpcProxy(rabbit_config, timeout=0.5,
+                         context_data=as_user(ANA, "ideas")) as cluster:
         with pytest.raises(RpcTimeout):  # ideas is down: the caller gives up
             cluster.ideas.submit_idea({"title": "Shadow board for the forklift keys"})
     eventlet.sleep(1.5)  # past the queue's TTL

@@ -97,3 +97,27 @@ def test_a_bad_patch_changes_nothing(scim, olga):
         {"op": "replace", "path": "userName", "value": None}]})
     assert answer["status"] == 400 and answer["body"]["schemas"][0].endswith(":Error")
     assert scim("GET", f"/Users/{olga}")["body"] == before
+
+
+def test_entra_ids_remove_of_members_by_value_removes_those_members(career, scim, olga):
+    group = scim("POST", "/Groups", {"schemas": [GROUP], "displayName": "Logistics",
+                                     "members": [{"value": olga}]})["body"]
+    left = patch(scim, f"/Groups/{group['id']}", {"op": "Remove", "path": "members",
+                                                  "value": [{"value": olga}]})
+    assert "members" not in left
+    assert career.call("get_people", [olga], identity=SYSTEM)[0]["team"] is None
+
+
+def test_only_a_remove_of_members_with_values_is_reworded():
+    from services.career.scim_protocol import members_removed_by_filter
+
+    entra = json.dumps({"schemas": [PATCH], "Operations": [
+        {"op": "Remove", "path": "members", "value": [{"value": 'a"1'}, {"value": "b"}]},
+        {"op": "replace", "path": "displayName", "value": "x"}]})
+    assert json.loads(members_removed_by_filter(entra))["Operations"] == [
+        {"op": "remove", "path": 'members[value eq "a\\"1"]'},
+        {"op": "remove", "path": 'members[value eq "b"]'},
+        {"op": "replace", "path": "displayName", "value": "x"}]
+    for body in ("not json", "{}", json.dumps({"Operations": [
+            {"op": "remove", "path": "members"}]})):
+        assert members_removed_by_filter(body) == body
