@@ -9,10 +9,9 @@ import pytest
 from amqp.exceptions import AccessRefused
 from kombu import Connection, Exchange
 
-from admin.broker import Management, password_of, uri_for
 from services.ideas.service import IdeasService
 from shared import queues
-from shared.broker_users import grants
+from shared.broker_setup import Management, apply, uri_for
 from shared.outbox import envelope
 from tests.support.identities import ANA
 from tests.support.services import call
@@ -23,10 +22,7 @@ NOTIFIED = "evt-ideas-idea_submitted--notifications.on_idea_submitted"
 @pytest.fixture
 def users(request, rabbit_config):
     """Every broker user, with its permissions on this test's vhost; the queues in question."""
-    management = Management(request.config.getoption("RABBIT_API_URI"))
-    for grant in grants():
-        management.grant(grant, password_of(grant.user.removeprefix("kaizen-")),
-                         rabbit_config["vhost"])
+    apply(rabbit_config["vhost"], Management(request.config.getoption("RABBIT_API_URI")))
     queues.declare(rabbit_config["AMQP_URI"], [
         *queues.consumer_queues(NOTIFIED, "ideas", "idea_submitted", rabbit_config),
         queues.service_queue("reflections", rabbit_config)])
