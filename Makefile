@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run stop status test lint lock schema topology bench eval install migrate seed clean scim-check
+.PHONY: run stop status test lint lock schema topology bench eval fuzz install migrate seed clean scim-check
 
 $(STAMP): pyproject.toml uv.lock scripts/install.sh scripts/install-locked.sh
 	scripts/install.sh
@@ -59,6 +59,13 @@ scim-check: install
 bench: install
 	scripts/rabbit.sh start
 	$(PY) -m benchmarks $(ONLY)
+
+# Generated GraphQL operations against a throwaway stack (scripts/fuzz.py): EXAMPLES per root
+# field and mode, for an employee and an admin; 0 responses with status 5xx, 0 internal errors.
+EXAMPLES ?= 4
+fuzz: install
+	scripts/rabbit.sh start
+	$(PY) -m scripts.fuzz --examples $(EXAMPLES)
 
 eval: install
 	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 KAIZEN_EVAL_FEEDBACK=$(FEEDBACK) \

@@ -21,15 +21,18 @@ from gateway import health, live, scim
 from gateway.auth import AuthError, TokenVerifier, issue_dev_token
 from gateway.context import Context
 from gateway.events import EventConsumer, Hub
+from gateway.headers import SecurityHeaders
 from gateway.limits import BodyLimits
 from gateway.loaders import request_context
 from gateway.metrics import REQUEST_LATENCY, REQUESTS, RequestTracking
 from gateway.notifications import unsubscribe
+from gateway.production import metrics_port, serve_metrics
 from gateway.ratelimits import RateLimits, rates_from_env
 from gateway.rpc import RpcClient, ServiceUnavailable
 from gateway.schema import schema
 from shared.errors import NotFound
 from shared.identity import SYSTEM
+from shared.production import is_production, refuse_unsafe_start
 from shared.settings import (
     ROOT,
     AuthSettings,
@@ -154,6 +157,9 @@ async def metrics(_request: Request) -> Response:
 
 @contextlib.asynccontextmanager
 async def lifespan(app: Starlette):
+    refuse_unsafe_start("gateway")  # KAIZEN_ENV=production: no public development secrets
+    if port := metrics_port(is_production()):
+        serve_metrics(port)
     app.state.auth_settings = AuthSettings.from_env()
     app.state.oidc_settings = OidcSettings.from_env()
     app.state.verifier = TokenVerifier(app.state.auth_settings, app.state.oidc_settings)
@@ -169,8 +175,10 @@ async def lifespan(app: Starlette):
 
 
 def create_app() -> Starlette:
+    production = is_production()
+    graphiql = not production and os.environ.get("KAIZEN_GRAPHIQL", "1") == "1"
     graphql_app = KaizenGraphQL(
-        schema, graphql_ide="graphiql" if os.environ.get("KAIZEN_GRAPHIQL", "1") == "1" else None,
+        schema, graphql_ide="graphiql" if graphiql else None,
         subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL],
         max_subscriptions_per_connection=live.subscriptions_per_connection(),
     )
@@ -181,16 +189,19 @@ def create_app() -> Starlette:
         Route("/livez", livez),
         Route("/readyz", readyz),
         Route("/healthz", healthz),
-        Route("/metrics", metrics),
         Route("/auth/dev-token", dev_token, methods=["POST"]),
         Route("/auth/dev-people", dev_people),
         Route("/auth/config", auth_config),
         *scim.ROUTES,  # SCIM 2.0 provisioning, served by career
     ]
+    if not production:  # production: on KAIZEN_METRICS_PORT only (gateway.production)
+        routes.append(Route("/metrics", metrics))
     if PORTAL_DIST.is_dir():
         routes.append(Mount("/", StaticFiles(directory=PORTAL_DIST, html=True), name="portal"))
+    headers = Middleware(SecurityHeaders, issuer=OidcSettings.from_env().issuer,
+                         graphiql=graphiql)
     return Starlette(routes=routes, lifespan=lifespan,
-                     middleware=[Middleware(RequestTracking), Middleware(BodyLimits)])
+                     middleware=[Middleware(RequestTracking), headers, Middleware(BodyLimits)])
 
 
 app = create_app()

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import json
 import time
-import urllib.request
 
 import jwt
 
+from gateway.jwks import KeySet, UnknownKey, fetch_json
 from shared.errors import DomainError
 from shared.identity import SYSTEM, Identity
 from shared.settings import OidcSettings
@@ -26,33 +25,39 @@ class OidcRefused(Exception):
 
 
 class OidcVerifier:
-    def __init__(self, settings: OidcSettings):
+    def __init__(self, settings: OidcSettings, jwks_cooldown: float | None = None):
         self.settings = settings
         self._discovery: dict | None = None
-        self._jwks: jwt.PyJWKClient | None = None
+        self._keys: KeySet | None = None
+        self._jwks_cooldown = jwks_cooldown
+        self._discovering = asyncio.Lock()
         self._people: dict[str, tuple[float, Identity, float]] = {}
 
-    def discovery(self) -> dict:
-        """The provider's metadata (/.well-known/openid-configuration), fetched once."""
-        if self._discovery is None:
-            url = self.settings.issuer.rstrip("/") + "/.well-known/openid-configuration"
-            with urllib.request.urlopen(url, timeout=10) as answer:  # noqa: S310 (config)
-                self._discovery = json.load(answer)
-            self._jwks = jwt.PyJWKClient(self._discovery["jwks_uri"], cache_keys=True)
+    async def discovery(self) -> dict:
+        """The provider's metadata (/.well-known/openid-configuration), fetched once, off
+        the event loop."""
+        async with self._discovering:
+            if self._discovery is None:
+                url = self.settings.issuer.rstrip("/") + "/.well-known/openid-configuration"
+                found = await asyncio.to_thread(fetch_json, url)
+                self._keys = KeySet(found["jwks_uri"], self._jwks_cooldown)
+                self._discovery = found
         return self._discovery
 
-    def claims(self, token: str) -> dict:
+    async def claims(self, token: str) -> dict:
         """The verified claims; raises OidcRefused naming what is wrong."""
         try:
-            issuer = self.discovery()["issuer"]
-            key = self._jwks.get_signing_key_from_jwt(token).key
-            return jwt.decode(token, key=key, algorithms=ALGORITHMS, issuer=issuer,
+            issuer = (await self.discovery())["issuer"]
+            key = await self._keys.key(jwt.get_unverified_header(token).get("kid"))
+            return jwt.decode(token, key=key.key, algorithms=ALGORITHMS, issuer=issuer,
                               audience=self.settings.expected_audience, leeway=30,
                               options={"require": ["exp", "iat", "iss", "aud", "sub"]})
         except jwt.ExpiredSignatureError:
             raise OidcRefused("token expired: sign in again") from None
         except jwt.InvalidAudienceError:
             raise OidcRefused("invalid token: it is meant for another audience") from None
+        except UnknownKey as exc:
+            raise OidcRefused(f"invalid token: {exc}") from None
         except (jwt.PyJWTError, OSError, KeyError, ValueError) as exc:
             raise OidcRefused(f"invalid token: {exc}") from None
 
@@ -62,7 +67,7 @@ class OidcVerifier:
         cached = self._people.get(key)
         if cached and cached[0] > time.monotonic():
             return cached[1], cached[2]
-        claims = await asyncio.to_thread(self.claims, token)
+        claims = await self.claims(token)
         try:
             person = await rpc.call("career", "sign_in", self.forwarded(claims), identity=SYSTEM)
         except DomainError as exc:

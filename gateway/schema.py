@@ -44,11 +44,13 @@ from gateway.notifications.subscriptions import NotificationsSubscription
 from gateway.numbers import allow_non_finite_input
 from gateway.people.mutations import PeopleMutation
 from gateway.people.queries import PeopleQuery
+from gateway.production import schema_extensions
 from gateway.ratelimits import limit_root_fields
 from gateway.reflections.mutations import ReflectionsMutation
 from gateway.reflections.queries import ReflectionsQuery
 from gateway.tokens.mutations import TokensMutation
 from gateway.tokens.queries import TokensQuery
+from shared.production import is_production
 
 MAX_DEPTH = 10
 MAX_TOKENS = 2000
@@ -82,11 +84,13 @@ class Subscription(NotificationsSubscription, IdeasSubscription, ExperimentsSubs
     pass
 
 
-def build_schema(document_cache: int | None = DOCUMENT_CACHE,
-                 max_cost: int | None = None) -> strawberry.Schema:
+def build_schema(document_cache: int | None = DOCUMENT_CACHE, max_cost: int | None = None,
+                 production: bool | None = None) -> strawberry.Schema:
     """The schema; ``document_cache=None`` parses and validates every request afresh (the
-    benchmark's comparison); ``max_cost`` defaults to KAIZEN_MAX_QUERY_COST."""
+    benchmark's comparison); ``max_cost`` defaults to KAIZEN_MAX_QUERY_COST, ``production``
+    to KAIZEN_ENV (no introspection, no suggestions)."""
     allow_non_finite_input()
+    production = is_production() if production is None else production
     cost_limit = max_query_cost() if max_cost is None else max_cost
     caches = [] if document_cache is None else [
         lambda: ParserCache(maxsize=document_cache),
@@ -103,6 +107,7 @@ def build_schema(document_cache: int | None = DOCUMENT_CACHE,
             MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
             *caches,
             lambda: QueryCostLimiter(max_cost=cost_limit),
+            *schema_extensions(production),
             MaskErrors(should_mask_error=should_mask),
             OperationMetrics,
         ],

@@ -76,12 +76,13 @@ class Db:
             return
         self.session.commit()
 
-    def once(self, caller_id: str | None, arguments: dict, call):
-        """`call()`, or the answer it gave the first time this call's idempotency key came."""
+    def once(self, caller_id: str | None, arguments: dict, call, replay: bool = True):
+        """`call()`, or the answer it gave the first time this call's idempotency key came
+        (shared.idempotency.once)."""
         if idempotency.REQUEST not in self.session.info:
             return call()
         return idempotency.once(self.session, self._provider.idempotency_keys, caller_id,
-                                arguments, call)
+                                arguments, call, replay)
 
     def relay(self) -> int:
         return self._provider.relay()

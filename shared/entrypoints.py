@@ -64,7 +64,7 @@ def _caller_id(service) -> str | None:
     return identity.user_id if identity else None
 
 
-def _screened(fn):
+def _screened(fn, secret_answer: bool = False):
     signature = inspect.signature(fn)
 
     @functools.wraps(fn)
@@ -74,7 +74,7 @@ def _screened(fn):
         if not isinstance(db, Db):  # a unit test's mock, or a service without a database
             return fn(self, *args, **kwargs)
         return db.once(_caller_id(self), _arguments(signature, args, kwargs),
-                       lambda: fn(self, *args, **kwargs))
+                       lambda: fn(self, *args, **kwargs), replay=not secret_answer)
 
     entrypoint.__signature__ = signature  # nameko checks calls against the real one
     return entrypoint
@@ -95,14 +95,15 @@ class Rpc(NamekoRpc):
     rpc_consumer = RpcConsumer()
 
 
-def rpc(fn=None, *, expected_exceptions=(), sensitive_arguments=()):
-    """Use as `@rpc` or `@rpc(expected_exceptions=...)`, like nameko's."""
+def rpc(fn=None, *, expected_exceptions=(), sensitive_arguments=(), secret_answer=False):
+    """Use as `@rpc` or `@rpc(expected_exceptions=...)`, like nameko's. `secret_answer`:
+    the answer holds a secret shown once, never stored for a retry (shared.idempotency)."""
     more = expected_exceptions if isinstance(expected_exceptions, tuple) else (
         expected_exceptions,)
     decorator = Rpc.decorator(expected_exceptions=(DomainError, *more),
                               sensitive_arguments=sensitive_arguments)
 
     def screened(fn):
-        return decorator(_screened(fn))
+        return decorator(_screened(fn, secret_answer))
 
     return screened(fn) if fn is not None else screened

@@ -37,6 +37,7 @@ FOR = "idempotency_for"  # the RPC the key is for: service.method
 MAX_KEY_LENGTH = 255
 FIELD = "clientMutationId"
 TABLE = "idempotency_keys"
+WITHHELD = '{"withheld": "an answer holding a secret shown once"}'  # stored instead of it
 REQUEST = "idempotency"  # session.info: (key, operation) of this worker's call
 DEFERRED = "idempotency_deferred"  # session.info: commits held back; True once one was asked
 
@@ -75,8 +76,10 @@ def check_key(key: str) -> None:
 
 
 def once(session: Session, table: Table | None, caller_id: str | None, arguments: dict,
-         call: Callable[[], Any]) -> Any:
-    """`call()` once per (caller, key) of this worker's call; the stored answer after."""
+         call: Callable[[], Any], replay: bool = True) -> Any:
+    """`call()` once per (caller, key) of this worker's call; the stored answer after.
+    `replay=False`: the answer holds a secret shown once (a token's), so it is not stored
+    and a retry is refused naming `clientMutationId`; the change is still made once."""
     request = session.info.get(REQUEST)
     if request is None or table is None or caller_id is None:
         return call()
@@ -94,7 +97,8 @@ def once(session: Session, table: Table | None, caller_id: str | None, arguments
     finally:
         session.info.pop(DEFERRED, None)
     try:
-        _record(session, table, caller_id, key, operation, print_, result)
+        _record(session, table, caller_id, key, operation, print_,
+                json.dumps(result) if replay else WITHHELD)
         session.commit()
     except IntegrityError:  # the same key, committed meanwhile by a concurrent call
         session.rollback()
@@ -122,15 +126,19 @@ def _replay(earlier, operation: str, print_: str) -> Any:
     if earlier.fingerprint != print_:
         raise ValidationError("this key was used for the same change with other input; "
                               "send a new key for each change", FIELD)
+    if earlier.result == WITHHELD:
+        raise ValidationError("this key made the change already, and its answer held a "
+                              "secret that is shown only once: revoke what it made and make "
+                              "another with a new key", FIELD)
     return json.loads(earlier.result)
 
 
 def _record(session: Session, table: Table, caller_id: str, key: str, operation: str,
-            print_: str, result: Any) -> None:
+            print_: str, result: str) -> None:
     session.execute(delete(table).where(table.c.caller_id == caller_id, table.c.key == key,
                                         table.c.created_at < _cutoff()))  # expired, not purged
     session.execute(insert(table).values(caller_id=caller_id, key=key, operation=operation,
-                                         fingerprint=print_, result=json.dumps(result),
+                                         fingerprint=print_, result=result,
                                          created_at=now()))
 
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
+from shared.production import secret
+
 ROOT = Path(__file__).resolve().parent.parent
 SERVICES = ("career", "ideas", "experiments", "reflections", "insights", "notifications", "growth")
 
@@ -39,7 +41,7 @@ class AuthSettings:
     @classmethod
     def from_env(cls) -> AuthSettings:
         return cls(
-            jwt_secret=_env("KAIZEN_JWT_SECRET", "dev-only-jwt-secret-change-me-0123456789"),
+            jwt_secret=secret("KAIZEN_JWT_SECRET"),
             jwt_issuer=_env("KAIZEN_JWT_ISSUER", "kaizen-dev"),
             jwt_audience=_env("KAIZEN_JWT_AUDIENCE", "kaizen"),
             service_token_ttl=int(_env("KAIZEN_SERVICE_TOKEN_TTL", "120")),

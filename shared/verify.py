@@ -10,6 +10,7 @@ from nameko.extensions import DependencyProvider
 from shared import keys, trust
 from shared.errors import Unauthenticated
 from shared.identity import ALGORITHM, CONTEXT_KEY, ROLES, Identity
+from shared.production import refuse_unsafe_start
 
 RELOAD_AFTER = 10.0  # seconds between re-reads of the key set for an unknown key id
 REMEMBERED = 4096  # verified tokens kept (the gateway reuses one per person for a minute)
@@ -101,6 +102,7 @@ class Caller(DependencyProvider):
     the service and the entrypoint called."""
 
     def setup(self) -> None:
+        refuse_unsafe_start(self.container.service_name)  # KAIZEN_ENV=production
         self.verifier = verifier_for(self.container.service_name)
 
     def get_dependency(self, worker_ctx) -> CallerProxy:

@@ -20,8 +20,16 @@ def pytest_configure(config):
 
 def pytest_collection_modifyitems(items):
     """Browser tests run last: Playwright's sync API keeps an asyncio loop running in the
-    main thread while the session's browser is open, which would break asyncio.run()."""
-    items.sort(key=lambda item: "tests/portal/" in item.nodeid.replace("\\", "/"))
+    main thread while the session's browser is open, which would break asyncio.run(). The
+    generated operations of the fuzz pass run after them, so what they write (ideas,
+    reflections, ... with random text) meets no other test on the shared stack; they are
+    plain HTTP and need no asyncio."""
+    def order(item) -> tuple[bool, bool]:
+        path = item.nodeid.replace("\\", "/")
+        fuzz = path.startswith("tests/e2e/test_fuzz.py")
+        return fuzz or "tests/portal/" in path, fuzz
+
+    items.sort(key=order)
 
 
 @pytest.fixture(scope="session")

@@ -1,11 +1,11 @@
 /** The shell: sign-in gate, navigation and the page for the current route. */
 import { useEffect, useState } from "preact/hooks";
 import { currentPhase, onPhaseChange, signOut } from "./api/oidc";
-import { currentSession, onSessionChange } from "./api/session";
+import { currentSession, hasRole, onSessionChange } from "./api/session";
 import { href, useRoute } from "./router";
 import { Bell } from "./components/bell";
 import { SignIn } from "./pages/signin";
-import { pageFor, SECTIONS } from "./routes";
+import { ADMIN_SECTIONS, pageFor, SECTIONS } from "./routes";
 
 /** Subscribes `read` to `subscribe` and reads once now; returns the unsubscribe. */
 function follow(subscribe: (listener: () => void) => () => void, read: () => void) {
@@ -49,6 +49,17 @@ export function App() {
                 </a>
               </li>
             ))}
+            {hasRole("admin") &&
+              ADMIN_SECTIONS.map(([parts, label]) => (
+                <li key={parts.join("/")}>
+                  <a
+                    href={href(...parts)}
+                    aria-current={route.join("/") === parts.join("/") ? "page" : undefined}
+                  >
+                    {label}
+                  </a>
+                </li>
+              ))}
           </ul>
         </nav>
         <div class="who">

@@ -1,6 +1,7 @@
 /** Which page a route shows; one entry per section of the navigation. */
 import type { JSX } from "preact";
 import { Empty, PageTitle } from "./components/ui";
+import { PeopleAdmin } from "./pages/admin/people";
 import { ExperimentPage } from "./pages/experiments/experiment";
 import { ExperimentList } from "./pages/experiments/list";
 import { PlanExperiment } from "./pages/experiments/plan";
@@ -38,6 +39,9 @@ export const SECTIONS: [string, string][] = [
   ["profile", "Profile"],
 ];
 
+/** Sections only admins see in the navigation (the pages refuse anyone else too). */
+export const ADMIN_SECTIONS: [string[], string][] = [[["admin", "people"], "People"]];
+
 export function pageFor(route: string[]): JSX.Element {
   const [section = "ideas", id, more] = route;
   if (section === "ideas" && id === "new") return <SubmitIdea />;
@@ -66,6 +70,7 @@ export function pageFor(route: string[]): JSX.Element {
   if (section === "growth") return <Goals />;
   if (section === "reflections" && id === "team") return <TeamFeed />;
   if (section === "reflections") return <Journal />;
+  if (section === "admin" && id === "people") return <PeopleAdmin />;
   return (
     <>
       <PageTitle>Page not found</PageTitle>

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from services.career.identities import roles_from_groups
 
-NAME_MAX, TEAM_MAX = 120, 80
+NAME_MAX, TEAM_MAX, EMAIL_MAX, ID_MAX = 120, 80, 254, 255
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,15 @@ def user_fields(document: dict) -> UserFields:
                       external_id=document.get("externalId"),
                       title=(document.get("title") or "")[:NAME_MAX],
                       active=document.get("active", True) is not False)
+
+
+def too_long(fields: UserFields) -> str | None:
+    """What is too long to keep (name and title are cut to fit instead)."""
+    limits = {"userName": (fields.user_name, ID_MAX), "externalId": (fields.external_id, ID_MAX),
+              "emails": (fields.email, EMAIL_MAX)}
+    over = [f"{name}: at most {limit} characters" for name, (value, limit) in limits.items()
+            if value and len(value) > limit]
+    return "; ".join(over) or None
 
 
 def email_of(document: dict) -> str | None:

@@ -4,7 +4,8 @@ session. Nothing commits here: the entrypoint commits a request that succeeded."
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,7 @@ from scim2_models import (
     UniquenessException,
 )
 from scim2_server.storage import ScimStorage, SearchPage
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from services.career import access_store, events, provisioning, scim_store, store
@@ -42,6 +44,15 @@ class Effects:
 class CareerStorage(ScimStorage):
     def __init__(self, session: Session, provider: ScimProvider, effects: Effects):
         self.session, self.provider, self.effects = session, provider, effects
+
+    @contextmanager
+    def operation(self) -> Iterator[None]:
+        """A unique value a concurrent request took first (userName, e-mail) is a 409."""
+        try:
+            yield
+        except IntegrityError:
+            raise UniquenessException(detail="userName or e-mail: another user took it "
+                                      "meanwhile") from None
 
     # -- reads ----------------------------------------------------------------------------
 
@@ -121,6 +132,9 @@ class CareerStorage(ScimStorage):
 
     def _write_user(self, person: Person, document: dict) -> None:
         fields = provisioning.user_fields(document)
+        too_long = provisioning.too_long(fields)
+        if too_long:
+            raise InvalidValueException(detail=too_long)
         holder = scim_store.user_name_holder(self.session, fields.user_name)
         if holder is not None and holder is not person:
             raise UniquenessException(detail=f"userName: {fields.user_name} is taken")

@@ -5,17 +5,16 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import os
 
 from services.notifications.domain import KINDS
 from shared.errors import ValidationError
+from shared.production import secret
 
 DIGEST = "DIGEST"
 
 
 def _secret() -> bytes:
-    return os.environ.get("KAIZEN_UNSUBSCRIBE_SECRET",
-                          "dev-only-unsubscribe-secret-change-me").encode()
+    return secret("KAIZEN_UNSUBSCRIBE_SECRET").encode()
 
 
 def _sign(text: str) -> str:

@@ -271,3 +271,11 @@ def test_init_databases_script_creates_isolated_databases(pg_for_init_script):
     result = subprocess.run(["bash", str(script)], env=missing, capture_output=True, text=True,
                             timeout=60)
     assert result.returncode != 0 and "KAIZEN_IDEAS_DB_PASSWORD" in result.stderr
+
+
+def test_compose_runs_every_kaizen_process_in_production_mode(compose):
+    for name in {"gateway"} | discovered_services():
+        assert environment(compose["services"][name])["KAIZEN_ENV"] == \
+            "${KAIZEN_ENV:-production}", name
+    # the gateway's metrics port (9100 in production) stays inside the compose network
+    assert compose["services"]["gateway"]["ports"] == ["8000:8000"]

@@ -288,6 +288,33 @@ def test_gateway_probes_and_ingress(rendered, overlay):
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
+def test_gateway_metrics_are_on_a_port_the_ingress_does_not_route(rendered, overlay):
+    objects = rendered[overlay]
+    gateway = find(objects, "Deployment", "gateway")
+    container = pod_spec(gateway)["containers"][0]
+    assert {"name": "metrics", "containerPort": 9100} in container["ports"]
+    assert gateway["spec"]["template"]["metadata"]["annotations"]["prometheus.io/port"] == "9100"
+    service_ports = {p["name"]: p for p in find(objects, "Service", "gateway")["spec"]["ports"]}
+    assert service_ports["metrics"]["targetPort"] == "metrics"
+    routed = {path["backend"]["service"]["port"]["name"]
+              for ingress in of_kind(objects, "Ingress") for rule in ingress["spec"]["rules"]
+              for path in rule["http"]["paths"]}
+    assert routed == {"http"}
+    rules = find(objects, "NetworkPolicy", "gateway")["spec"]["ingress"]
+    reach = {source["namespaceSelector"]["matchLabels"]["kubernetes.io/metadata.name"]:
+             {port["port"] for port in rule["ports"]}
+             for rule in rules for source in rule["from"]}
+    assert reach == {"ingress-nginx": {8000}, "monitoring": {9100}}
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_prod_runs_in_production_mode(rendered, overlay):
+    config = find(rendered[overlay], "ConfigMap", "kaizen-config")["data"]
+    assert config["KAIZEN_ENV"] == ("production" if overlay == "prod" else "development")
+    assert config["KAIZEN_METRICS_PORT"] == "9100"
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
 def test_graceful_termination_covers_prestop_and_drain(rendered, overlay):
     for name in DEPLOYABLES:
         spec = pod_spec(find(rendered[overlay], "Deployment", name))

@@ -1,7 +1,8 @@
 """Deactivating a person through the gateway: only an admin may (the matrix: employee,
 manager, admin); the deactivated person's sign-in is refused (the provider's token and the
 development sign-in alike), they vanish from mentor suggestions and from others' directory
-(an admin still finds them, marked), and reactivation lets them back in."""
+(an admin still finds them, marked), and reactivation lets them back in, to their private
+reflections kept as they were."""
 from __future__ import annotations
 
 import uuid
@@ -20,6 +21,9 @@ MENTORS = "query($s: [String!]!) { mentors(skills: $s) { person { id } } }"
 FIND = """query($q: String!) { employees(filter: {search: $q}) {
   edges { node { id active } } } }"""
 ME = "{ me { id } }"
+WRITE = """mutation($body: String!) { writeReflection(input: {body: $body}) {
+  __typename ... on Reflection { id } } }"""
+MINE = "{ myReflections { edges { node { id visibility } } } }"
 
 
 @pytest.fixture
@@ -58,6 +62,8 @@ def test_only_an_admin_deactivates_or_reactivates(stack, mentor, who):
 def test_a_deactivated_person_cannot_sign_in_and_leaves_mentor_suggestions(stack, mentor):
     admin, employee = stack.token(ADMIN), stack.token(EMPLOYEE)
     assert suggested(stack, mentor, employee) == [mentor["id"]]
+    diary = stack.gql(WRITE, {"body": "What I learnt tuning the kiln this week."},
+                      stack.provider_token(**mentor["claims"]))["writeReflection"]
     done = stack.gql(DEACTIVATE, {"id": mentor["id"]}, admin)["deactivatePerson"]
     assert done == {"__typename": "Person", "id": mentor["id"], "active": False}
     again = stack.gql(DEACTIVATE, {"id": mentor["id"]}, admin)["deactivatePerson"]
@@ -75,9 +81,11 @@ def test_a_deactivated_person_cannot_sign_in_and_leaves_mentor_suggestions(stack
 
     back = stack.gql(REACTIVATE, {"id": mentor["id"]}, admin)["reactivatePerson"]
     assert back["active"] is True
-    token = stack.provider_token(**mentor["claims"])
+    token = stack.provider_token(**mentor["claims"], jti=uuid.uuid4().hex)
     assert stack.gql(ME, token=token)["me"]["id"] == mentor["id"]
     assert suggested(stack, mentor, employee) == [mentor["id"]]
+    mine = [e["node"] for e in stack.gql(MINE, token=token)["myReflections"]["edges"]]
+    assert mine == [{"id": diary["id"], "visibility": "PRIVATE"}]  # kept, and still theirs
 
 
 def test_an_unknown_person_is_not_found(stack):

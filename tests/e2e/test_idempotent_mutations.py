@@ -109,3 +109,20 @@ def test_two_requests_at_once_with_one_key_make_one_idea(small_stack):
     assert len(answers) == 4 and all(a == answers[0] for a in answers)
     assert answers[0]["__typename"] == "Idea"
     assert ideas_titled(small_stack, token, title) == 1
+
+
+TOKEN = """mutation($key: String) {
+  createApiToken(input: {name: "Line 3 board", scopes: [READ]}, clientMutationId: $key) {
+    __typename ... on CreatedApiToken { secret } ... on ValidationError { field message } } }"""
+
+
+def test_a_token_made_with_a_key_is_made_once_and_its_secret_never_answered_again(
+        small_stack):
+    token, key = small_stack.token(ANA), str(uuid.uuid4())
+    made = small_stack.gql(TOKEN, {"key": key}, token)["createApiToken"]
+    assert made["__typename"] == "CreatedApiToken" and made["secret"]
+    again = small_stack.gql(TOKEN, {"key": key}, token)["createApiToken"]
+    assert again["__typename"] == "ValidationError" and again["field"] == "clientMutationId"
+    assert made["secret"] not in str(again)
+    mine = small_stack.gql("{ myApiTokens { name } }", token=token)["myApiTokens"]
+    assert [t["name"] for t in mine].count("Line 3 board") == 1

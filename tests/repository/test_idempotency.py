@@ -36,7 +36,7 @@ def worker_db(engine, key: str | None, operation: str = SUBMIT) -> Db:
 
 
 def submit(engine, key: str | None, caller: str = "p-ana", title: str = "Label drawers",
-           operation: str = SUBMIT, before_write=lambda: None) -> dict:
+           operation: str = SUBMIT, before_write=lambda: None, replay: bool = True) -> dict:
     db = worker_db(engine, key, operation)
 
     def entrypoint() -> dict:
@@ -47,7 +47,7 @@ def submit(engine, key: str | None, caller: str = "p-ana", title: str = "Label d
         return {"id": message["event_id"], "title": title}
 
     try:
-        return db.once(caller, {"fields": {"title": title}}, entrypoint)
+        return db.once(caller, {"fields": {"title": title}}, entrypoint, replay)
     finally:
         db.session.close()
 
@@ -130,3 +130,15 @@ def test_a_key_past_its_retention_writes_again_and_is_purged(engine, tmp_path, m
     clock.advance(path, timedelta(hours=25))
     assert idempotency.purge(engine, IDEMPOTENCY_KEYS) == 2
     assert keys(engine) == 0
+
+
+def test_an_answer_holding_a_secret_is_never_stored_and_its_retry_is_refused(engine):
+    made = submit(engine, "k1", title="sk_live_secret", replay=False)
+    with engine.connect() as conn:
+        stored = conn.scalar(select(IDEMPOTENCY_KEYS.c.result))
+    assert made["title"] == "sk_live_secret" and "sk_live_secret" not in stored
+    with pytest.raises(ValidationError) as refused:
+        submit(engine, "k1", title="sk_live_secret", replay=False)
+    assert [e["field"] for e in refused.value.errors] == ["clientMutationId"]
+    assert "shown only once" in refused.value.message
+    assert changes(engine) == 1

@@ -12,7 +12,7 @@ from shared.errors import FieldErrors, NotFound
 
 
 class TokenEntrypoints:
-    @rpc
+    @rpc(secret_answer=True)
     def create_api_token(self, raw: dict) -> dict:
         """{token, secret}; ValidationError naming name, scopes or expiresOn."""
         owner = self.caller.require()
@@ -46,7 +46,7 @@ class TokenEntrypoints:
         return {"person": person_dto(person[0]), "scopes": token.scopes.split(),
                 "expires_on": token_dto(token)["expires_on"]}
 
-    @rpc
+    @rpc(secret_answer=True)
     def create_provisioning_token(self, name: str) -> dict:
         """Admins only: {token, secret} for a SCIM client."""
         self.caller.require().require("admin")

@@ -10,6 +10,7 @@ from functools import partial
 
 import pytest
 
+from admin.cli import main as kaizen_admin
 from services.career.models import OUTBOX
 from shared.clock import today
 from shared.errors import Conflict, NotFound, PermissionDenied
@@ -148,3 +149,15 @@ def test_they_leave_programme_suggestions_and_their_pending_matches_are_declined
         call(career, "request_match", programme["id"], ben.user_id, identity=pia)
     assert call(career, "request_match", programme["id"], olga.user_id,
                 identity=ana)["status"] == "PENDING"  # free to ask another mentor
+
+
+def test_kaizen_admin_people_deactivate_and_reactivate(career, people, rabbit_config,
+                                                       monkeypatch, capsys):
+    monkeypatch.setenv("AMQP_URI", rabbit_config["AMQP_URI"])
+    assert kaizen_admin(["people", "deactivate", "BEN@example.org"]) == 0
+    assert "Ben Coach <ben@example.org>: deactivated" in capsys.readouterr().out
+    assert call(career, "get_people", [people["ben"].user_id])[0]["active"] is False
+    assert kaizen_admin(["people", "reactivate", "ben@example.org"]) == 0
+    assert "ben@example.org>: active" in capsys.readouterr().out
+    assert kaizen_admin(["people", "deactivate", "nobody@example.org"]) == 1
+    assert "no person with the e-mail nobody@example.org" in capsys.readouterr().out

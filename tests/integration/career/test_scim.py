@@ -9,13 +9,16 @@ import json
 from functools import partial
 
 import pytest
+from nameko.standalone.rpc import ClusterRpcProxy
 
-from services.career.models import OUTBOX
+from admin.cli import main as kaizen_admin
+from services.career.models import OUTBOX, Person
+from services.career.service import CareerService
 from shared.errors import PermissionDenied
 from shared.identity import SYSTEM
 from tests.integration.career.support import call
 from tests.support.identities import ANA
-from tests.support.services import outbox_events
+from tests.support.services import as_user, count, outbox_events
 
 USER = "urn:ietf:params:scim:schemas:core:2.0:User"
 GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group"
@@ -23,15 +26,19 @@ PATCH = "urn:ietf:params:scim:api:messages:2.0:PatchOp"
 events = partial(outbox_events, OUTBOX)
 
 
+def forwarded(method: str, path: str, body: dict | None = None, **query) -> dict:
+    return {"method": method, "base_url": "https://kaizen.example/scim/v2", "path": path,
+            "query": query, "headers": {"Content-Type": "application/scim+json"},
+            "body": json.dumps(body) if body is not None else ""}
+
+
 @pytest.fixture
 def scim(career):
     secret = call(career, "create_provisioning_token", "Entra ID")["secret"]
 
     def request(method: str, path: str, body: dict | None = None, secret=secret, **query):
-        raw = {"method": method, "base_url": "https://kaizen.example/scim/v2", "path": path,
-               "query": query, "headers": {"Content-Type": "application/scim+json"},
-               "body": json.dumps(body) if body is not None else ""}
-        return call(career, "serve_scim", secret, raw, identity=SYSTEM)
+        return call(career, "serve_scim", secret, forwarded(method, path, body, **query),
+                    identity=SYSTEM)
 
     return request
 
@@ -132,3 +139,36 @@ def test_pages_count_from_start_index(career, scim):
     page = scim("GET", "/Users", startIndex="2", count="2")["body"]
     assert page["totalResults"] == 5 and page["startIndex"] == 2
     assert [u["id"] for u in page["Resources"]] == ids[1:3]
+
+
+def test_ten_concurrent_creations_of_one_user_make_one_person_and_nine_409s(container_factory,
+                                                             rabbit_config, career_db):
+    config = {**rabbit_config, "max_workers": 10, "DB_URIS": {"career": career_db}}
+    container = container_factory(CareerService, config)
+    container.start()
+    secret = call(container, "create_provisioning_token", "Okta")["secret"]
+    with ClusterRpcProxy(config, context_data=as_user(SYSTEM, "career")) as cluster:
+        pending = [cluster.career.serve_scim.call_async(
+            secret, forwarded("POST", "/Users", user("ida"))) for _ in range(10)]
+        statuses = sorted(reply.result()["status"] for reply in pending)
+    assert statuses == [201] + [409] * 9
+    assert count(career_db, Person.__table__) == 1
+
+
+def test_kaizen_admin_makes_lists_and_revokes_provisioning_tokens(career, rabbit_config,
+                                                                  monkeypatch, capsys):
+    monkeypatch.setenv("AMQP_URI", rabbit_config["AMQP_URI"])
+    assert kaizen_admin(["scim", "token", "Okta"]) == 0
+    token_id, secret = capsys.readouterr().out.split("\n")[:2]
+    token_id = token_id.split()[0]
+    assert secret.startswith("kzscim_")
+    answer = call(career, "serve_scim", secret, forwarded("GET", "/Users"), identity=SYSTEM)
+    assert answer["status"] == 200
+    assert kaizen_admin(["scim", "tokens"]) == 0
+    listed = capsys.readouterr().out
+    assert "'Okta'" in listed and "last used 20" in listed and secret not in listed
+    assert kaizen_admin(["scim", "revoke", token_id]) == 0
+    assert kaizen_admin(["scim", "revoke", "no-such-token"]) == 1
+    assert "no token" in capsys.readouterr().out
+    assert call(career, "serve_scim", secret, forwarded("GET", "/Users"),
+                identity=SYSTEM)["status"] == 401

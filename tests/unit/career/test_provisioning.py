@@ -52,3 +52,12 @@ def test_the_team_is_the_team_group_joined_last():
     assert provisioning.team_of(["Assembly", "Paint Shop"]) == "Paint Shop"
     assert provisioning.team_of([]) is None
     assert len(provisioning.team_of(["t" * 200])) == provisioning.TEAM_MAX
+
+
+def test_values_too_long_to_keep_are_named():
+    fields = provisioning.user_fields({"userName": "u" * 256, "externalId": "e" * 300,
+                                       "emails": [{"value": "a" * 250 + "@x.org"}]})
+    assert provisioning.too_long(fields) == ("userName: at most 255 characters; externalId: "
+                                             "at most 255 characters; emails: at most 254 "
+                                             "characters")
+    assert provisioning.too_long(provisioning.user_fields({"userName": "u@x.org"})) is None
