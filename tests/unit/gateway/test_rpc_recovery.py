@@ -3,6 +3,8 @@ dropped (the next call builds a fresh one), reads are retried once, and the call
 ServiceUnavailable, never the raw error. The failing call is a stand-in (no broker here)."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from amqp.exceptions import ConnectionError as AmqpConnectionError
 from amqp.exceptions import ConnectionForced, RecoverableConnectionError
@@ -69,6 +71,7 @@ def test_a_client_idle_longer_than_the_heartbeat_is_replaced_before_its_call(mon
     class Proxy:  # a stand-in for nameko's ClusterRpcProxy
         def __init__(self, config, timeout, reply_listener_cls):
             self.listener, self.stopped = reply_listener_cls, False
+            self._reply_listener = SimpleNamespace(container=SimpleNamespace(service_name=""))
             built.append(self)
 
         def start(self):
@@ -88,4 +91,5 @@ def test_a_client_idle_longer_than_the_heartbeat_is_replaced_before_its_call(mon
     second = rpc._client(None)[0]
     assert second is not first and first.stopped and not second.stopped
     assert first.listener.__name__ == "HeartbeatReplyListener"
+    assert first._reply_listener.container.service_name == "gateway"  # rpc.reply-gateway-*
     rpc.close()
