@@ -74,6 +74,7 @@ def test_a_service_cannot_consume_another_services_queue(users):
 
 
 def test_no_back_door_through_retries_the_default_exchange_or_rpc(users):
+    publish(users("notifications"), "kaizen.retry", f"{NOTIFIED}.retry")  # its own handler
     with pytest.raises(AccessRefused):  # into notifications' handler, as a retry
         publish(users("insights"), "kaizen.retry", f"{NOTIFIED}.retry")
     with pytest.raises(AccessRefused):  # straight into a queue by its name
