@@ -133,6 +133,10 @@ class Database(DependencyProvider):
         probes.unregister(f"{self.service}.database")
         self.engine.dispose()
 
+    def kill(self) -> None:
+        """Killed (nameko's test teardown kills): its check must not outlive the container."""
+        probes.unregister(f"{self.service}.database")
+
     def publish(self, event_type: str, payload: dict) -> None:
         """Publishes an event; one that has consumers must reach a queue (`mandatory`):
         returned by the broker, it is declared again and the relay retries it."""

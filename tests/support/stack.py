@@ -151,10 +151,14 @@ def start_stack(**extra_env: str) -> Stack:
         "KAIZEN_STUCK_CHECK_SECONDS": "2",  # career's stuck alerts and session reminders
         **extra_env,
     }
-    result = subprocess.run([str(ROOT / "scripts" / "stack.sh"), "start"], env=env,
-                            capture_output=True, text=True, timeout=600)
     stack = Stack(url=f"http://127.0.0.1:{port}", amqp_uri=env["AMQP_URI"], var_dir=var_dir,
                   env=env)
+    try:
+        result = subprocess.run([str(ROOT / "scripts" / "stack.sh"), "start"], env=env,
+                                capture_output=True, text=True, timeout=600)
+    except subprocess.TimeoutExpired as exc:  # what it launched runs on: stop it by its PIDs
+        stop_stack(stack)
+        raise RuntimeError(f"stack did not start in {exc.timeout} s:\n" + logs(var_dir)) from None
     if result.returncode != 0:
         stop_stack(stack)
         raise RuntimeError(f"stack did not start:\n{result.stdout}\n{result.stderr}\n"
