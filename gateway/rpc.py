@@ -28,6 +28,7 @@ from gateway.replies import HeartbeatReplyListener
 from shared import idempotency
 from shared.identity import Identity
 from shared.logs import begin_call, current_call_id, request_call_id
+from shared.rpc import answered_as
 from shared.settings import amqp_heartbeat
 from shared.tokens import ServiceTokens
 
@@ -114,8 +115,9 @@ class RpcClient:
         self._local.used = now
         clients = self._local.__dict__.setdefault("clients", {})
         if key not in clients:
-            client = ClusterRpcProxy(self.config, timeout=key,
-                                     reply_listener_cls=HeartbeatReplyListener)
+            client = answered_as(ClusterRpcProxy(self.config, timeout=key,
+                                                 reply_listener_cls=HeartbeatReplyListener),
+                                 "gateway")
             clients[key] = (client, client.start())
             with self._lock:
                 self._clients.append(client)

@@ -76,6 +76,14 @@ class Db:
             return
         self.session.commit()
 
+    def after_commit(self, action) -> None:
+        """Runs `action()` once the change is committed: now, or, within an idempotent call
+        whose commit is held back, right after that commit (never inside its transaction)."""
+        if idempotency.DEFERRED in self.session.info:
+            event.listen(self.session, "after_commit", lambda _session: action(), once=True)
+        else:
+            action()
+
     def once(self, caller_id: str | None, arguments: dict, call, replay: bool = True):
         """`call()`, or the answer it gave the first time this call's idempotency key came
         (shared.idempotency.once)."""

@@ -16,6 +16,7 @@ DEVELOPMENT_SECRETS = {
     "KAIZEN_UNSUBSCRIBE_SECRET": "dev-only-unsubscribe-secret-change-me",
 }
 PLACEHOLDER = "change-me"
+DEVELOPMENT_BROKER_PASSWORD = "dev-only-broker-"  # shared.broker_setup's default passwords
 # The secrets of this kind each process uses (a service not named here uses none).
 SECRETS_OF = {
     "gateway": ("KAIZEN_JWT_SECRET",),
@@ -53,6 +54,8 @@ def unsafe_settings(secrets: Iterable[str], env: Mapping[str, str] = os.environ)
                  for name, value in sorted(env.items())
                  if name not in names and (name.startswith("KAIZEN_") or name == "AMQP_URI")
                  and PLACEHOLDER in value]
+    if DEVELOPMENT_BROKER_PASSWORD in env.get("AMQP_URI", ""):
+        problems.append("AMQP_URI holds a development broker password (dev-only-broker-…)")
     if env.get("KAIZEN_DEV_LOGIN") == "1":
         problems.append("KAIZEN_DEV_LOGIN=1 lets anyone sign in as anyone")
     return problems

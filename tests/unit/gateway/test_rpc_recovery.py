@@ -4,6 +4,7 @@ ServiceUnavailable, never the raw error. The failing call is a stand-in (no brok
 from __future__ import annotations
 
 import asyncio
+from types import SimpleNamespace
 
 import pytest
 from amqp.exceptions import ConnectionError as AmqpConnectionError
@@ -71,6 +72,7 @@ def test_a_client_idle_longer_than_the_heartbeat_is_replaced_before_its_call(mon
     class Proxy:  # a stand-in for nameko's ClusterRpcProxy
         def __init__(self, config, timeout, reply_listener_cls):
             self.listener, self.stopped = reply_listener_cls, False
+            self._reply_listener = SimpleNamespace(container=SimpleNamespace(service_name=""))
             built.append(self)
 
         def start(self):
@@ -90,6 +92,7 @@ def test_a_client_idle_longer_than_the_heartbeat_is_replaced_before_its_call(mon
     second = rpc._client(None)[0]
     assert second is not first and first.stopped and not second.stopped
     assert first.listener.__name__ == "HeartbeatReplyListener"
+    assert first._reply_listener.container.service_name == "gateway"  # rpc.reply-gateway-*
     rpc.close()
 
 

@@ -59,3 +59,11 @@ def test_development_refuses_nothing_and_an_unknown_environment_is_an_error():
     refuse_unsafe_start("gateway", {"KAIZEN_ENV": "development", "KAIZEN_DEV_LOGIN": "1"})
     with pytest.raises(UnsafeSettings, match="KAIZEN_ENV must be development or production"):
         environment({"KAIZEN_ENV": "prod"})
+
+
+def test_a_process_refuses_a_development_broker_password():
+    uri = "amqp://kaizen-ideas:dev-only-broker-ideas@rabbitmq:5672/"
+    with pytest.raises(UnsafeSettings) as refused:
+        refuse_unsafe_start("ideas", {**PRODUCTION, "AMQP_URI": uri})
+    assert "development broker password" in str(refused.value)
+    refuse_unsafe_start("ideas", {"AMQP_URI": uri})  # development: fine
