@@ -16,7 +16,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 API_POLICY = "default-src 'none'; frame-ancestors 'none'"
-API_PATHS = ("/graphql", "/auth/", "/healthz", "/livez", "/readyz", "/metrics")
+API_PATHS = ("/graphql", "/auth/", "/scim/", "/healthz", "/livez", "/readyz", "/metrics")
 COMMON = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer")]
 
 

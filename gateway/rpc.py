@@ -6,8 +6,8 @@ shared.tokens.ServiceTokens) is set on the client's call
 context just before each call. Reply connections carry AMQP heartbeats (gateway.replies); a
 client idle longer than the heartbeat is replaced before its call, since the broker has
 closed its connection by then. A client whose connection broke is dropped, whatever the
-broker error (`broker_lost`), so the next call reconnects; reads (idempotent) are retried
-once on a fresh client.
+broker error (`broker_lost`), so the next call reconnects; reads (idempotent) and writes
+carrying an idempotency key (the service makes them once) are retried once on a fresh client.
 """
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ from gateway.replies import HeartbeatReplyListener
 from shared import idempotency
 from shared.identity import Identity
 from shared.logs import begin_call, current_call_id, request_call_id
+from shared.rpc import answered_as
 from shared.settings import amqp_heartbeat
 from shared.tokens import ServiceTokens
 
@@ -67,11 +68,13 @@ class RpcClient:
     async def call(self, service: str, method: str, *args, identity: Identity | None = None,
                    idempotent: bool = False, timeout: float | None = None,
                    idempotency_key: str | None = None, **kwargs):
-        """`idempotency_key`: the mutation's (shared.idempotency), for this call alone."""
+        """`idempotency_key`: the mutation's (shared.idempotency), for this call alone; with
+        it the call is as safe to retry as a read."""
         context = self.tokens.context_for(identity, service) if identity else {}
         if idempotency_key is not None:
             context = {**context, **idempotency.context_data(idempotency_key,
                                                              f"{service}.{method}")}
+            idempotent = True
         call_id = current_call_id() or request_call_id()
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(
@@ -112,8 +115,9 @@ class RpcClient:
         self._local.used = now
         clients = self._local.__dict__.setdefault("clients", {})
         if key not in clients:
-            client = ClusterRpcProxy(self.config, timeout=key,
-                                     reply_listener_cls=HeartbeatReplyListener)
+            client = answered_as(ClusterRpcProxy(self.config, timeout=key,
+                                                 reply_listener_cls=HeartbeatReplyListener),
+                                 "gateway")
             clients[key] = (client, client.start())
             with self._lock:
                 self._clients.append(client)

@@ -49,25 +49,43 @@ launch() {  # name, command...
   echo $! >"$RUN/$name.pid"
 }
 
+declare -A BROKER_URI  # per process: its own broker user (shared.broker_users)
+broker_users() {  # KAIZEN_BROKER_USERS=0, or no management API: every process on AMQP_URI
+  [ "${KAIZEN_BROKER_USERS:-1}" = 1 ] || return 0
+  if ! "$VENV/bin/python" -m admin.cli broker users >/dev/null; then
+    echo "broker users not set up (management API?): every process uses AMQP_URI" >&2
+    return 0
+  fi
+  local name uri
+  while read -r name uri; do BROKER_URI[$name]=$uri; done \
+    < <("$VENV/bin/python" -m admin.cli broker uri gateway $(services))
+}
+uri_of() { echo "${BROKER_URI[$1]:-$AMQP_URI}"; }
+
 launch_one() {  # a service or the gateway
   if [ "$1" = gateway ]; then
-    launch gateway "$VENV/bin/uvicorn" gateway.app:app --host "$KAIZEN_HOST" --port "$KAIZEN_PORT" \
-      --no-access-log --log-config config/gateway-logging.yaml
+    AMQP_URI="$(uri_of gateway)" launch gateway "$VENV/bin/uvicorn" gateway.app:app \
+      --host "$KAIZEN_HOST" --port "$KAIZEN_PORT" --no-access-log \
+      --log-config config/gateway-logging.yaml
   else
-    launch "$1" "$VENV/bin/nameko" run --config config/nameko.yaml "services.$1.service"
+    AMQP_URI="$(uri_of "$1")" launch "$1" \
+      "$VENV/bin/nameko" run --config config/nameko.yaml "services.$1.service"
   fi
 }
 
 start_one() {
   [ -n "${1:-}" ] || { echo "usage: $0 start-one SERVICE|gateway" >&2; exit 2; }
   mkdir -p "$RUN" "$LOG"
+  broker_users
   launch_one "$1"
 }
+
 
 start() {
   mkdir -p "$RUN" "$LOG"
   "$VENV/bin/python" -m shared.migrate >/dev/null
   "$VENV/bin/python" -m admin.cli keys ensure  # service-token keys under var/keys, once
+  broker_users
   [ $EMBEDDED_IDP = 1 ] && scripts/idp.sh start
   launch mailcatcher "$VENV/bin/python" -m scripts.mailcatcher --port "$KAIZEN_SMTP_PORT" \
     --dir "$KAIZEN_VAR_DIR/mail"

@@ -76,6 +76,14 @@ class Db:
             return
         self.session.commit()
 
+    def after_commit(self, action) -> None:
+        """Runs `action()` once the change is committed: now, or, within an idempotent call
+        whose commit is held back, right after that commit (never inside its transaction)."""
+        if idempotency.DEFERRED in self.session.info:
+            event.listen(self.session, "after_commit", lambda _session: action(), once=True)
+        else:
+            action()
+
     def once(self, caller_id: str | None, arguments: dict, call, replay: bool = True):
         """`call()`, or the answer it gave the first time this call's idempotency key came
         (shared.idempotency.once)."""
@@ -133,7 +141,8 @@ class Database(DependencyProvider):
         probes.unregister(f"{self.service}.database")
         self.engine.dispose()
 
-    def kill(self) -> None:  # a killed container leaves no readiness check behind
+    def kill(self) -> None:
+        """Killed (nameko's test teardown kills): its check must not outlive the container."""
         probes.unregister(f"{self.service}.database")
 
     def publish(self, event_type: str, payload: dict) -> None:

@@ -95,8 +95,9 @@ class EventHandler(nameko_events.EventHandler):
     def publish_retry(self, message, failures: int, delay: float) -> None:
         headers = {**(message.headers or {}), FAILURES_HEADER: failures}
         headers.pop("x-death", None)  # the broker's own record of earlier dead-letterings
-        self.publisher.publish(message.payload, routing_key=f"{self.queue.name}.retry",
-                               headers=headers, expiration=delay)
+        self.publisher.publish(message.payload, exchange=queues.RETRY_EXCHANGE,
+                               routing_key=f"{self.queue.name}.retry", headers=headers,
+                               expiration=delay)
 
     def park(self, payload: dict, error: str, attempts: int) -> str:
         db = database_of(self.container)

@@ -144,7 +144,9 @@ class ServiceMetrics(DependencyProvider):
     def stop(self) -> None:
         probes.unregister(f"{self.container.service_name}.broker")
 
-    kill = stop  # a killed container (nameko's kill, not stop) leaves no check behind
+    def kill(self) -> None:
+        """Killed, not stopped (nameko's test teardown): the check goes with the container."""
+        self.stop()
 
     def worker_setup(self, worker_ctx) -> None:
         self.started[worker_ctx] = time.perf_counter()

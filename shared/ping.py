@@ -5,12 +5,15 @@ import sys
 
 from nameko.standalone.rpc import ClusterRpcProxy
 
+from shared.rpc import answered_as
 from shared.settings import amqp_uri
 
 
 def ping(service: str, timeout: float = 5.0) -> bool:
     try:
-        with ClusterRpcProxy({"AMQP_URI": amqp_uri()}, timeout=timeout) as cluster:
+        # run in the service's own pod, with its broker user: its reply queue is its own
+        proxy = answered_as(ClusterRpcProxy({"AMQP_URI": amqp_uri()}, timeout=timeout), service)
+        with proxy as cluster:
             return cluster[service].ping() == "pong"
     except Exception:
         return False

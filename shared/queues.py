@@ -5,7 +5,10 @@
                   refuses to deliver (the delivery limit of a quorum queue) dead-letters
                   to ``kaizen.dead``
   <queue>.retry   a failed event waits here for its backoff (a per-message TTL), then
-                  dead-letters back to <queue> through the default exchange
+                  dead-letters back to <queue> through the default exchange; bound to the
+                  topic exchange ``kaizen.retry`` by its name, which a service publishes to
+                  (its broker user may reach its own handlers' retry queues only,
+                  shared.broker_users; the default exchange would reach any queue)
   <queue>.dead    the dead-letter queue, bound to ``kaizen.dead`` by the queue's name
 
 Development and tests use classic queues; the production overlay sets
@@ -26,6 +29,7 @@ from shared.settings import delivery_limit, queue_type, rpc_timeout
 log = logging.getLogger(__name__)
 
 DEAD_EXCHANGE = Exchange("kaizen.dead", type="direct", durable=True)
+RETRY_EXCHANGE = Exchange("kaizen.retry", type="topic", durable=True)
 
 
 def _typed(arguments: dict, limit: bool = False) -> dict:
@@ -46,8 +50,8 @@ def consumer_queue(name: str, source: str, event_type: str, config: dict) -> Que
 
 def retry_queue(name: str) -> Queue:
     arguments = {"x-dead-letter-exchange": "", "x-dead-letter-routing-key": name}
-    return Queue(f"{name}.retry", routing_key=f"{name}.retry", durable=True,
-                 queue_arguments=_typed(arguments))
+    return Queue(f"{name}.retry", exchange=RETRY_EXCHANGE, routing_key=f"{name}.retry",
+                 durable=True, queue_arguments=_typed(arguments))
 
 
 def dead_queue(name: str) -> Queue:

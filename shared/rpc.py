@@ -82,6 +82,14 @@ class _SignedCluster(ClusterProxy):
         return self._proxies[name]
 
 
+def answered_as(proxy: ClusterRpcProxy, name: str) -> ClusterRpcProxy:
+    """Names the standalone proxy's reply queue ``rpc.reply-<name>-<uuid>`` (nameko's own
+    name is ``standalone_rpc_proxy``), so that the broker user of `name` may read it and no
+    other (shared.broker_users). Before `start()`."""
+    proxy._reply_listener.container.service_name = name
+    return proxy
+
+
 def cluster_proxy(identity: Identity | None, signed_by: str = "admin", config: dict | None = None,
                   **options) -> ClusterRpcProxy:
     """A standalone ClusterRpcProxy calling as `identity` (None: anonymous)."""

@@ -9,6 +9,7 @@ import { CheckInPage } from "./pages/growth/checkin";
 import { Goals } from "./pages/growth/goals";
 import { KudosPage } from "./pages/growth/kudos";
 import { OneOnOneList, OneOnOnePage } from "./pages/growth/oneonones";
+import { TeamPage } from "./pages/growth/team";
 import { IdeaBoard } from "./pages/ideas/board";
 import { IdeaPage } from "./pages/ideas/idea";
 import { SubmitIdea } from "./pages/ideas/submit";
@@ -67,6 +68,7 @@ export function pageFor(route: string[]): JSX.Element {
   if (section === "growth" && id === "one-on-ones" && more) return <OneOnOnePage id={more} />;
   if (section === "growth" && id === "one-on-ones") return <OneOnOneList />;
   if (section === "growth" && id === "kudos") return <KudosPage />;
+  if (section === "growth" && id === "team") return <TeamPage team={more} />;
   if (section === "growth") return <Goals />;
   if (section === "reflections" && id === "team") return <TeamFeed />;
   if (section === "reflections") return <Journal />;

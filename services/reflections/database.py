@@ -25,7 +25,9 @@ def _secure_delete(dbapi_connection, _record) -> None:
 
 class ReflectionsDb(Db):
     def fold_log(self) -> None:
-        self._provider.fold_log()
+        """After the delete's commit, which an idempotent call holds back until its answer
+        is stored: a checkpoint inside that transaction would wait for it (shared.db)."""
+        self.after_commit(self._provider.fold_log)
 
 
 class ReflectionsDatabase(Database):

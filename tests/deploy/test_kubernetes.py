@@ -37,7 +37,8 @@ RPC_TIMEOUT = 10  # the longest nameko RPC timeout, seconds
 # of band (docs/operations.md says how).
 OPERATOR_SECRETS = {"kaizen-rabbitmq-default-user"} | {f"kaizen-{s}-db-app" for s in SERVICES}
 SIGNING_SECRETS = {f"kaizen-signing-{s}" for s in SIGNERS if s != "admin"}
-OUT_OF_BAND_SECRETS = {"kaizen-service-keys", "kaizen-gateway-auth"} | SIGNING_SECRETS
+OUT_OF_BAND_SECRETS = {"kaizen-service-keys", "kaizen-gateway-auth",
+                       "kaizen-broker-users"} | SIGNING_SECRETS
 
 
 def is_crd(obj: dict) -> bool:

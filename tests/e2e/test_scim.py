@@ -184,3 +184,10 @@ def test_a_deactivated_or_deleted_person_is_refused_sign_in(stack, scim, how):
         assert scim("GET", f"/Users/{made['id']}").json()["active"] is False
     refused = sign_in(stack, email, sub)
     assert refused.status_code == 401 and "deactivated" in refused.text
+
+
+def test_scim_answers_carry_the_api_s_security_headers(scim):
+    response = scim("GET", "/Users", count=1)
+    assert response.headers["content-security-policy"] == (
+        "default-src 'none'; frame-ancestors 'none'")
+    assert response.headers["x-content-type-options"] == "nosniff"

@@ -1,7 +1,7 @@
 """The admins' people page in Chromium: a CSV chosen as a file is checked with a dry run
 that shows the bad row's column and writes nothing; fixed (pasted) and checked again, it is
 applied and the new person is listed, then deactivated; an employee sees no link to the
-page and is refused on it."""
+page and is refused on it; the page fits a phone."""
 from __future__ import annotations
 
 import uuid
@@ -9,6 +9,7 @@ import uuid
 from playwright.sync_api import expect
 
 from tests.portal.conftest import screenshot, sign_in
+from tests.portal.test_layout import UNLABELLED
 
 HEADER = "email,name,team,manager_email,roles\n"
 
@@ -72,3 +73,13 @@ def test_an_employee_sees_no_people_link_and_the_page_refuses_them(open_page):
     expect(page.get_by_role("alert")).to_contain_text("Only admins")
     expect(page.get_by_role("button", name="Check (dry run)")).to_have_count(0)
     expect(page.get_by_label("CSV file")).to_have_count(0)
+
+
+def test_the_page_fits_a_phone_and_labels_every_input(open_page):
+    page = sign_in(open_page(width=375), "Dev Patel")
+    page.goto("/#/admin/people")
+    expect(page.get_by_role("table", name="Directory")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert page.evaluate(UNLABELLED) == []
+    screenshot(page, "admin-people-375")

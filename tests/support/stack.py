@@ -163,8 +163,11 @@ def start_stack(**extra_env: str) -> Stack:
 def scripted_start(stack: Stack, timeout: float = 600) -> str | None:
     """Runs scripts/stack.sh start with the stack's environment: None when it started, else
     its output and the processes' logs."""
-    result = subprocess.run([str(ROOT / "scripts" / "stack.sh"), "start"], env=stack.env,
-                            capture_output=True, text=True, timeout=timeout)
+    try:
+        result = subprocess.run([str(ROOT / "scripts" / "stack.sh"), "start"], env=stack.env,
+                                capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired as exc:  # what it launched runs on: the caller stops it
+        return f"no start within {exc.timeout} s\n" + logs(stack.var_dir)
     if result.returncode == 0:
         return None
     return f"{result.stdout}\n{result.stderr}\n" + logs(stack.var_dir)

@@ -98,7 +98,7 @@ def test_themes_say_what_their_members_say_whatever_happens_to_them(start_servic
     index(container, "IDEA", [item(i, "Canteen food for the night shift", near(TOPIC_B),
                                    days_ago=40, status="DECLINED") for i in b_ids])
     index(container, "REFLECTION", [item("r-1", "The canteen is closed at night",
-                                         near(TOPIC_B),
+                                         near(TOPIC_B), status="ORGANIZATION",
                                          extra={"visibility": "ORGANIZATION"})])
     themes = call(container, "themes", first=10)
     assert shown(themes) == oracle(url)
@@ -146,7 +146,7 @@ def test_migration_0002_summarises_the_themes_a_database_already_has(
     centre = np.asarray(near(TOPIC_A), dtype=np.float32)
     docs = [("IDEA", "i-far", "SUBMITTED", near(TOPIC_B)), ("IDEA", "i-near", "DECLINED",
                                                            centre.tolist()),
-            ("REFLECTION", "r-1", "TEAM", near(TOPIC_A))]
+            ("REFLECTION", "r-1", "ORGANIZATION", near(TOPIC_A))]
     engine = create_engine(url)
     with engine.begin() as connection:
         connection.execute(text(

@@ -8,11 +8,13 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+from nameko.testing.services import entrypoint_hook
 from sqlalchemy import select
 
 from services.ideas.service import IdeasService
 from services.reflections.models import OUTBOX, Reflection, ReflectionLink, ReflectionTag
 from services.reflections.service import ReflectionsService
+from shared import idempotency
 from shared.errors import Conflict, NotFound, PermissionDenied, Unauthenticated, ValidationError
 from shared.identity import SYSTEM, Identity
 from tests.support import services
@@ -311,3 +313,19 @@ def test_links_to_experiments_are_checked_against_the_experiments_service(
     assert raised.value.errors == [
         {"field": "links", "message": "no experiment with id no-such-experiment"}]
     assert call(reflections[0], "get_reflection", linked["id"])["links"] == linked["links"]
+
+
+def test_a_reflection_deleted_with_an_idempotency_key_is_gone_from_the_file(reflections):
+    """The portal sends a key with every change: the log is folded after the change and
+    its key commit together, not before (shared.idempotency holds the commit back)."""
+    container, url = reflections
+    secret = "Confidential-91c2: my manager does not know yet"
+    private = call(container, "write_reflection", {"body": secret})
+    context = {**services.as_user(ANA, "reflections"),
+               **idempotency.context_data("k-delete", "reflections.delete_reflection")}
+    for _ in range(2):  # the retry answers the first result
+        with entrypoint_hook(container, "delete_reflection", context_data=context) as hook:
+            assert hook(private["id"]) == {"id": private["id"]}
+    assert count(url, Reflection.__table__) == 0
+    if url.startswith("sqlite"):
+        assert b"Confidential-91c2" not in _database_bytes(url)

@@ -8,7 +8,7 @@ import urllib.error
 import urllib.request
 
 from services.ideas.service import IdeasService
-from shared import metrics
+from shared import metrics, probes
 from tests.support.postgres import free_port
 
 
@@ -33,3 +33,10 @@ def test_a_service_whose_database_does_not_answer_is_live_but_not_ready(start_se
     start_service(IdeasService, db_url=nowhere)
     assert get("/readyz") == (503, {"status": "down", "down": ["ideas.database"]})
     assert get("/livez") == (200, {"status": "ok"})
+
+
+def test_a_killed_container_leaves_no_check_behind(start_service):
+    # nameko's test teardown kills containers; a check left behind would report a broker
+    # vhost or database that is gone and hold /readyz at 503 for every later container
+    start_service(IdeasService).kill()
+    assert [name for name in probes.CHECKS if name.startswith("ideas.")] == []

@@ -3,6 +3,9 @@ dropped (the next call builds a fresh one), reads are retried once, and the call
 ServiceUnavailable, never the raw error. The failing call is a stand-in (no broker here)."""
 from __future__ import annotations
 
+import asyncio
+from types import SimpleNamespace
+
 import pytest
 from amqp.exceptions import ConnectionError as AmqpConnectionError
 from amqp.exceptions import ConnectionForced, RecoverableConnectionError
@@ -69,6 +72,7 @@ def test_a_client_idle_longer_than_the_heartbeat_is_replaced_before_its_call(mon
     class Proxy:  # a stand-in for nameko's ClusterRpcProxy
         def __init__(self, config, timeout, reply_listener_cls):
             self.listener, self.stopped = reply_listener_cls, False
+            self._reply_listener = SimpleNamespace(container=SimpleNamespace(service_name=""))
             built.append(self)
 
         def start(self):
@@ -88,4 +92,22 @@ def test_a_client_idle_longer_than_the_heartbeat_is_replaced_before_its_call(mon
     second = rpc._client(None)[0]
     assert second is not first and first.stopped and not second.stopped
     assert first.listener.__name__ == "HeartbeatReplyListener"
+    assert first._reply_listener.container.service_name == "gateway"  # rpc.reply-gateway-*
     rpc.close()
+
+
+def test_a_write_with_an_idempotency_key_is_retried_once_on_a_fresh_client(client, monkeypatch):
+    rpc, seen = client
+    sent: list[dict] = []
+
+    def fails_once(service, method, args, kwargs, context, timeout, call_id=None):
+        sent.append(context)
+        if len(sent) == 1:
+            raise ConnectionResetError("socket reset")
+        return {"id": "i1"}
+
+    monkeypatch.setattr(rpc, "_call_once", fails_once)
+    answer = asyncio.run(rpc.call("ideas", "submit_idea", {}, idempotency_key="k1"))
+    assert answer == {"id": "i1"} and seen["dropped"] == 1
+    assert [c["idempotency_key"] for c in sent] == ["k1", "k1"]  # the same key both times
+    assert {c["idempotency_for"] for c in sent} == {"ideas.submit_idea"}

@@ -4,13 +4,17 @@ development nothing is refused."""
 from __future__ import annotations
 
 import pytest
+import yaml
 
+from shared import keys
 from shared.production import (
+    DEVELOPMENT_PUBLIC_KEYS,
     DEVELOPMENT_SECRETS,
     UnsafeSettings,
     environment,
     refuse_unsafe_start,
 )
+from shared.settings import ROOT
 
 OWN = "3f1c0e8e5b6a4d2f9c7b1a0e8d6c4b2a"
 PRODUCTION = {"KAIZEN_ENV": "production"}
@@ -59,3 +63,41 @@ def test_development_refuses_nothing_and_an_unknown_environment_is_an_error():
     refuse_unsafe_start("gateway", {"KAIZEN_ENV": "development", "KAIZEN_DEV_LOGIN": "1"})
     with pytest.raises(UnsafeSettings, match="KAIZEN_ENV must be development or production"):
         environment({"KAIZEN_ENV": "prod"})
+
+
+def test_a_process_refuses_a_development_broker_password():
+    uri = "amqp://kaizen-ideas:dev-only-broker-ideas@rabbitmq:5672/"
+    with pytest.raises(UnsafeSettings) as refused:
+        refuse_unsafe_start("ideas", {**PRODUCTION, "AMQP_URI": uri})
+    assert "development broker password" in str(refused.value)
+    refuse_unsafe_start("ideas", {"AMQP_URI": uri})  # development: fine
+
+
+DEV_SECRETS = ROOT / "k8s" / "overlays" / "dev" / "secrets.yaml"
+
+
+def dev_overlay_public_keys() -> dict[str, str]:
+    """kid -> PEM of the public keys the dev overlay publishes."""
+    found = {}
+    for doc in yaml.safe_load_all(DEV_SECRETS.read_text()):
+        if doc and doc["metadata"]["name"] == "kaizen-service-keys":
+            found.update({name.removesuffix(".pem"): pem
+                          for name, pem in doc["stringData"].items()})
+    return found
+
+
+def test_the_published_dev_keys_are_the_ones_production_knows():
+    bodies = {"".join(pem.split("\n")[1:-2]) for pem in dev_overlay_public_keys().values()}
+    assert bodies == DEVELOPMENT_PUBLIC_KEYS and len(bodies) >= 7
+
+
+def test_production_refuses_the_dev_overlays_published_service_token_keys(tmp_path):
+    kid, pem = sorted(dev_overlay_public_keys().items())[0]
+    (tmp_path / "public").mkdir()
+    (tmp_path / "public" / f"{kid}.pem").write_text(pem)
+    env = {**PRODUCTION, "KAIZEN_KEYS_DIR": str(tmp_path)}
+    with pytest.raises(UnsafeSettings, match=f"the service-token keys {kid} are the dev "):
+        refuse_unsafe_start("ideas", env)
+    (tmp_path / "public" / f"{kid}.pem").unlink()
+    keys.generate("gateway", tmp_path)  # a key of this deployment's own
+    refuse_unsafe_start("ideas", env)

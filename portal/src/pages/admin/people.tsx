@@ -128,40 +128,42 @@ function Directory() {
       {loading && !data && <Loading what="the directory" />}
       {data && data.employees.edges.length === 0 && <Empty>Nobody matches.</Empty>}
       {data && data.employees.edges.length > 0 && (
-        <table class="directory" aria-label="Directory">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">E-mail</th>
-              <th scope="col">Team</th>
-              <th scope="col">Roles</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span class="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.employees.edges.map(({ node: p }) => (
-              <tr key={p.id}>
-                <th scope="row">{p.name}</th>
-                <td>{p.email}</td>
-                <td>{p.team ?? ""}</td>
-                <td>{p.roles.join(", ")}</td>
-                <td>{p.active === false ? "Deactivated" : "Active"}</td>
-                <td>
-                  <button
-                    type="button"
-                    aria-label={`${p.active === false ? "Reactivate" : "Deactivate"} ${p.name}`}
-                    onClick={() => change(p.id, p.active !== false)}
-                  >
-                    {p.active === false ? "Reactivate" : "Deactivate"}
-                  </button>
-                </td>
+        <div class="table-scroll">
+          <table class="directory" aria-label="Directory">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">E-mail</th>
+                <th scope="col">Team</th>
+                <th scope="col">Roles</th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span class="sr-only">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.employees.edges.map(({ node: p }) => (
+                <tr key={p.id}>
+                  <th scope="row">{p.name}</th>
+                  <td>{p.email}</td>
+                  <td>{p.team ?? ""}</td>
+                  <td>{p.roles.join(", ")}</td>
+                  <td>{p.active === false ? "Deactivated" : "Active"}</td>
+                  <td>
+                    <button
+                      type="button"
+                      aria-label={`${p.active === false ? "Reactivate" : "Deactivate"} ${p.name}`}
+                      onClick={() => change(p.id, p.active !== false)}
+                    >
+                      {p.active === false ? "Reactivate" : "Deactivate"}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {data && data.employees.totalCount > data.employees.edges.length && (
         <p class="muted">
@@ -255,26 +257,28 @@ function ImportReport({ report }: { report: Report }) {
       <p role="alert" class="error">
         {report.errors.length} problem(s): nothing was written. {counts}.
       </p>
-      <table class="directory import-errors" aria-label="Problems by row">
-        <thead>
-          <tr>
-            <th scope="col">Line</th>
-            <th scope="col">Column</th>
-            <th scope="col">Problem</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.errors.map((e, i) => (
-            <tr key={i}>
-              <td>{e.line}</td>
-              <td>
-                <code>{e.column}</code>
-              </td>
-              <td>{e.message}</td>
+      <div class="table-scroll">
+        <table class="directory import-errors" aria-label="Problems by row">
+          <thead>
+            <tr>
+              <th scope="col">Line</th>
+              <th scope="col">Column</th>
+              <th scope="col">Problem</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {report.errors.map((e, i) => (
+              <tr key={i}>
+                <td>{e.line}</td>
+                <td>
+                  <code>{e.column}</code>
+                </td>
+                <td>{e.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

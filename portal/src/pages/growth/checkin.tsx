@@ -9,6 +9,7 @@ import { useQuery } from "../../api/useQuery";
 import { useSubmit } from "../../api/useSubmit";
 import { day, Empty, ErrorNote, Field, FormErrors, Loading, PageTitle } from "../../components/ui";
 import { href, navigate } from "../../router";
+import { CheckInBody, Mood } from "./checkinview";
 import { GrowthNav, lines } from "./nav";
 
 const CHECK_INS = graphql(`
@@ -27,26 +28,12 @@ const CHECK_INS = graphql(`
       id
       weekOf
       mood
-      plans {
-        text
-        done
-        carried
-      }
-      progress
+      ...CheckInShown
       problems {
         index
-        text
         idea {
           id
           title
-        }
-      }
-      reactions {
-        id
-        emoji
-        comment
-        author {
-          name
         }
       }
     }
@@ -268,51 +255,12 @@ function PastCheckIn({ checkIn }: { checkIn: CheckIn }) {
     <article class="panel check-in" aria-label={`Week of ${checkIn.weekOf}`}>
       <h3>
         Week of {day(checkIn.weekOf)}
-        {checkIn.mood ? <span class="badge">mood {checkIn.mood} of 5</span> : null}
+        <Mood mood={checkIn.mood} />
       </h3>
-      {checkIn.plans.length > 0 && (
-        <>
-          <h4>Plans</h4>
-          <ul>
-            {checkIn.plans.map((p) => (
-              <li key={p.text}>
-                {p.done ? "✓ " : ""}
-                {p.text}
-                {p.carried && <span class="muted"> (carried)</span>}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {checkIn.progress.length > 0 && (
-        <>
-          <h4>Progress</h4>
-          <ul>
-            {checkIn.progress.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </>
-      )}
-      {checkIn.problems.length > 0 && (
-        <>
-          <h4>Problems</h4>
-          <ul class="problems">
-            {checkIn.problems.map((p) => (
-              <Problem key={p.index} checkInId={checkIn.id} problem={p} />
-            ))}
-          </ul>
-        </>
-      )}
-      {checkIn.reactions.length > 0 && (
-        <ul class="comments" aria-label="Reactions">
-          {checkIn.reactions.map((r) => (
-            <li key={r.id}>
-              <strong>{r.author?.name ?? "Someone"}</strong> {r.emoji} {r.comment}
-            </li>
-          ))}
-        </ul>
-      )}
+      <CheckInBody
+        checkIn={checkIn}
+        problem={(p) => <Problem key={p.index} checkInId={checkIn.id} problem={p} />}
+      />
     </article>
   );
 }

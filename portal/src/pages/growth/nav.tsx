@@ -1,4 +1,6 @@
-/** The growth section's own links: goals, the weekly check-in, one-on-ones and kudos. */
+/** The growth section's own links: goals, the weekly check-in, one-on-ones, kudos and, for
+ * managers, the team view. */
+import { hasRole } from "../../api/session";
 import { href } from "../../router";
 
 const PAGES: [string, string][] = [
@@ -9,10 +11,11 @@ const PAGES: [string, string][] = [
 ];
 
 export function GrowthNav({ current }: { current: string }) {
+  const pages: [string, string][] = hasRole("manager") ? [...PAGES, ["team", "Team"]] : PAGES;
   return (
     <nav aria-label="Growth" class="subnav">
       <ul>
-        {PAGES.map(([key, label]) => (
+        {pages.map(([key, label]) => (
           <li key={key}>
             <a href={href("growth", key)} aria-current={current === key ? "page" : undefined}>
               {label}
