@@ -131,13 +131,24 @@ async def dev_token(request: Request) -> Response:
     return JSONResponse({"token": issue_dev_token(person, settings), "person": person})
 
 
+DEV_PEOPLE = 500
+
+
 async def dev_people(request: Request) -> Response:
-    """The demo people the dev sign-in page lists (only when dev login is on)."""
+    """The people the dev sign-in page lists (only when dev login is on): everyone who may
+    sign in, by name, up to DEV_PEOPLE; a deactivated person is not offered."""
     if not request.app.state.auth_settings.dev_login:
         return PlainTextResponse("Not Found", status_code=404)
-    page = await request.app.state.rpc.call("career", "list_people", first=100, identity=SYSTEM)
+    people, after = [], None
+    while len(people) < DEV_PEOPLE:
+        page = await request.app.state.rpc.call("career", "list_people", first=100,
+                                                after=after, identity=SYSTEM)
+        people += [p for p in page["items"] if p.get("active") is not False]
+        if not page["has_next"]:
+            break
+        after = page["end_cursor"]
     return JSONResponse([{k: p[k] for k in ("name", "email", "team", "roles", "title")}
-                         for p in page["items"]])
+                         for p in people[:DEV_PEOPLE]])
 
 
 async def auth_config(request: Request) -> JSONResponse:

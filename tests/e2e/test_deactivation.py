@@ -59,6 +59,11 @@ def test_only_an_admin_deactivates_or_reactivates(stack, mentor, who):
     assert found(stack, mentor, token) == [{"id": mentor["id"], "active": None}]
 
 
+def offered_at_dev_sign_in(stack) -> list[str]:
+    """The e-mails the development sign-in page offers."""
+    return [p["email"] for p in httpx.get(f"{stack.url}/auth/dev-people", timeout=30).json()]
+
+
 def test_a_deactivated_person_cannot_sign_in_and_leaves_mentor_suggestions(stack, mentor):
     admin, employee = stack.token(ADMIN), stack.token(EMPLOYEE)
     assert suggested(stack, mentor, employee) == [mentor["id"]]
@@ -75,6 +80,7 @@ def test_a_deactivated_person_cannot_sign_in_and_leaves_mentor_suggestions(stack
     dev = httpx.post(f"{stack.url}/auth/dev-token", json={"email": mentor["claims"]["email"]},
                      timeout=30)
     assert dev.status_code == 403 and "deactivated" in dev.text
+    assert mentor["claims"]["email"] not in offered_at_dev_sign_in(stack)
     assert suggested(stack, mentor, employee) == []
     assert found(stack, mentor, employee) == []
     assert found(stack, mentor, admin) == [{"id": mentor["id"], "active": False}]
@@ -83,6 +89,7 @@ def test_a_deactivated_person_cannot_sign_in_and_leaves_mentor_suggestions(stack
     assert back["active"] is True
     token = stack.provider_token(**mentor["claims"], jti=uuid.uuid4().hex)
     assert stack.gql(ME, token=token)["me"]["id"] == mentor["id"]
+    assert mentor["claims"]["email"] in offered_at_dev_sign_in(stack)
     assert suggested(stack, mentor, employee) == [mentor["id"]]
     mine = [e["node"] for e in stack.gql(MINE, token=token)["myReflections"]["edges"]]
     assert mine == [{"id": diary["id"], "visibility": "PRIVATE"}]  # kept, and still theirs
