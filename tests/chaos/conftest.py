@@ -12,6 +12,21 @@ from tests.chaos import stack as chaos_stack
 from tests.support.postgres import Cluster, find_bin_dir
 
 CLIENTS = 8  # client threads, each signed in as a person of the demo seed
+SERVER_FAULTS = {"postgres_restarted"}  # faults of a database server: the PostgreSQL run only
+
+
+def pytest_collection_modifyitems(config, items):
+    """A database server's restart is no scenario of the SQLite run (SQLite has no server):
+    that combination is deselected, not collected as a skip."""
+    def meaningless(item) -> bool:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        fault = getattr(params.get("fault"), "name", None)
+        return params.get("chaos") == "sqlite" and fault in SERVER_FAULTS
+
+    dropped = [item for item in items if meaningless(item)]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = [item for item in items if not meaningless(item)]
 
 
 @pytest.fixture(scope="session", params=["sqlite", pytest.param("postgres",
