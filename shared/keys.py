@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,8 +28,8 @@ class MissingKey(RuntimeError):
     """This process has no key it needs (the message says which, and how to make one)."""
 
 
-def keys_dir() -> Path:
-    return Path(os.environ.get("KAIZEN_KEYS_DIR") or ROOT / "var" / "keys")
+def keys_dir(env: Mapping[str, str] = os.environ) -> Path:
+    return Path(env.get("KAIZEN_KEYS_DIR") or ROOT / "var" / "keys")
 
 
 def signer_of(kid: str) -> str:

@@ -73,17 +73,13 @@ def unsafe_settings(secrets: Iterable[str], env: Mapping[str, str] = os.environ)
         problems.append("AMQP_URI holds a development broker password (dev-only-broker-…)")
     if env.get("KAIZEN_DEV_LOGIN") == "1":
         problems.append("KAIZEN_DEV_LOGIN=1 lets anyone sign in as anyone")
-    published = development_keys_in(_keys_dir(env))
+    from shared.keys import keys_dir
+
+    published = development_keys_in(keys_dir(env))
     if published:
         problems.append("the service-token keys " + ", ".join(published) + " are the dev "
                         "overlay's published keys (make your own: kaizen-admin keys add)")
     return problems
-
-
-def _keys_dir(env: Mapping[str, str]) -> Path:
-    from shared.keys import keys_dir
-
-    return Path(env["KAIZEN_KEYS_DIR"]) if env.get("KAIZEN_KEYS_DIR") else keys_dir()
 
 
 def development_keys_in(directory: Path) -> list[str]:

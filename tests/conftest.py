@@ -1,14 +1,10 @@
 """Fixtures shared by every test run: the database backends (SQLite and PostgreSQL)."""
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from shared.migrate import upgrade
-from tests.support.postgres import Cluster, find_bin_dir
-
-REQUIRE_POSTGRES = os.environ.get("KAIZEN_REQUIRE_POSTGRES") == "1"
+from tests.support.postgres import Cluster, require_bin_dir
 
 
 def pytest_configure(config):
@@ -34,14 +30,7 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def pg_cluster():
-    bin_dir = find_bin_dir()
-    if bin_dir is None:
-        reason = ("PostgreSQL binaries (initdb, pg_ctl) not found: the PostgreSQL half of the "
-                  "repository tests DID NOT RUN. Install PostgreSQL 15 to run them.")
-        if REQUIRE_POSTGRES:
-            pytest.fail(reason + " KAIZEN_REQUIRE_POSTGRES=1 makes this a failure.")
-        print("\n*** " + reason + " ***\n")
-        pytest.skip(reason)
+    bin_dir = require_bin_dir()
     cluster = Cluster(bin_dir).start()
     yield cluster
     cluster.stop()

@@ -3,13 +3,11 @@ scenarios and the poison event: its own broker node, data directory, ports and P
 cluster."""
 from __future__ import annotations
 
-import os
-
 import httpx
 import pytest
 
 from tests.chaos import stack as chaos_stack
-from tests.support.postgres import Cluster, find_bin_dir
+from tests.support.postgres import Cluster, require_bin_dir
 
 CLIENTS = 8  # client threads, each signed in as a person of the demo seed
 SERVER_FAULTS = {"postgres_restarted"}  # faults of a database server: the PostgreSQL run only
@@ -34,12 +32,7 @@ def pytest_collection_modifyitems(config, items):
 def chaos(request):
     cluster = None
     if request.param == "postgres":
-        bin_dir = find_bin_dir()
-        if bin_dir is None:
-            if os.environ.get("KAIZEN_REQUIRE_POSTGRES") == "1":
-                pytest.fail("PostgreSQL binaries not found; KAIZEN_REQUIRE_POSTGRES=1")
-            pytest.skip("PostgreSQL binaries (initdb, pg_ctl) not found")
-        cluster = Cluster(bin_dir).start()
+        cluster = Cluster(require_bin_dir()).start()
     try:
         running = chaos_stack.start(cluster)
         try:
