@@ -24,12 +24,27 @@ import numpy as np
 from services.insights.vector_index import DEFAULT_DIM, normalize_rows
 
 CONNECTIVITY = 16  # graph edges per node (M)
-EXPANSION_ADD = 64  # candidate list while inserting (efConstruction)
-EXPANSION_SEARCH = 256  # candidate list while searching (ef): recall@10 0.99 at 1M, see docs
+# candidate list while inserting (efConstruction). At 1M realistic vectors 64 left about
+# 1 % of the true neighbours unreachable (not found even by their own vector), a recall
+# no search setting recovers (0.970 at ef 1,024); 128 builds in about twice the time and
+# gives 0.982 (bench_search_scale, docs/operations.md)
+EXPANSION_ADD = 128
+EXPANSION_SEARCH = 256  # candidate list while searching (ef); 512 adds 0.002 for 2.5x the time
 CLIP_QUANTILE = 0.9999
 RESCORE_FACTOR = 4  # candidates per wanted hit when the exact vectors are at hand
 
 Rescore = Callable[[list[Hashable]], np.ndarray]
+
+
+def _usearch_index() -> type:
+    """usearch's Index class, imported after onnxruntime: importing onnxruntime after
+    usearch's native module crashes the process (a C++ runtime symbol clash, onnxruntime
+    1.31 with usearch 2.26), and a service may build its first index before it loads the
+    model."""
+    import onnxruntime  # noqa: F401
+    from usearch.index import Index
+
+    return Index
 
 
 class ApproximateIndex:
@@ -38,8 +53,7 @@ class ApproximateIndex:
     def __init__(self, dim: int = DEFAULT_DIM, *, scale: float | None = None,
                  connectivity: int = CONNECTIVITY, expansion_add: int = EXPANSION_ADD,
                  expansion_search: int = EXPANSION_SEARCH, threads: int = 1) -> None:
-        from usearch.index import Index
-
+        Index = _usearch_index()
         self.dim = dim
         self.scale = scale
         self.threads = threads
@@ -90,13 +104,29 @@ class ApproximateIndex:
             raise ValueError("duplicate ids in one add() call")
         if not ids:
             return
+        quantised = self._quantise(vectors)
+        fresh = self._changed(ids, quantised)
+        if len(fresh) < len(ids):  # the same vector again (a reindex): the graph stays
+            ids, quantised = [ids[i] for i in fresh], quantised[fresh]
+            if not ids:
+                return
         for item_id in ids:
             self.remove(item_id)  # a replaced vector gets a new key
         first = len(self._ids)
         keys = np.arange(first, first + len(ids), dtype=np.uint64)
-        self._index.add(keys, self._quantise(vectors), threads=self.threads)
+        self._index.add(keys, quantised, threads=self.threads)
         self._ids.extend(ids)
         self._keys.update(zip(ids, range(first, first + len(ids)), strict=True))
+
+    def _changed(self, ids: list[Hashable], quantised: np.ndarray) -> list[int]:
+        """Positions of the ids that are new or whose int8 vector differs from the stored."""
+        present = [i for i, item_id in enumerate(ids) if item_id in self._keys]
+        if not present:
+            return list(range(len(ids)))
+        keys = np.array([self._keys[ids[i]] for i in present], dtype=np.uint64)
+        stored = np.asarray(self._index.get(keys)).reshape(len(present), self.dim)
+        same = {present[j] for j in np.flatnonzero((stored == quantised[present]).all(axis=1))}
+        return [i for i in range(len(ids)) if i not in same]
 
     def add_one(self, item_id: Hashable, vector: np.ndarray) -> None:
         self.add([item_id], np.asarray(vector, dtype=np.float32).reshape(1, -1))

@@ -90,3 +90,25 @@ def test_rescoring_with_the_exact_vectors_gives_the_exact_scores(pair) -> None:
         np.testing.assert_allclose([s for _, s in found], exact_scores, atol=1e-5)
         assert [s for _, s in found] == sorted((s for _, s in found), reverse=True)
     assert np.mean(recall) >= 0.98  # the graph may miss one; the ranking is exact
+
+
+def test_the_same_vectors_again_leave_the_graph_as_it_was() -> None:
+    """A reindex pushes every document again: an unchanged vector is not re-inserted (at a
+    million documents that would rebuild the graph piece by piece, on the hub)."""
+    vectors = clustered(200, seed=3)
+    ids = [f"d{i}" for i in range(len(vectors))]
+    approximate = ApproximateIndex.build(ids, vectors)
+    inserted: list[int] = []
+    real_add = approximate._index.add
+
+    def observed(keys, vectors, **options):
+        inserted.extend(np.atleast_1d(keys).tolist())
+        return real_add(keys, vectors, **options)
+
+    approximate._index.add = observed  # usearch's own index, observed from the outside
+    approximate.add(ids, vectors)
+    approximate.add_one(ids[0], vectors[0])
+    assert inserted == []
+    approximate.add(ids[:2], np.stack([vectors[0], -vectors[1]]))  # one of them moved
+    assert len(inserted) == 1 and approximate.search(-vectors[1], 1)[0][0] == ids[1]
+    assert len(approximate) == len(ids)
