@@ -3,13 +3,15 @@
 
 Pulls ideas, concluded experiments, opportunities, shared reflections and profiles over RPC
 (as the system identity), pushes them to the running insights service in batches with a
-progress bar, then lets it retire what no longer exists and re-cluster. The service encodes
-only texts that changed, and theme ids survive."""
+progress bar, then lets it retire what no longer exists and re-cluster if anything changed
+(`--recluster`: in any case). The service encodes only texts that changed, and theme ids
+survive."""
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+import time
 from collections.abc import Callable, Iterator
 
 from nameko.standalone.rpc import ClusterRpcProxy
@@ -20,14 +22,18 @@ from shared.identity import SYSTEM, Identity
 from shared.rpc import cluster_proxy
 from shared.settings import deployed_services
 
-BATCH = 64
+BATCH = 500  # validation.MAX_BATCH: fewer round trips
 PAGE = 100
 
 
-def pages(fetch: Callable[[str | None], dict]) -> Iterator[dict]:
+def pages(fetch: Callable[[str | None], dict], bar: tqdm | None = None) -> Iterator[dict]:
+    """Every item of a paged listing; `bar` counts them against the listing's total."""
     after = None
     while True:
         page = fetch(after)
+        if bar is not None:
+            bar.total = page.get("total", bar.total)
+            bar.update(len(page["items"]))
         yield from page["items"]
         if not page["has_next"]:
             return
@@ -78,18 +84,24 @@ def proxy(identity: Identity = SYSTEM) -> ClusterRpcProxy:
     return cluster_proxy(identity, timeout=600)
 
 
-def collect(cluster, deployed: set[str]) -> dict[str, list[dict]]:
+def collect(cluster, deployed: set[str], progress: bool = True) -> dict[str, list[dict]]:
     """Everything insights derives from, by document kind, from the services deployed."""
     found: dict[str, list[dict]] = {}
+
+    def read(name: str, fetch: Callable[[str | None], dict]) -> Iterator[dict]:
+        with tqdm(desc=f"reading {name}", unit="doc", disable=not progress) as bar:
+            yield from pages(fetch, bar)
+
     if "ideas" in deployed:
-        found["IDEA"] = [idea_item(d) for d in pages(
-            lambda after: cluster.ideas.list_ideas(first=PAGE, after=after))]
+        found["IDEA"] = [idea_item(d) for d in read(
+            "ideas", lambda after: cluster.ideas.list_ideas(first=PAGE, after=after))]
     if "experiments" in deployed:
-        found["EXPERIMENT"] = [experiment_item(d) for d in pages(
-            lambda after: cluster.experiments.list_experiments(
+        found["EXPERIMENT"] = [experiment_item(d) for d in read(
+            "experiments", lambda after: cluster.experiments.list_experiments(
                 first=PAGE, after=after, filter={"stage": "CONCLUDED"}))]
     if "career" in deployed:
-        found["OPPORTUNITY"] = [opportunity_item(d) for d in pages(
+        found["OPPORTUNITY"] = [opportunity_item(d) for d in read(
+            "opportunities",
             lambda after: cluster.career.list_opportunities({}, first=PAGE, after=after))]
         people = list(pages(lambda after: cluster.career.list_people(first=PAGE, after=after)))
         ids = [p["id"] for p in people if p.get("active", True)]  # no deactivated profiles
@@ -111,20 +123,31 @@ def shared_reflections(teams: set[str | None]) -> list[dict]:
     return list(seen.values())
 
 
-def reindex(batch: int = BATCH, progress: bool = True) -> dict:
+def reindex(batch: int = BATCH, progress: bool = True, recluster: bool = False) -> dict:
+    """The service's result, with the seconds each step took (`read_s`, `index_s`,
+    `finish_s`)."""
     deployed = set(deployed_services())
+    # one connection throughout: each call carries a service token signed when the last
+    # one is half-used (shared.tokens), so no token expires however long this runs
     with proxy() as cluster:
+        started = time.perf_counter()
         rev = cluster.insights.begin_reindex()["rev"]
-        found = collect(cluster, deployed)
-    for kind, items in found.items():
-        with tqdm(total=len(items), desc=kind.lower(), unit="doc",
-                  disable=not progress) as bar:
-            for start in range(0, len(items), batch):
-                with proxy() as cluster:  # a service token lives minutes: one per batch
+        found = collect(cluster, deployed, progress)
+        read = time.perf_counter()
+        for kind, items in found.items():
+            with tqdm(total=len(items), desc=f"indexing {kind.lower()}", unit="doc",
+                      disable=not progress) as bar:
+                for start in range(0, len(items), batch):
                     bar.update(cluster.insights.index_documents(kind,
                                                                 items[start:start + batch]))
-    with proxy() as cluster:
-        return cluster.insights.finish_reindex(rev, [k for k in found if k != "PROFILE"])
+        indexed = time.perf_counter()
+        with tqdm(total=1, desc="retiring what is gone, re-clustering if anything changed",
+                  unit="step", disable=not progress) as bar:
+            result = cluster.insights.finish_reindex(
+                rev, [k for k in found if k != "PROFILE"], recluster)
+            bar.update(1)
+    return {**result, "read_s": read - started, "index_s": indexed - read,
+            "finish_s": time.perf_counter() - indexed}
 
 
 FEEDBACK_ABOUT = ("People's \"not the same\" on a suggested duplicate: each pair is a draft "
@@ -148,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     command = commands.add_parser("reindex", help="rebuild the read model from the services")
     command.add_argument("--batch", type=int, default=BATCH, help="documents per call")
     command.add_argument("--quiet", action="store_true", help="no progress bar")
+    command.add_argument("--recluster", action="store_true",
+                         help="re-cluster everything even if nothing changed")
     command = commands.add_parser("feedback", help="export people's \"not the same\" pairs "
                                                    "(draft, idea) as JSON for make eval")
     command.add_argument("file", help="where to write them")
@@ -155,9 +180,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "feedback":
         print(f"exported {export_feedback(args.file)} \"not the same\" pairs to {args.file}")
         return 0
-    result = reindex(args.batch, progress=not args.quiet)
+    result = reindex(args.batch, progress=not args.quiet, recluster=args.recluster)
+    how = "re-clustered" if result["reclustered"] else "nothing changed, not re-clustered"
     print(f"reindexed: {result['themes']} themes ({result['kept']} kept their id), "
-          f"{result['pooled']} unclustered, {result['removed']} removed")
+          f"{result['pooled']} unclustered, {result['removed']} removed ({how}); "
+          f"read {result['read_s']:.1f} s, indexed {result['index_s']:.1f} s, "
+          f"finished {result['finish_s']:.1f} s")
     return 0
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 import numpy as np
 from sqlalchemy import select
@@ -72,10 +73,16 @@ def prepare(session: Session, docs: list[Doc]) -> Vectors:
                     strict=True))
 
 
+class Upserted(NamedTuple):
+    row: Document
+    is_new: bool
+    changed: bool  # new, or its text, status or `active` changed: where it belongs may too
+
+
 def upsert_many(session: Session, docs: list[Doc],
-                vectors: Vectors | None = None) -> list[tuple[Document, bool]]:
-    """Writes `docs` with the embeddings `prepare` made; returns (row, is_new) each. A text
-    that changed since `prepare` is encoded here (rare: a concurrent update)."""
+                vectors: Vectors | None = None) -> list[Upserted]:
+    """Writes `docs` with the embeddings `prepare` made. A text that changed since `prepare`
+    is encoded here (rare: a concurrent update)."""
     vectors = dict(vectors or {})
     existing = {(r.kind, r.id): r for r in session.scalars(select(Document).where(
         Document.kind.in_({d.kind for d in docs}), Document.id.in_({d.id for d in docs})))}
@@ -89,6 +96,8 @@ def upsert_many(session: Session, docs: list[Doc],
     for offset, doc in enumerate(docs):
         row = existing.get((doc.kind, doc.id))
         is_new = row is None
+        changed = is_new or (row.text, row.status, row.active) != (
+            doc.text, doc.status, doc.active)
         if is_new:
             row = Document(kind=doc.kind, id=doc.id, created_at=doc.created_at or now())
             session.add(row)
@@ -99,7 +108,7 @@ def upsert_many(session: Session, docs: list[Doc],
         row.title, row.text, row.status = doc.title, doc.text, doc.status
         row.author_id, row.active, row.rev = doc.author_id, doc.active, rev + offset + 1
         row.extra = json.dumps({**(extra_of(row) if not is_new else {}), **doc.extra})
-        result.append((row, is_new))
+        result.append(Upserted(row, is_new, changed))
     session.flush()
     return result
 

@@ -60,7 +60,7 @@ def write(db, message: dict, handler: str, docs: list[Doc], adjust=None) -> None
     if not claimed(db, message, handler):
         return
     due = False
-    for row, _ in upsert_many(db.session, adjust(docs) if adjust else docs, vectors):
+    for row, *_ in upsert_many(db.session, adjust(docs) if adjust else docs, vectors):
         due = theme_upkeep.place(db.session, row) or due
     if due:
         theme_upkeep.cluster_the_pool(db.session)

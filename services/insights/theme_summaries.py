@@ -33,11 +33,20 @@ def touched(session: Session) -> set[str]:
     return session.info.setdefault(NOTED, set())
 
 
+# what a summary is made of: a document whose write changed none of these (a reindex
+# pushing it again only gives it a new rev) leaves its theme's summary as it was
+SUMMARISED = ("theme_id", "active", "status", "embedding", "extra", "created_at")
+
+
 @event.listens_for(Session, "before_flush")
 def _note(session: Session, _context, _instances) -> None:
     for obj in (*session.new, *session.dirty, *session.deleted):
         if isinstance(obj, Document):
-            history = inspect(obj).attrs.theme_id.load_history()
+            state = inspect(obj)
+            if obj in session.dirty and not any(
+                    state.attrs[name].history.has_changes() for name in SUMMARISED):
+                continue
+            history = state.attrs.theme_id.load_history()
             touched(session).update(t for t in (*history.sum(), obj.theme_id) if t)
         elif isinstance(obj, Theme):
             session.info.pop(CENTROIDS, None)

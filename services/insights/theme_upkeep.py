@@ -18,10 +18,10 @@ import json
 import uuid
 
 import numpy as np
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from services.insights import domain, theme_summaries, thresholds
+from services.insights import domain, store, theme_summaries, thresholds
 from services.insights.clustering import (
     assign_in,
     centroid_of,
@@ -125,6 +125,16 @@ def recluster_everything(session: Session) -> dict:
     relabel(session)
     return {"themes": len(clusters), "kept": len(kept), "pooled": sum(
         1 for r in rows if r.theme_id is None)}
+
+
+def as_they_are(session: Session) -> dict:
+    """What `recluster_everything` reports, for themes left as they are: every one kept."""
+    shown = session.scalar(select(func.count()).select_from(
+        store.shown(select(Theme.id)).subquery()))
+    pooled = session.scalar(select(func.count()).select_from(Document).where(
+        Document.kind.in_(CLUSTERED), Document.active.is_(True), Document.theme_id.is_(None),
+        may_join_themes()))
+    return {"themes": shown, "kept": shown, "pooled": pooled}
 
 
 def with_leftovers(by_id: dict[str, Document], clusters: list[list[str]]) -> list[set[str]]:
