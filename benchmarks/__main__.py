@@ -24,6 +24,8 @@ BENCHMARKS = [
     ("benchmarks.bench_sizing", True),
     # 50 people for 60 s on a realistic mix, through the gateway and over raw RPC
     ("benchmarks.bench_load", True),
+    # loads 100k realistic ideas, reindexes them unchanged and re-clusters, removes them
+    ("benchmarks.bench_reindex", True),
     # last: loads 10k then 100k realistic ideas into insights, deactivates them at the end
     ("benchmarks.bench_insights_gateway", True),
 ]
