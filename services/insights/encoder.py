@@ -141,7 +141,8 @@ class Encoder:
         """Embed ``texts``; returns ``(len(texts), 384)`` float32 rows of unit norm, in order.
 
         Texts are tokenised once (truncated to ``max_length`` tokens), sorted by token length
-        so each batch pads little, and scattered back to the input order.
+        into batches that pad little (:func:`length_batches`), and scattered back to the input
+        order.
         """
         if isinstance(texts, str):
             raise TypeError("encode() takes a sequence of strings; use encode_one() for one")
@@ -159,8 +160,7 @@ class Encoder:
         lengths = np.fromiter(map(len, token_ids), dtype=np.int64, count=len(token_ids))
         order = np.argsort(-lengths, kind="stable")  # longest first, deterministic
 
-        for start in range(0, len(order), batch_size):
-            rows = order[start : start + batch_size]
+        for rows in length_batches(order, lengths, batch_size):
             width = int(lengths[rows[0]])
             ids = np.full((len(rows), width), self._pad_id, dtype=np.int64)
             mask = np.zeros((len(rows), width), dtype=np.int64)
@@ -177,6 +177,20 @@ class Encoder:
     def encode_one(self, text: str) -> np.ndarray:
         """Embed one text; returns a ``(384,)`` float32 unit vector."""
         return self.encode([text], batch_size=1)[0]
+
+
+def length_batches(order: np.ndarray, lengths: np.ndarray, batch_size: int):
+    """Runs of ``order`` (longest first) of at most ``batch_size`` rows, none shorter than
+    half the run's first: a short text is never padded to more than twice its length.
+
+    Padding is paid in full (attention is quadratic in the width): a profile of 200 word
+    pieces batched with eight skills of 4 took 4x as long as encoding them apart."""
+    start = 0
+    for end in range(1, len(order) + 1):
+        if (end == len(order) or end - start == batch_size
+                or 2 * lengths[order[end]] < lengths[order[start]]):
+            yield order[start:end]
+            start = end
 
 
 _ENCODER: Encoder | None = None
