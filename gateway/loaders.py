@@ -17,7 +17,7 @@ from gateway.growth.goals import Goal
 from gateway.ideas.activity import Comment, ExperimentLink, StatusChange
 from gateway.ideas.campaign import Campaign
 from gateway.ideas.types import Idea
-from gateway.insights.types import Theme
+from gateway.insights.types import Theme, ThemeArea
 from gateway.mentoring.types import MentoringProgramme
 from gateway.people.types import Person
 from gateway.ratelimits import RateLimits
@@ -108,6 +108,11 @@ class Loaders:
         if "insights" not in deployed_services():
             return DataLoader(load_fn=lambda keys: _nothing(len(keys)))
         return self._batch("insights", "theme_of_ideas", to=one(Theme))
+
+    @cached_property
+    def theme_areas(self) -> DataLoader:
+        """The area of each theme (Theme.area), by area id."""
+        return self._batch("insights", "theme_areas_with_ids", to=one(ThemeArea))
 
     @cached_property
     def experiments(self) -> DataLoader:

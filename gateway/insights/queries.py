@@ -7,7 +7,13 @@ import strawberry
 from gateway.auth import IsSignedIn
 from gateway.context import Info
 from gateway.experiments.enums import ExperimentDecision
-from gateway.insights.types import RecommendedOpportunity, SimilarExperiment, SimilarIdea, Theme
+from gateway.insights.types import (
+    RecommendedOpportunity,
+    SimilarExperiment,
+    SimilarIdea,
+    Theme,
+    ThemeArea,
+)
 
 
 @strawberry.type
@@ -29,6 +35,13 @@ class InsightsQuery:
         found = await info.context.query("insights", "themes", first=first,
                                          unaddressed=unaddressed)
         return [Theme.from_dto(d) for d in found]
+
+    @strawberry.field(description="Broad areas that open into their themes, for the "
+                                  "overview: the areas with the most live ideas first.",
+                      permission_classes=[IsSignedIn])
+    async def theme_areas(self, info: Info, first: int = 20) -> list[ThemeArea]:
+        found = await info.context.query("insights", "theme_areas", first=first, themes_first=100)
+        return [ThemeArea.from_dto(d) for d in found]
 
     @strawberry.field(description="One theme; null for an unknown id or a theme that has "
                                   "no live idea or shared reflection left.",

@@ -62,6 +62,14 @@ class Theme:
         description="People reflect on it but no live idea addresses it yet.")
     idea_ids: strawberry.Private[list[str]]
     representative_id: strawberry.Private[str | None]
+    area_id: strawberry.Private[str | None] = None
+
+    @strawberry.field(description="The broad area it belongs to; null until the next "
+                      "clustering forms areas.")
+    async def area(self, info: Info) -> ThemeArea | None:
+        if not self.area_id:
+            return None
+        return await info.context.loaders.theme_areas.load(self.area_id)
 
     @strawberry.field(description="Closest to the theme's centre first; null with a "
                       "SERVICE_UNAVAILABLE error while ideas does not answer.")
@@ -81,7 +89,28 @@ class Theme:
                    size=dto["size"], trend=ThemeTrend(**dto["trend"]),
                    reflection_count=dto["reflection_count"],
                    learning_count=dto["learning_count"], unaddressed=dto["unaddressed"],
-                   idea_ids=dto["idea_ids"], representative_id=dto["representative_idea_id"])
+                   idea_ids=dto["idea_ids"], representative_id=dto["representative_idea_id"],
+                   area_id=dto.get("area_id"))
+
+
+@strawberry.type(description="A broad area of related themes, for the overview; the id "
+                             "survives re-clustering.")
+class ThemeArea:
+    id: strawberry.ID
+    label: str
+    keywords: list[str]
+    size: int = strawberry.field(description="Live ideas in its themes.")
+    theme_count: int = strawberry.field(description="Its themes that are shown.")
+    theme_dtos: strawberry.Private[list[dict]]
+
+    @strawberry.field(description="Its themes, largest first (at most 100).")
+    def themes(self, first: int = 50) -> list[Theme]:
+        return [Theme.from_dto(d) for d in self.theme_dtos[:max(0, first)]]
+
+    @classmethod
+    def from_dto(cls, dto: dict) -> ThemeArea:
+        return cls(id=strawberry.ID(dto["id"]), label=dto["label"], keywords=dto["keywords"],
+                   size=dto["size"], theme_count=dto["theme_count"], theme_dtos=dto["themes"])
 
 
 @strawberry.type(description="An opportunity for you, with why.")

@@ -7,6 +7,8 @@ The insights service keeps themes stable over time:
   linkage: themes at the granularity a reviewer names; :func:`cluster_pool`, a greedy
   community detection in the spirit of sentence-transformers' ``community_detection``, is
   kept for comparison);
+* themes are grouped into broad areas by average linkage over their centroids
+  (:func:`cluster_areas`), for the overview;
 * after a full re-clustering, :func:`match_clusters` carries the old theme ids over to the
   new clusters that overlap them enough, so theme ids survive re-clustering;
 * themes are described by class-based TF-IDF keywords (:func:`ctfidf_keywords`), optionally
@@ -285,6 +287,20 @@ def cluster_linkage(
         clusters.append([group[i] for i in order])
     clusters.sort(key=lambda g: (-len(g), min(g)))
     return [[ordered[r] for r in group] for group in clusters]
+
+
+def cluster_areas(
+    centroids: Mapping[Hashable, np.ndarray], threshold: float
+) -> list[list[Hashable]]:
+    """Broad areas over themes: average linkage over the themes' centroids at ``threshold``
+    (mean cosine between the centroids of two groups of themes), every theme in exactly one
+    area (a theme like no other is an area of its own). Areas come largest first, each
+    listing its theme ids closest to the area's centre first; deterministic."""
+    theme_ids = _ordered(centroids)
+    if not theme_ids:
+        return []
+    vectors = np.stack([np.asarray(centroids[t], dtype=np.float32) for t in theme_ids])
+    return cluster_linkage(theme_ids, vectors, threshold, min_size=1)
 
 
 # ---------------------------------------------------------------------------------------------

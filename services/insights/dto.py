@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from services.insights import domain, scoring
 from services.insights.documents import extra_of
-from services.insights.models import Document, Theme
+from services.insights.models import Document, Theme, ThemeArea
 from services.insights.theme_summaries import counts_since
 from shared.clock import now
 
@@ -21,6 +21,15 @@ def theme_dtos(themes: list[Theme]) -> list[dict]:
     return [_theme_dto(t, counts_since(t.idea_times, recent, previous)) for t in themes]
 
 
+def area_dtos(areas: list[tuple[ThemeArea, list[Theme]]], themes_first: int) -> list[dict]:
+    """Each area with its shown themes (the first `themes_first`, largest first); `size`
+    and `theme_count` count all of its shown themes."""
+    return [{"id": area.id, "label": area.label,
+             "keywords": json.loads(area.keywords or "[]"),
+             "size": sum(t.idea_count for t in themes), "theme_count": len(themes),
+             "themes": theme_dtos(themes[:themes_first])} for area, themes in areas]
+
+
 def _theme_dto(theme: Theme, since: list[int]) -> dict:
     return {
         "id": theme.id, "label": theme.label, "keywords": json.loads(theme.keywords or "[]"),
@@ -28,7 +37,7 @@ def _theme_dto(theme: Theme, since: list[int]) -> dict:
         "representative_idea_id": theme.representative_id,
         "trend": {"last_30_days": since[0], "previous_30_days": since[1] - since[0]},
         "reflection_count": theme.reflection_count, "learning_count": theme.learning_count,
-        "unaddressed": domain.is_unaddressed(theme),
+        "unaddressed": domain.is_unaddressed(theme), "area_id": theme.area_id,
     }
 
 

@@ -63,6 +63,23 @@ class Theme(Base):
     idea_ids: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")  # JSON
     # float64 epoch seconds when each of its live ideas was created, ascending (for trends)
     idea_times: Mapped[bytes] = mapped_column(LargeBinary, default=b"", server_default="")
+    # the broad area it belongs to (theme_areas.py); NULL until the next clustering forms areas
+    area_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+
+
+class ThemeArea(Base):
+    """A broad area of themes for the overview: average linkage over the themes' centroids
+    (theme_areas.py). Its id survives re-clustering like a theme's; its label comes from
+    the words of its themes' ideas and ORGANIZATION-wide reflections only."""
+
+    __tablename__ = "theme_areas"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    label: Mapped[str] = mapped_column(Text, default="")
+    keywords: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
+    centroid: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class Profile(Base):

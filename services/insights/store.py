@@ -9,7 +9,7 @@ from sqlalchemy import ColumnElement, or_, select, update
 from sqlalchemy.orm import Session
 
 from services.insights.domain import IDEA, OPPORTUNITY, REFLECTION, THEMED_VISIBILITY
-from services.insights.models import Counter, Dismissal, Document, Profile, Theme
+from services.insights.models import Counter, Dismissal, Document, Profile, Theme, ThemeArea
 from shared.clock import now
 
 
@@ -56,6 +56,24 @@ def largest(session: Session, first: int, unaddressed: bool | None = None) -> li
         query = query.where(or_(Theme.reflection_count == 0, Theme.live_idea_count > 0))
     return list(session.scalars(query.order_by(
         Theme.idea_count.desc(), Theme.reflection_count.desc(), Theme.id).limit(first)))
+
+
+def areas(session: Session, first: int, area_ids: set[str] | None = None
+          ) -> list[tuple[ThemeArea, list[Theme]]]:
+    """Areas with at least one shown theme, each with its shown themes largest first; the
+    areas with the most live ideas first (ties: most themes, then id). `area_ids` limits
+    them to those."""
+    query = shown(select(Theme)).where(Theme.area_id.is_not(None))
+    if area_ids is not None:
+        query = query.where(Theme.area_id.in_(area_ids))
+    grouped: dict[str, list[Theme]] = {}
+    for theme in session.scalars(query.order_by(
+            Theme.idea_count.desc(), Theme.reflection_count.desc(), Theme.id)):
+        grouped.setdefault(theme.area_id, []).append(theme)
+    found = session.scalars(select(ThemeArea).where(ThemeArea.id.in_(set(grouped)))).all()
+    ranked = sorted(found, key=lambda a: (-sum(t.idea_count for t in grouped[a.id]),
+                                          -len(grouped[a.id]), a.id))
+    return [(area, grouped[area.id]) for area in ranked[:first]]
 
 
 def themes_of_ideas(session: Session, idea_ids: list[str]) -> dict[str, str]:

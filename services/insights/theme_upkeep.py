@@ -21,7 +21,7 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from services.insights import domain, theme_summaries, thresholds
+from services.insights import domain, theme_areas, theme_summaries, thresholds
 from services.insights.clustering import (
     assign_in,
     centroid_of,
@@ -174,7 +174,8 @@ def _fill_theme(session: Session, theme_id: str | None, rows: list[Document]) ->
 
 
 def relabel(session: Session) -> None:
-    """Keywords, label and representative idea of every theme."""
+    """Keywords, label and representative idea of every theme, then the areas over them
+    (theme_areas.py)."""
     theme_summaries.settle(session)  # centres of the themes joined in this transaction
     themes = {t.id: t for t in session.scalars(select(Theme))}
     rows = [r for r in members(session, set(themes))]
@@ -183,20 +184,33 @@ def relabel(session: Session) -> None:
         text = domain.label_text(row)
         if text:
             docs[row.theme_id].append(text)
+    named = labels(docs, {t: from_bytes(theme.centroid) for t, theme in themes.items()})
+    for theme_id, theme in themes.items():
+        ranked, theme.label = named[theme_id]
+        theme.keywords = json.dumps(ranked)
+        theme.representative_id = _representative(
+            [r for r in rows if r.theme_id == theme_id and r.kind == IDEA],
+            from_bytes(theme.centroid))
+    session.flush()
+    theme_areas.arrange(session, themes, docs, labels)
+
+
+def labels(docs: dict[str, list[str]], centres: dict[str, np.ndarray]
+           ) -> dict[str, tuple[list[str], str]]:
+    """(keywords, label) of each group of label texts: c-TF-IDF over the groups, re-ranked
+    by closeness to the group's centre."""
     keywords = ctfidf_keywords(docs, top_n=KEYWORDS * 2)
     words = sorted({w for ws in keywords.values() for w in ws})
     # on the hub, briefly: the caller holds the write lock, which must not wait on a thread
     vectors = dict(zip(words, get_encoder().encode(words), strict=True)) if words else {}
-    for theme_id, theme in themes.items():
-        centroid = from_bytes(theme.centroid)
-        ranked = keywords.get(theme_id) or []
+    named = {}
+    for group, centre in centres.items():
+        ranked = keywords.get(group) or []
         if ranked:
-            ranked = rerank_keywords(ranked, np.stack([vectors[w] for w in ranked]), centroid,
+            ranked = rerank_keywords(ranked, np.stack([vectors[w] for w in ranked]), centre,
                                      KEYWORDS)
-        theme.keywords, theme.label = json.dumps(ranked), label_from(ranked)
-        theme.representative_id = _representative(
-            [r for r in rows if r.theme_id == theme_id and r.kind == IDEA], centroid)
-    session.flush()
+        named[group] = (ranked, label_from(ranked))
+    return named
 
 
 def _representative(ideas: list[Document], centroid: np.ndarray) -> str | None:

@@ -26,6 +26,10 @@ THEME_JOIN = 0.25
 # themes: pool re-clustering merges groups while their members' mean cosine is at least this
 # (average linkage, clustering.cluster_linkage).
 THEME_CLUSTER = 0.25
+# theme areas: themes are grouped into broad areas by average linkage over their centroids
+# while the mean cosine between the centroids of two groups is at least this (theme_areas.py).
+# Chosen on the 'tune' half against its broad-area labels (docs/insights.md).
+THEME_AREA = 0.35
 # themes: above this many documents a re-cluster uses greedy community detection at
 # THEME_COMMUNITY instead (average linkage holds an n x n matrix: 100 MB at 5,000).
 LINKAGE_MAX = 5000

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import true as sa_true
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from shared.failed_events import failed_events_table
@@ -27,6 +28,8 @@ class Person(Base):
     email: Mapped[str | None] = mapped_column(String(254), nullable=True)
     team: Mapped[str | None] = mapped_column(String(80), nullable=True, index=True)
     roles: Mapped[str] = mapped_column(String(120), default="employee")  # space separated
+    # career's person_deactivated / person_reactivated: a deactivated person is told nothing
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=sa_true())
 
 
 class IdeaRow(Base):

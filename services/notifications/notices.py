@@ -26,6 +26,8 @@ def record_notices(db: Db, notices: list[domain.Notice], event_id: str) -> list[
     at, made = now(), []
     channels = store.channels(db.session)
     for notice in domain.for_people(notices):
+        if not store.is_active(db.session, notice.recipient_id):
+            continue
         choice = preferences.effective(
             notice.kind, store.kind_preference(db.session, notice.recipient_id, notice.kind))
         if choice.in_app or choice.email:

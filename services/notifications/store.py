@@ -40,7 +40,7 @@ class Directory:
         return row and OpportunityRef(row.id, row.title, row.owner_id)
 
     def reviewers_for(self, teams: set[str]) -> list[str]:
-        query = select(Person).where(Person.roles.contains("reviewer"))
+        query = select(Person).where(Person.roles.contains("reviewer"), Person.active)
         if teams:
             query = query.where(Person.team.in_(teams))
         people = self.session.scalars(query.order_by(Person.id))
@@ -75,6 +75,19 @@ def upsert_opportunity(session: Session, opportunity_id: str, title: str,
     row = session.get(OpportunityRow, opportunity_id) or OpportunityRow(id=opportunity_id)
     row.title, row.owner_id = title, owner_id
     session.add(row)
+
+
+def set_active(session: Session, person_id: str, active: bool) -> None:
+    person = session.get(Person, person_id)
+    if person is not None:
+        person.active = active
+
+
+def is_active(session: Session, person_id: str) -> bool:
+    """False for a person career deactivated; True for one not learnt yet (their
+    person_upserted may still be on its way)."""
+    person = session.get(Person, person_id)
+    return person is None or person.active
 
 
 def find_person(session: Session, person_id: str) -> Person | None:
@@ -155,7 +168,7 @@ def settings_of(session: Session, person_id: str, lock: bool = False) -> Deliver
 
 
 def people_with_mail(session: Session) -> list[Person]:
-    return list(session.scalars(select(Person).where(Person.email.is_not(None))
+    return list(session.scalars(select(Person).where(Person.email.is_not(None), Person.active)
                                 .order_by(Person.id)))
 
 
@@ -242,8 +255,9 @@ def running_experiments(session: Session) -> list[WatchedExperiment]:
 
 def people_asking(session: Session, kind: str) -> list[str]:
     """Who turned `kind` on in the app or by e-mail (for kinds that are off by default)."""
-    return list(session.scalars(select(KindPreference.person_id).where(
-        KindPreference.kind == kind,
+    return list(session.scalars(select(KindPreference.person_id).join(
+        Person, Person.id == KindPreference.person_id).where(
+        KindPreference.kind == kind, Person.active,
         (KindPreference.in_app.is_(True)) | (KindPreference.email.is_(True)))))
 
 

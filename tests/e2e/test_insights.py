@@ -87,6 +87,26 @@ def test_themes_show_their_ideas_and_each_idea_its_theme(stack):
     assert "locker" in " ".join([worries[0]["label"], *worries[0]["keywords"]]).lower()
 
 
+AREAS = """{ themeAreas(first: 20) { id label keywords size themeCount
+  themes(first: 50) { id size area { id label } } } }"""
+
+
+def test_areas_open_into_their_themes_and_each_theme_names_its_area(stack):
+    carla = stack.token(CARLA)
+    assert stack.gql(RECLUSTER, None, carla)["reclusterThemes"]["__typename"] == (
+        "ReclusterResult")
+    areas = stack.gql(AREAS, None, carla)["themeAreas"]
+    shown = {t["id"] for t in stack.gql(THEMES, None, carla)["themes"]}
+    listed = [t["id"] for a in areas for t in a["themes"]]
+    assert sorted(listed) == sorted(shown)  # every shown theme under exactly one area
+    for area in areas:
+        assert area["label"] and area["keywords"] and area["themeCount"] == len(area["themes"])
+        assert area["size"] == sum(t["size"] for t in area["themes"])
+        assert {t["area"]["id"] for t in area["themes"]} == {area["id"]}
+        assert {t["area"]["label"] for t in area["themes"]} == {area["label"]}
+    assert stack.graphql(AREAS).json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
 def test_recommendations_are_explained_and_leave_out_closed_own_and_applied(stack):
     priya = stack.token(PRIYA)
     mine = stack.gql(MY_APPLICATIONS, None, priya)

@@ -5,7 +5,7 @@ reflection texts never leave."""
 from __future__ import annotations
 
 from services.insights import store, theme_upkeep, validation
-from services.insights.dto import theme_dtos
+from services.insights.dto import area_dtos, theme_dtos
 from shared.entrypoints import rpc
 
 
@@ -32,6 +32,26 @@ class ThemeEntrypoints:
         self.caller.require()
         found = theme_dtos(store.shown_with_ids(self.db.session, {str(theme_id)}))
         return found[0] if found else None
+
+    @rpc
+    def theme_areas(self, first: int | None = None, themes_first: int | None = None
+                    ) -> list[dict]:
+        """Broad areas with their themes, for the overview: those with the most live ideas
+        first, each with its shown themes largest first. An area shows while one of its
+        themes does, and is read by everyone, as themes are."""
+        self.caller.require()
+        first = validation.first(first, 20, validation.MAX_THEMES)
+        themes_first = validation.first(themes_first, 50, validation.MAX_THEMES)
+        return area_dtos(store.areas(self.db.session, first), themes_first)
+
+    @rpc
+    def theme_areas_with_ids(self, area_ids: list[str]) -> list[dict | None]:
+        """Batch read for Theme.area, in the order asked; None for an area not shown."""
+        self.caller.require()
+        wanted = {str(a) for a in area_ids}
+        found = {d["id"]: d for d in area_dtos(
+            store.areas(self.db.session, len(wanted), wanted), validation.MAX_THEMES)}
+        return [found.get(str(a)) for a in area_ids]
 
     @rpc
     def recluster(self, full: bool = True) -> dict:

@@ -44,6 +44,31 @@ def themes(name: str, data: datasets.Labelled) -> list[dict]:
     return rows
 
 
+def areas(half: str) -> list[dict]:
+    """The hierarchy on the out-of-sample half: each idea's broad area (its theme's area)
+    against the set's area labels, next to the themes' own agreement with the areas, the
+    areas formed over the true topics (the area step alone, without the themes' errors) and
+    KMeans told the true number of areas."""
+    data = datasets.theme_topics(half)
+    vectors = encode(data.texts)
+    themes = methods.kaizen_themes(vectors)
+    topics = sorted(set(data.topics))
+    truth = [topics.index(t) for t in data.topics]
+    k = len(set(data.areas))
+    task = f"areas: out of sample, {half} half ({k} areas)"
+    rows = []
+    for method, labels in (
+        (f"kaizen areas (THEME_AREA={thresholds.THEME_AREA} over its themes)",
+         methods.kaizen_areas(vectors, themes)),
+        ("kaizen themes, no areas (each theme an area)", themes),
+        ("kaizen areas over the true topics", methods.kaizen_areas(vectors, truth)),
+        (f"KMeans (k={k}, told the truth)", methods.kmeans_themes(vectors, k)),
+    ):
+        rows.append({"task": task, "method": method, **clustering_scores(data.areas, labels),
+                     "areas": len(set(labels) - {UNASSIGNED})})
+    return rows
+
+
 def topic_labels(half: str) -> datasets.Labelled:
     """The out-of-sample set's half, labelled by topic (tune: thresholds chosen on it;
     report: the figures quoted)."""
@@ -226,6 +251,7 @@ def main() -> int:
     rows = [*(row for half in ("tune", "report")
               for row in themes(f"out of sample, {half} half: 160 ideas, 20 topics",
                                 topic_labels(half))),
+            *(row for half in ("tune", "report") for row in areas(half)),
             *themes("120 ideas in 40 topics", datasets.idea_topics()),
             *themes("ESCO skills by occupation", datasets.occupation_skill_topics()),
             *duplicates(), *duplicates_out_of_sample(), *recommendations(), *skill_labels()]

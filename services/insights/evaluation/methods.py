@@ -10,7 +10,13 @@ from sklearn.decomposition import PCA
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from services.insights import scoring, thresholds
-from services.insights.clustering import assign, centroid_of, cluster_linkage, cluster_pool
+from services.insights.clustering import (
+    assign,
+    centroid_of,
+    cluster_areas,
+    cluster_linkage,
+    cluster_pool,
+)
 from services.insights.domain import MIN_THEME_SIZE
 from services.insights.evaluation.metrics import UNASSIGNED, precision_recall
 
@@ -21,6 +27,20 @@ def kaizen_themes(vectors: np.ndarray) -> list[int]:
     ids = list(range(len(vectors)))
     return _with_leftovers(vectors, cluster_linkage(
         ids, vectors, thresholds.THEME_CLUSTER, MIN_THEME_SIZE), thresholds.THEME_JOIN)
+
+
+def kaizen_areas(vectors: np.ndarray, themes: list) -> list:
+    """Each item's broad area as the service forms them: average linkage over the centroids
+    of `themes` (an item's theme label, UNASSIGNED for none) at THEME_AREA; an item in no
+    theme is in no area."""
+    groups: dict = {}
+    for i, theme in enumerate(themes):
+        if theme != UNASSIGNED:
+            groups.setdefault(theme, []).append(i)
+    centroids = {t: centroid_of(vectors[members]) for t, members in groups.items()}
+    area_of = {t: a for a, members in enumerate(cluster_areas(centroids, thresholds.THEME_AREA))
+               for t in members}
+    return [UNASSIGNED if t == UNASSIGNED else area_of[t] for t in themes]
 
 
 def previous_kaizen_themes(vectors: np.ndarray) -> list[int]:

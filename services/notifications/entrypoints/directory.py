@@ -1,5 +1,6 @@
-"""What the service learns from other services' events to route notices: people (career),
-ideas (ideas) and opportunities (career). Mixed into NotificationsService."""
+"""What the service learns from other services' events to route notices: people (career,
+and who of them is deactivated), ideas (ideas) and opportunities (career). Mixed into
+NotificationsService."""
 from __future__ import annotations
 
 from services.notifications import store
@@ -12,6 +13,16 @@ class DirectoryEntrypoints:
     @event_handler("career", "person_upserted")
     def on_person_upserted(self, message: dict) -> None:
         learn_once(self.db, message, "notifications.on_person_upserted", _learn_person)
+
+    @event_handler("career", "person_deactivated")
+    def on_person_deactivated(self, message: dict) -> None:
+        learn_once(self.db, message, "notifications.on_person_deactivated",
+                   lambda session, e: store.set_active(session, e.person_id, False))
+
+    @event_handler("career", "person_reactivated")
+    def on_person_reactivated(self, message: dict) -> None:
+        learn_once(self.db, message, "notifications.on_person_reactivated",
+                   lambda session, e: store.set_active(session, e.person_id, True))
 
     @event_handler("career", "opportunity_posted")
     def on_opportunity_posted(self, message: dict) -> None:

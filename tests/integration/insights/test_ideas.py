@@ -212,3 +212,37 @@ def test_a_restart_reads_the_stored_embeddings_instead_of_encoding_again(
     assert len(encoded) == 2 and len(encoded[1]) == min(len(found), DUPLICATE_RESCORE)
     call(restarted, "similar_ideas", "changeover fixtures on line 2", first=6)
     assert len(encoded) == 3 and encoded[2] == encoded[0]  # a keystroke later: cached
+
+
+def areas_by_theme(container) -> dict[str, dict]:
+    """Each shown theme's id -> the area it is listed under in `theme_areas`."""
+    return {t["id"]: a for a in call(container, "theme_areas") for t in a["themes"]}
+
+
+def test_areas_open_into_their_themes_and_keep_their_ids_across_a_recluster(insights):
+    container, _ = insights
+    changeover = submit(container, CHANGEOVER, "chg")
+    canteen = submit(container, CANTEEN, "cnt")
+    assert call(container, "theme_areas") == []  # no theme yet, so no area
+    call(container, "recluster", identity=BEN)
+    themes = theme_ids(container, [changeover[0], canteen[0]])
+    before = areas_by_theme(container)
+    assert set(before) == set(themes)  # every shown theme is under exactly one area
+    area = before[themes[0]]
+    assert "changeover" in area["label"].lower() and area["keywords"]
+    assert area["size"] == sum(t["size"] for t in area["themes"])
+    assert [t["area_id"] for t in call(container, "theme_of_ideas", changeover)] == \
+        [area["id"]] * 3
+
+    [joined] = submit(container, [JOINS_CHANGEOVER], "join")  # a new idea, no re-cluster
+    now_listed = areas_by_theme(container)[themes[0]]
+    assert now_listed["id"] == area["id"] and now_listed["size"] == area["size"] + 1
+    [listed] = [t for t in now_listed["themes"] if t["id"] == themes[0]]
+    assert joined in listed["idea_ids"]
+
+    submit(container, NOISE, "noise")
+    call(container, "recluster", identity=BEN)
+    after = areas_by_theme(container)
+    assert {t: after[t]["id"] for t in themes} == {t: before[t]["id"] for t in themes}
+    assert call(container, "theme_areas_with_ids", [area["id"], "gone"])[0]["id"] == area["id"]
+    assert call(container, "theme_areas_with_ids", ["gone"]) == [None]

@@ -192,3 +192,7 @@ def test_theme_labels_never_quote_team_only_reflections(services):
     [theme] = call(insights, "themes", first=5)
     assert theme["reflection_count"] == 0 and theme["size"] == len(ideas)
     assert not {"ears", "ring", "hear", "afternoon"} & set(theme["keywords"])
+    [area] = call(insights, "theme_areas")  # an area's words come from the same texts
+    assert [t["id"] for t in area["themes"]] == [theme["id"]]
+    assert not {"ears", "ring", "hear", "afternoon"} & set(area["keywords"])
+    assert not {"ears", "ring", "hear", "afternoon"} & set(area["label"].lower().split(", "))

@@ -11,6 +11,7 @@ from services.insights.clustering import (
     STOP_WORDS,
     assign,
     centroid_of,
+    cluster_areas,
     cluster_linkage,
     cluster_pool,
     ctfidf_keywords,
@@ -323,3 +324,18 @@ def test_label_from_keywords() -> None:
     assert label_from(["canteen"]) == "Canteen"
     assert label_from(["bodies", "body", "shift"], max_words=2) == "Bodies, shift"
     assert label_from([]) == "Unlabelled theme"
+
+
+# -- cluster_areas ---------------------------------------------------------------------------
+
+
+def test_areas_group_themes_whose_centroids_are_close_and_hold_every_theme_once() -> None:
+    e = np.eye(DIM)
+    centroids = {"a1": unit_rows(e[0] + 0.3 * e[1]), "a2": unit_rows(e[0] + 0.3 * e[2]),
+                 "b1": unit_rows(e[5] + 0.2 * e[6]), "b2": unit_rows(e[5] + 0.2 * e[7]),
+                 "alone": e[10]}
+    areas = cluster_areas(centroids, threshold=0.8)
+    assert sorted(sorted(a) for a in areas) == [["a1", "a2"], ["alone"], ["b1", "b2"]]
+    assert areas[-1] == ["alone"]  # largest first; a theme like no other is its own area
+    assert cluster_areas(dict(reversed(list(centroids.items()))), 0.8) == areas
+    assert cluster_areas({}, 0.8) == []

@@ -163,3 +163,29 @@ def test_a_failing_endpoint_sees_retries_with_backoff_then_a_parked_delivery(
     notifications.call("send_chat_deliveries", identity=None)
     [done] = notifications.call("list_chat_deliveries", identity=ADMIN)
     assert done["status"] == "DELIVERED"
+
+
+def deactivation(person, active: bool):
+    return envelope("person_reactivated" if active else "person_deactivated", "career",
+                    person_id=person.user_id)
+
+
+def test_a_deactivated_person_is_told_nothing_until_reactivated(notifications, mailbox):
+    notifications.call("update_notification_preferences", {"digest": "NONE"}, identity=ANA)
+    notifications.handle("on_idea_commented", commented(idea_id="before"))
+    notifications.handle("on_person_deactivated", deactivation(ANA, False))
+    notifications.handle("on_person_deactivated", deactivation(BEN, False))
+    notifications.handle("on_idea_commented", commented(idea_id="during"))
+    notifications.handle("on_idea_submitted", new_idea(author=CARLA, idea_id="unreviewed"))
+    notifications.call("send_mail", identity=None)
+    assert read_mail(mailbox) == []  # not even the notice from before the deactivation
+    assert [n["subject_id"] for n in notifications.inbox(ANA)] == ["before"]
+    assert notifications.inbox(BEN) == []  # the only reviewer hears of no new idea
+    assert [e["recipient_id"] for e in notifications.events("notification_created")] == [
+        ANA.user_id]
+    notifications.handle("on_person_reactivated", deactivation(ANA, True))
+    notifications.handle("on_idea_commented", commented(idea_id="after"))
+    notifications.call("send_mail", identity=None)
+    assert [n["subject_id"] for n in notifications.inbox(ANA)] == ["after", "before"]
+    # mailed again, the day's notices not mailed while away included
+    assert len(read_mail(mailbox)) == 2
