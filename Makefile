@@ -68,6 +68,7 @@ scim-check: install
 
 bench: install
 	scripts/rabbit.sh start
+	scripts/portal.sh build  # bench_portal loads portal/dist from the gateway
 	$(PY) -m benchmarks $(ONLY)
 
 # Generated GraphQL operations against a throwaway stack (scripts/fuzz.py): EXAMPLES per root

@@ -289,6 +289,25 @@ def cluster_linkage(
     return [[ordered[r] for r in group] for group in clusters]
 
 
+def neighbour_profiles(ids: Sequence[Hashable], vectors: np.ndarray, k: int
+                       ) -> tuple[list[Hashable], np.ndarray]:
+    """(ids in canonical order, each one's neighbourhood profile as a unit row): the cosines
+    to its ``k`` nearest others and itself, clipped at 0, every other entry 0. The cosine of
+    two profiles is high when two documents share their nearest neighbours, which tells
+    topics apart better than their own cosine where sibling topics share words (issue 20:
+    tune-half ARI 0.25 -> 0.32). Memory n x n float32; ties go to the smaller id."""
+    ordered = _ordered(ids)
+    position = {item_id: i for i, item_id in enumerate(ids)}
+    emb = _unit_rows(np.asarray(vectors)[[position[i] for i in ordered]])
+    sims = emb @ emb.T
+    keep = min(k + 1, len(ordered))
+    nearest = np.argsort(-sims, axis=1, kind="stable")[:, :keep]
+    rows = np.arange(len(ordered))[:, None]
+    profiles = np.zeros_like(sims)
+    profiles[rows, nearest] = np.maximum(sims[rows, nearest], 0)
+    return ordered, _unit_rows(profiles)
+
+
 def cluster_areas(
     centroids: Mapping[Hashable, np.ndarray], threshold: float
 ) -> list[list[Hashable]]:

@@ -145,7 +145,8 @@ class Encoder:
         """Embed ``texts``; returns ``(len(texts), 384)`` float32 rows of unit norm, in order.
 
         Texts are tokenised once (truncated to ``max_length`` tokens), sorted by token length
-        so each batch pads little, and scattered back to the input order.
+        into batches that pad little (:func:`length_batches`), and scattered back to the input
+        order.
         """
         return self._run(texts, batch_size, words=False)[0]
 
@@ -176,8 +177,7 @@ class Encoder:
         order = np.argsort(-lengths, kind="stable")  # longest first, deterministic
         outputs = ["embedding", "tokens"] if words else ["embedding"]
 
-        for start in range(0, len(order), batch_size):
-            rows = order[start : start + batch_size]
+        for rows in length_batches(order, lengths, batch_size):
             width = int(lengths[rows[0]])
             ids = np.full((len(rows), width), self._pad_id, dtype=np.int64)
             mask = np.zeros((len(rows), width), dtype=np.int64)
@@ -197,6 +197,20 @@ class Encoder:
     def encode_one(self, text: str) -> np.ndarray:
         """Embed one text; returns a ``(384,)`` float32 unit vector."""
         return self.encode([text], batch_size=1)[0]
+
+
+def length_batches(order: np.ndarray, lengths: np.ndarray, batch_size: int):
+    """Runs of ``order`` (longest first) of at most ``batch_size`` rows, none shorter than
+    half the run's first: a short text is never padded to more than twice its length.
+
+    Padding is paid in full (attention is quadratic in the width): a profile of 200 word
+    pieces batched with eight skills of 4 took 4x as long as encoding them apart."""
+    start = 0
+    for end in range(1, len(order) + 1):
+        if (end == len(order) or end - start == batch_size
+                or 2 * lengths[order[end]] < lengths[order[start]]):
+            yield order[start:end]
+            start = end
 
 
 _ENCODER: Encoder | None = None

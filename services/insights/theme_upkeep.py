@@ -30,6 +30,7 @@ from services.insights.clustering import (
     ctfidf_keywords,
     label_from,
     match_clusters,
+    neighbour_profiles,
     rerank_keywords,
     stacked,
 )
@@ -76,12 +77,17 @@ def _nearest(session: Session, row: Document) -> str | None:
     return assign_in(from_bytes(row.embedding), *cached, thresholds.THEME_JOIN)
 
 
-def clusters_of(ids: list[str], vectors: np.ndarray) -> list[list[str]]:
-    """Average linkage at THEME_CLUSTER up to LINKAGE_MAX documents, community detection at
-    THEME_COMMUNITY beyond (memory)."""
-    if len(ids) <= thresholds.LINKAGE_MAX:
-        return cluster_linkage(ids, vectors, thresholds.THEME_CLUSTER, MIN_THEME_SIZE)
-    return cluster_pool(ids, vectors, thresholds.THEME_COMMUNITY, MIN_THEME_SIZE)
+def clusters_of(ids: list, vectors: np.ndarray) -> list[list]:
+    """Average linkage up to LINKAGE_MAX documents: on neighbourhood profiles at
+    THEME_CLUSTER from NEIGHBOURS_MIN documents on (a profile needs neighbours to tell
+    topics apart), on the embeddings' cosine at THEME_CLUSTER_SMALL below; community
+    detection at THEME_COMMUNITY beyond LINKAGE_MAX (memory)."""
+    if len(ids) > thresholds.LINKAGE_MAX:
+        return cluster_pool(ids, vectors, thresholds.THEME_COMMUNITY, MIN_THEME_SIZE)
+    if len(ids) < thresholds.NEIGHBOURS_MIN:
+        return cluster_linkage(ids, vectors, thresholds.THEME_CLUSTER_SMALL, MIN_THEME_SIZE)
+    ordered, profiles = neighbour_profiles(ids, vectors, thresholds.NEIGHBOURS)
+    return cluster_linkage(ordered, profiles, thresholds.THEME_CLUSTER, MIN_THEME_SIZE)
 
 
 def cluster_the_pool(session: Session) -> list[str]:

@@ -24,12 +24,18 @@ SIMILAR_MIN = 0.35
 # Tuned with THEME_CLUSTER on the 'tune' half of data/theme_topics.json (docs/insights.md).
 THEME_JOIN = 0.25
 # themes: pool re-clustering merges groups while their members' mean cosine is at least this
-# (average linkage, clustering.cluster_linkage).
+# (average linkage, clustering.cluster_linkage), computed between neighbourhood profiles
+# (clustering.neighbour_profiles: each document's cosines to its NEIGHBOURS nearest) once
+# at least NEIGHBOURS_MIN documents are clustered; below that, between the embeddings at
+# THEME_CLUSTER_SMALL. Tuned on the 'tune' half of data/theme_topics.json (docs/insights.md).
 THEME_CLUSTER = 0.25
+NEIGHBOURS = 8
+NEIGHBOURS_MIN = 50
+THEME_CLUSTER_SMALL = 0.25
 # theme areas: themes are grouped into broad areas by average linkage over their centroids
 # while the mean cosine between the centroids of two groups is at least this (theme_areas.py).
 # Chosen on the 'tune' half against its broad-area labels (docs/insights.md).
-THEME_AREA = 0.35
+THEME_AREA = 0.30
 # themes: above this many documents a re-cluster uses greedy community detection at
 # THEME_COMMUNITY instead (average linkage holds an n x n matrix: 100 MB at 5,000).
 LINKAGE_MAX = 5000

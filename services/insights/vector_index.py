@@ -38,6 +38,7 @@ class VectorIndex:
         self._matrix = np.zeros((0, dim), dtype=np.float32)
         self._ids: list[Hashable] = []
         self._rows: dict[Hashable, int] = {}
+        self._scores = np.zeros(0, dtype=np.float32)  # search's scratch, grown with the rows
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -136,7 +137,10 @@ class VectorIndex:
         norm = float(np.linalg.norm(query))
         if norm > 0 and abs(norm - 1.0) > 1e-4:
             query = query / norm
-        scores = self._matrix[:n] @ query
+        # Into a buffer kept between queries: no fresh n-float array per query.
+        if self._scores.shape[0] < n:
+            self._scores = np.empty(self.capacity, dtype=np.float32)
+        scores = np.matmul(self._matrix[:n], query, out=self._scores[:n])
         valid = n
         if exclude:
             rows = [self._rows[e] for e in exclude if e in self._rows]
@@ -147,7 +151,7 @@ class VectorIndex:
         if k <= 0:
             return []
         if k < n:
-            top = np.argpartition(-scores, k - 1)[:k]
+            top = np.argpartition(scores, n - k)[n - k:]  # no negated copy of the scores
             # argpartition's pick among ties at the cut is arbitrary; re-sort by (score, row).
             top = top[np.lexsort((top, -scores[top]))]
         else:

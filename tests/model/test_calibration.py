@@ -65,6 +65,25 @@ def test_themes_on_the_report_half_beat_the_previous_method_and_leave_few_out():
     assert now["ari"] > before["ari"] and now["nmi"] > before["nmi"], (now, before)
 
 
+def test_neighbour_profiles_beat_plain_cosine_linkage_on_the_report_half():
+    data = datasets.theme_topics("report")
+    vectors = get_encoder().encode(data.texts)
+    now = clustering_scores(data.topics, methods.kaizen_themes(vectors))
+    cosine = clustering_scores(data.topics, methods.kaizen_cosine_themes(vectors))
+    assert now["ari"] >= 0.30 and now["nmi"] >= 0.65, now
+    assert now["ari"] > cosine["ari"] and now["nmi"] > cosine["nmi"], (now, cosine)
+    assert now["unassigned"] <= cosine["unassigned"], (now, cosine)
+
+
+def test_areas_on_the_report_half_agree_with_the_broad_areas_better_than_kmeans():
+    data = datasets.theme_topics("report")
+    vectors = get_encoder().encode(data.texts)
+    areas = clustering_scores(data.areas, methods.kaizen_areas(
+        vectors, methods.kaizen_themes(vectors)))
+    kmeans = clustering_scores(data.areas, methods.kmeans_themes(vectors, 8))
+    assert areas["ari"] >= 0.20 and areas["ari"] > kmeans["ari"], (areas, kmeans)
+
+
 @pytest.mark.parametrize("half", ["tune", "report"])
 def test_the_halves_hold_what_their_provenance_says(half):
     topics = datasets.theme_topics(half)

@@ -12,8 +12,8 @@ from services.insights import scoring, store, validation
 from services.insights.documents import extra_of, from_bytes, stack
 from services.insights.domain import OPPORTUNITY
 from services.insights.dto import recommendation_dto
-from services.insights.encoder import encode_off_hub
 from services.insights.models import Document, Profile
+from services.insights.recent_vectors import RecentVectors
 from services.insights.texts import profile_text
 from shared.entrypoints import rpc
 from shared.errors import NotFound
@@ -26,6 +26,10 @@ def _from_read_model(profile: Profile | None) -> dict:
     return {"headline": profile.headline, "aspirations": profile.aspirations,
             "interests": json.loads(profile.interests),
             "skills": [{"skill": {"name": s["name"]}} for s in json.loads(profile.skills)]}
+
+
+# A profile is encoded once per change, not on every recommendation (per process).
+PROFILE_VECTORS = RecentVectors()
 
 
 @dataclass(frozen=True)
@@ -131,7 +135,7 @@ class RecommendationEntrypoints:
             [f"{e['title']}. {e['text']}" for e in profile.get("evidence", [])][:10])
         parts = profile_parts(profile.get("headline", ""), profile.get("interests", []),
                               profile.get("aspirations", ""), skills)
-        vectors = encode_off_hub([text or "no profile yet", *(t for _, t in parts)])
+        vectors = PROFILE_VECTORS.encode([text or "no profile yet", *(t for _, t in parts)])
         return ProfileVectors(vectors[0], parts, vectors[1:])
 
     def _mentor_offers(self, best: list[scoring.Candidate]) -> list[dict]:

@@ -33,8 +33,11 @@ def themes(name: str, data: datasets.Labelled) -> list[dict]:
     k = len(set(data.labels))
     rows = []
     for method, labels in (
-        ("kaizen (average linkage + join)", methods.kaizen_themes(vectors)),
+        ("kaizen (neighbour profiles + average linkage + join)", methods.kaizen_themes(vectors)),
+        ("kaizen, cosine linkage (shipped until then)", methods.kaizen_cosine_themes(vectors)),
         ("kaizen before issue 20 (community det.)", methods.previous_kaizen_themes(vectors)),
+        ("BERTopic defaults (UMAP + HDBSCAN)", methods.bertopic_defaults_themes(data.texts,
+                                                                               vectors)),
         ("BERTopic-style (PCA5 + HDBSCAN)", methods.bertopic_style_themes(vectors)),
         (f"KMeans (k={k}, told the truth)", methods.kmeans_themes(vectors, k)),
     ):

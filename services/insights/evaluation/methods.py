@@ -19,14 +19,22 @@ from services.insights.clustering import (
 )
 from services.insights.domain import MIN_THEME_SIZE
 from services.insights.evaluation.metrics import UNASSIGNED, precision_recall
+from services.insights.theme_upkeep import clusters_of
 
 
 def kaizen_themes(vectors: np.ndarray) -> list[int]:
-    """Average-linkage clustering, then leftovers join the nearest theme at or above
-    THEME_JOIN, as the service's full re-cluster does."""
+    """The service's clustering (theme_upkeep.clusters_of), then leftovers join the nearest
+    theme at or above THEME_JOIN, as the service's full re-cluster does."""
     ids = list(range(len(vectors)))
-    return _with_leftovers(vectors, cluster_linkage(
-        ids, vectors, thresholds.THEME_CLUSTER, MIN_THEME_SIZE), thresholds.THEME_JOIN)
+    return _with_leftovers(vectors, clusters_of(ids, vectors), thresholds.THEME_JOIN)
+
+
+def kaizen_cosine_themes(vectors: np.ndarray) -> list[int]:
+    """Average linkage on the embeddings' own cosine at 0.25 (what shipped before the
+    neighbourhood profiles), leftovers joining at THEME_JOIN."""
+    ids = list(range(len(vectors)))
+    return _with_leftovers(vectors, cluster_linkage(ids, vectors, 0.25, MIN_THEME_SIZE),
+                           thresholds.THEME_JOIN)
 
 
 def kaizen_areas(vectors: np.ndarray, themes: list) -> list:
@@ -74,6 +82,19 @@ def bertopic_style_themes(vectors: np.ndarray) -> list[int]:
     installed here, so PCA to 5 dimensions stands in for it."""
     reduced = PCA(n_components=min(5, len(vectors) - 1), random_state=0).fit_transform(vectors)
     return HDBSCAN(min_cluster_size=MIN_THEME_SIZE).fit_predict(reduced).tolist()
+
+
+def bertopic_defaults_themes(texts: list[str], vectors: np.ndarray) -> list[int]:
+    """BERTopic 0.17 with its defaults (UMAP to 5 dimensions, HDBSCAN with min cluster size
+    10, outliers as -1) on our embeddings; only UMAP's seed is fixed (random_state=42, its
+    other parameters BERTopic's defaults), so the row is reproducible."""
+    from bertopic import BERTopic  # dev extra only; imported here so the service never needs it
+    from umap import UMAP
+
+    umap_model = UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine",
+                      low_memory=False, random_state=42)
+    topics, _ = BERTopic(umap_model=umap_model).fit_transform(texts, embeddings=vectors)
+    return [int(t) for t in topics]
 
 
 def kaizen_rankings(profile_vectors: np.ndarray, opportunity_vectors: np.ndarray,

@@ -11,7 +11,9 @@ import pytest
 
 from services.insights import encoder
 from services.insights.encoder import EMBEDDING_DIM
+from services.insights.entrypoints import recommendations
 from services.insights.models import INBOX, OUTBOX
+from services.insights.recent_vectors import RecentVectors
 from services.insights.service import InsightsService
 from services.insights.synced_indexes import VectorIndexes
 from tests.support.workers import Workers
@@ -50,6 +52,7 @@ def model(monkeypatch) -> WordEncoder:
     """The process-wide encoder that get_encoder and encode_off_hub use."""
     fake = WordEncoder()
     monkeypatch.setattr(encoder, "_ENCODER", fake)
+    monkeypatch.setattr(recommendations, "PROFILE_VECTORS", RecentVectors())  # none remembered
     return fake
 
 

@@ -95,6 +95,22 @@ def test_recommendations_leave_out_own_applied_and_dismissed_opportunities(insig
     career.skill_gaps.assert_called_once_with(["open"])
 
 
+def test_a_profile_is_encoded_again_only_once_it_changed(insights, career, model, monkeypatch):
+    encoded = []
+    encode = model.encode
+    monkeypatch.setattr(model, "encode", lambda texts, *a: encoded.extend(texts) or encode(texts))
+    insights.handle("on_opportunity_posted", posted("o1", BEN.user_id))
+    career.skill_gaps.side_effect = lambda ids: [gap(1.0) for _ in ids]
+    career.get_profiles.side_effect = lambda ids: [{"headline": "Lean coach", "skills": []}]
+    first = insights.call("recommended_opportunities", identity=ANA)
+    assert insights.call("recommended_opportunities", identity=ANA) == first
+    assert encoded.count("Lean coach") == 1  # the headline, once: asked twice, encoded once
+    career.get_profiles.side_effect = lambda ids: [{"headline": "Forklift driver",
+                                                    "skills": []}]
+    insights.call("recommended_opportunities", identity=ANA)
+    assert encoded.count("Forklift driver") == 1 and encoded.count("Lean coach") == 1
+
+
 def test_an_opportunity_gone_from_career_is_not_recommended(insights, career):
     insights.handle("on_opportunity_posted", posted("o1", BEN.user_id))
     career.skill_gaps.side_effect = lambda ids: [None for _ in ids]

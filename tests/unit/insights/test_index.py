@@ -131,3 +131,25 @@ def test_search_agrees_with_a_full_sort(n: int, k: int, seed: int, n_removed: in
     assert [score for _, score in hits] == pytest.approx(expected, abs=1e-5)
     assert all(item_id in allowed for item_id, _ in hits)
     assert len({item_id for item_id, _ in hits}) == len(hits)
+
+
+def test_searches_between_growth_and_removals_agree_with_brute_force() -> None:
+    """The scores buffer kept between searches never leaks an old query's or row's score:
+    each search, after the index grew past its capacity or shrank, is the full sort's."""
+    rng = np.random.default_rng(19)
+    index, live = VectorIndex(dim=8, chunk=4), {}
+    for step in range(12):
+        fresh = {f"{step}-{i}": v for i, v in enumerate(normalize_rows(
+            rng.standard_normal((int(rng.integers(1, 9)), 8))))}
+        index.add(list(fresh), np.stack(list(fresh.values())))
+        live.update(fresh)
+        for gone in rng.choice(sorted(live), size=len(live) // 5, replace=False).tolist():
+            index.remove(gone)
+            del live[gone]
+        query = normalize_rows(rng.standard_normal(8))[0]
+
+        hits = index.search(query, k=5)
+
+        expected = sorted(((float(v @ query), i) for i, v in live.items()), reverse=True)[:5]
+        assert [i for i, _ in hits] == [i for _, i in expected]
+        assert [s for _, s in hits] == pytest.approx([s for s, _ in expected], abs=1e-5)

@@ -18,6 +18,7 @@ from services.insights.clustering import (
     label_from,
     match_clusters,
     nearest_theme,
+    neighbour_profiles,
     rerank_keywords,
     tokenize,
 )
@@ -339,3 +340,19 @@ def test_areas_group_themes_whose_centroids_are_close_and_hold_every_theme_once(
     assert areas[-1] == ["alone"]  # largest first; a theme like no other is its own area
     assert cluster_areas(dict(reversed(list(centroids.items()))), 0.8) == areas
     assert cluster_areas({}, 0.8) == []
+
+
+# -- neighbour_profiles ----------------------------------------------------------------------
+
+
+def test_neighbour_profiles_keep_the_nearest_and_do_not_depend_on_input_order() -> None:
+    ids, vectors, _ = planted([5, 5], noise=0.2, seed=3)
+    ordered, profiles = neighbour_profiles(ids, vectors, k=3)
+    assert ordered == sorted(ids)
+    assert (np.count_nonzero(profiles, axis=1) <= 4).all()
+    np.testing.assert_allclose(np.linalg.norm(profiles, axis=1), 1.0, atol=1e-6)
+    flipped = neighbour_profiles(ids[::-1], vectors[::-1], k=3)
+    assert flipped[0] == ordered
+    np.testing.assert_array_equal(flipped[1], profiles)
+    shared = profiles @ profiles.T  # neighbours within a planted group, none across
+    assert shared[0, 1] > 0.5 and shared[0, 7] == 0.0
