@@ -212,6 +212,61 @@ def bench_encoders(rows: list[dict], repeats: int = 3) -> None:
         rows.append(_row(f"peak RSS encoding ({who})", measured["rss_mib"], "MiB", note))
 
 
+def bench_duplicate_rescore(rows: list[dict], calls: int = 100) -> None:
+    """What similarIdeas' duplicate score adds to a keystroke (issue 20): before, one
+    single-text encode; now, the same pass also returns the draft's word vectors, and the
+    best DUPLICATE_RESCORE hits are aligned word by word, their word vectors from the cache
+    (the same ideas keystroke after keystroke) or, cold, from one forward pass of their texts.
+    Interleaved, so that the machine's load falls on every side alike."""
+    from services.insights import duplicates, thresholds
+    from services.insights.encoder import get_encoder
+
+    encoder = get_encoder()
+    texts = idea_texts()
+    top = thresholds.DUPLICATE_RESCORE
+    sides = {"before: encode the draft": [], "now, hits cached": [], "now, hits cold": []}
+    for i in range(calls):
+        draft, hits = texts[i % len(texts)], texts[(i + 1) % len(texts):][:top]
+        _, cached = encoder.encode_words(hits)
+
+        def before(draft=draft):
+            encoder.encode_one(draft)
+
+        def warm(draft=draft, cached=cached):
+            _, words = encoder.encode_words([draft])
+            for other in cached:
+                duplicates.pair_score(0.7, words[0], other)
+
+        def cold(draft=draft, hits=hits):
+            _, words = encoder.encode_words([draft])
+            for other in encoder.encode_words(hits)[1]:
+                duplicates.pair_score(0.7, words[0], other)
+
+        for samples, fn in zip(sides.values(), (before, warm, cold), strict=True):
+            samples.append(_time(fn))
+    p50s = {}
+    for name, samples in sides.items():
+        p50s[name], p99 = _percentiles(samples)
+        note = f"{calls} keystrokes, interleaved; top {top} re-scored"
+        rows.append(_row(f"similarIdeas model cost p50 ({name})", p50s[name], "ms", note))
+        rows.append(_row(f"similarIdeas model cost p99 ({name})", p99, "ms", note))
+    for name in ("now, hits cached", "now, hits cold"):
+        rows.append(_row(f"ratio {name} / before (p50)", p50s[name] /
+                         p50s["before: encode the draft"], "x"))
+
+
+def main_duplicates() -> list[dict]:
+    """Only the duplicate re-score rows (``python -c "import benchmarks.bench_encoder as b;
+    b.main_duplicates()"``)."""
+    rows: list[dict] = []
+    load_before = _load_average()
+    bench_duplicate_rescore(rows)
+    rows.append(_row("load average (1 min) at start", load_before, "procs"))
+    rows.append(_row("load average (1 min) at end", _load_average(), "procs"))
+    print_table(rows)
+    return rows
+
+
 def bench_index(rows: list[dict], sizes: tuple[int, ...] = (10_000, 100_000)) -> None:
     rng = np.random.default_rng(0)
     for n in sizes:
@@ -279,6 +334,7 @@ def main() -> list[dict]:
     rows: list[dict] = []
     load_before = _load_average()
     bench_encoders(rows)
+    bench_duplicate_rescore(rows)
     bench_index(rows)
     bench_clustering(rows)
     import onnxruntime

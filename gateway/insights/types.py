@@ -21,9 +21,10 @@ IdeaRef = Annotated["Idea", strawberry.lazy("gateway.ideas.types")]
 
 @strawberry.type
 class SimilarIdea:
-    score: float = strawberry.field(description="Cosine similarity, 0 to 1.")
+    score: float = strawberry.field(description="Cosine similarity, 0 to 1 (the ranking).")
     possible_duplicate: bool = strawberry.field(
-        description="Similar enough that it probably says the same thing.")
+        description="Probably says the same thing: the model's duplicate score (cosine and "
+                    "word-by-word alignment) of the best few hits; never merged automatically.")
     idea_id: strawberry.Private[str]
 
     @strawberry.field

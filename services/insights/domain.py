@@ -76,8 +76,9 @@ def is_unaddressed(theme: Counted) -> bool:
     return theme.reflection_count > 0 and theme.live_idea_count == 0
 
 
-def is_possible_duplicate(score: float) -> bool:
-    return score >= thresholds.DUPLICATE
+def is_possible_duplicate(duplicate_score: float) -> bool:
+    """`duplicate_score`: duplicates.score of the cosine and the word alignment."""
+    return duplicate_score >= thresholds.DUPLICATE
 
 
 def parse_time(text: str | None) -> datetime | None:

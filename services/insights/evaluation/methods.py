@@ -2,6 +2,8 @@
 uses) and the baselines, all on the same embeddings."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 from sklearn.cluster import HDBSCAN, KMeans
 from sklearn.decomposition import PCA
@@ -16,7 +18,7 @@ from services.insights.clustering import (
     cluster_pool,
 )
 from services.insights.domain import MIN_THEME_SIZE
-from services.insights.evaluation.metrics import UNASSIGNED
+from services.insights.evaluation.metrics import UNASSIGNED, precision_recall
 from services.insights.theme_upkeep import clusters_of
 
 
@@ -126,3 +128,22 @@ def tfidf_rankings(profiles: list[str], opportunities: list[str],
     docs = vectorizer.fit_transform(opportunities)
     sims = (vectorizer.transform(profiles) @ docs.T).toarray()
     return [[ids[o] for o in np.argsort(-row, kind="stable")] for row in sims]
+
+
+def fit_duplicate_weights(cosines: Sequence[float], aligned: Sequence[float],
+                          is_duplicate: Sequence[bool]) -> tuple[tuple[float, float, float], float]:
+    """The logistic regression of duplicates.score fitted on (cosine, alignment) pairs, and
+    the probability threshold of best F1 on the same pairs: ((w_cosine, w_aligned, bias),
+    threshold). Only ever fitted on the tune half."""
+    from sklearn.linear_model import LogisticRegression
+
+    features = np.column_stack([cosines, aligned])
+    model = LogisticRegression(C=10.0).fit(features, list(is_duplicate))
+    weights = (round(float(model.coef_[0][0]), 3), round(float(model.coef_[0][1]), 3),
+               round(float(model.intercept_[0]), 3))
+    z = features @ np.array(weights[:2]) + weights[2]
+    probabilities = (1 / (1 + np.exp(-z))).tolist()
+    candidates = sorted(set(round(p, 2) for p in probabilities))
+    threshold = max(candidates, key=lambda t: (
+        precision_recall(probabilities, list(is_duplicate), t)["f1"], -t))
+    return weights, threshold

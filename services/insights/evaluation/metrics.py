@@ -53,11 +53,13 @@ def rank_of(ranking: Sequence, relevant) -> int | None:
 
 
 def recall_and_mrr(rankings: Sequence[Sequence], relevant: Sequence, k: int = 10) -> dict:
-    """Recall@k and mean reciprocal rank with one relevant item per query."""
+    """Recall@1, Recall@k and mean reciprocal rank with one relevant item per query
+    (Recall@1: the share of queries whose relevant item is ranked first)."""
     if len(rankings) != len(relevant) or not rankings:
         raise ValueError("one ranking per relevant item, at least one")
     ranks = [rank_of(r, rel) for r, rel in zip(rankings, relevant, strict=True)]
     return {
+        "recall@1": sum(1 for r in ranks if r == 1) / len(ranks),
         f"recall@{k}": sum(1 for r in ranks if r is not None and r <= k) / len(ranks),
         "mrr": sum(1 / r for r in ranks if r is not None) / len(ranks),
     }

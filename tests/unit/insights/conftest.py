@@ -27,14 +27,24 @@ class WordEncoder:
     dim = EMBEDDING_DIM
 
     def encode(self, texts, batch_size: int = 32) -> np.ndarray:
+        return self.encode_words(texts, batch_size)[0]
+
+    def encode_words(self, texts, batch_size: int = 32) -> tuple[np.ndarray, list]:
+        """The embeddings and each text's word vectors (a word's own unit vector)."""
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        words = []
         for row, text in enumerate(texts):
-            for word in re.findall(r"\w+", text.lower()):
-                seed = int.from_bytes(hashlib.sha256(word.encode()).digest()[:8], "little")
-                out[row] += np.random.default_rng(seed).standard_normal(self.dim)
-            norm = np.linalg.norm(out[row])
-            out[row] /= norm or 1.0
-        return out
+            vectors = [_word_vector(w, self.dim) for w in re.findall(r"\w+", text.lower())]
+            out[row] = np.sum(vectors, axis=0) if vectors else 0.0
+            out[row] /= np.linalg.norm(out[row]) or 1.0
+            words.append(np.array([v / np.linalg.norm(v) for v in vectors], np.float32)
+                         .reshape(-1, self.dim))
+        return out, words
+
+
+def _word_vector(word: str, dim: int) -> np.ndarray:
+    seed = int.from_bytes(hashlib.sha256(word.encode()).digest()[:8], "little")
+    return np.random.default_rng(seed).standard_normal(dim)
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ def test_an_export_gives_its_pairs_and_skips_ideas_that_are_gone(tmp_path):
 
 
 def test_feedback_flagged_at_the_threshold_moves_the_chosen_threshold_up():
-    high, low = thresholds.DUPLICATE + 0.05, thresholds.DUPLICATE - 0.2
+    high, low = thresholds.DUPLICATE + 0.05, thresholds.DUPLICATE - 0.2  # duplicate scores
     scores = [0.95, 0.9, low, high, high]  # two duplicates, one other, two feedback pairs
     labels = [True, True, False, False, False]
     still, best = calibration_rows(scores, labels, 2)

@@ -37,11 +37,18 @@ def test_best_threshold_is_the_lowest_that_keeps_precision():
     assert best_threshold(scores, truth, 0.7)["threshold"] == 0.6
 
 
-def test_recall_at_k_and_mrr():
+def test_recall_at_1_and_k_and_mrr():
+    rankings = [["x", "y", "z"], ["y", "x", "z"], ["y", "z", "x"], ["z", "y", "q"]]
+    result = recall_and_mrr(rankings, ["x", "x", "x", "x"], k=2)
+    assert rank_of(rankings[2], "x") == 3 and rank_of(rankings[3], "x") is None
+    assert result["recall@1"] == pytest.approx(1 / 4)
+    assert result["recall@2"] == pytest.approx(2 / 4)
+    assert result["mrr"] == pytest.approx((1 + 1 / 2 + 1 / 3) / 4)
+
+
+def test_mrr_of_three():
     rankings = [["x", "y", "z"], ["y", "z", "x"], ["z", "y", "q"]]
     result = recall_and_mrr(rankings, ["x", "x", "x"], k=2)
-    assert rank_of(rankings[1], "x") == 3 and rank_of(rankings[2], "x") is None
-    assert result["recall@2"] == pytest.approx(1 / 3)
     assert result["mrr"] == pytest.approx((1 + 1 / 3) / 3)
 
 
