@@ -18,29 +18,47 @@ from services.insights.encoder import EMBEDDING_DIM, encode_off_hub
 CAPACITY = 4096
 
 
+class Recent:
+    """At most `capacity` values by the SHA-256 of their text, least recently used out
+    first, per process."""
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self._items: OrderedDict[bytes, np.ndarray] = OrderedDict()
+
+    @staticmethod
+    def _key(text: str) -> bytes:
+        return hashlib.sha256(text.encode()).digest()
+
+    def __contains__(self, text: str) -> bool:
+        return self._key(text) in self._items
+
+    def get(self, text: str) -> np.ndarray:
+        key = self._key(text)
+        self._items.move_to_end(key)
+        return self._items[key]
+
+    def put(self, text: str, value: np.ndarray) -> None:
+        key = self._key(text)
+        self._items[key] = value
+        self._items.move_to_end(key)
+        while len(self._items) > self.capacity:
+            self._items.popitem(last=False)
+
+
 class RecentVectors:
     def __init__(self, capacity: int = CAPACITY):
-        self.capacity = capacity
-        self._vectors: OrderedDict[bytes, np.ndarray] = OrderedDict()
+        self._recent = Recent(capacity)
 
     def encode(self, texts: Sequence[str],
                encode: Callable[[list[str]], np.ndarray] = encode_off_hub) -> np.ndarray:
         """(len(texts), 384) rows in order; only the texts not remembered are encoded, in
         one call of `encode`."""
-        keys = [hashlib.sha256(t.encode()).digest() for t in texts]
-        missing = list(dict.fromkeys(k for k in keys if k not in self._vectors))
-        fresh: dict[bytes, np.ndarray] = {}
-        if missing:
-            text_of = dict(zip(keys, texts, strict=True))
-            fresh = dict(zip(missing, encode([text_of[k] for k in missing]), strict=True))
+        missing = list(dict.fromkeys(t for t in texts if t not in self._recent))
+        fresh = dict(zip(missing, encode(missing), strict=True)) if missing else {}
         out = np.empty((len(texts), EMBEDDING_DIM), dtype=np.float32)
-        for row, key in enumerate(keys):
-            if key in fresh:
-                out[row] = fresh[key]
-            else:
-                out[row] = self._vectors[key]
-                self._vectors.move_to_end(key)
-        self._vectors.update(fresh)
-        while len(self._vectors) > self.capacity:
-            self._vectors.popitem(last=False)
+        for row, text in enumerate(texts):
+            out[row] = fresh[text] if text in fresh else self._recent.get(text)
+        for text, vector in fresh.items():
+            self._recent.put(text, vector)
         return out

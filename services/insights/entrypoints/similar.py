@@ -4,8 +4,6 @@ never offered, declined ones are skipped. The best few similar ideas are re-scor
 word for the `possible_duplicate` flag (duplicates.py)."""
 from __future__ import annotations
 
-from collections import OrderedDict
-
 import numpy as np
 
 from services.insights import domain, duplicates, feedback, store, thresholds, validation
@@ -13,6 +11,7 @@ from services.insights.documents import from_bytes
 from services.insights.domain import EXPERIMENT, IDEA
 from services.insights.dto import experiment_dto, similar_idea_dto
 from services.insights.encoder import encode_off_hub, encode_words_off_hub
+from services.insights.recent_vectors import Recent
 from shared.entrypoints import rpc
 from shared.errors import NotFound
 from shared.pagination import page_window
@@ -109,28 +108,7 @@ class SimilarEntrypoints:
         return [(doc_id, score) for doc_id, score in hits if score >= floor]
 
 
-class _WordCache:
-    """The word vectors of recently suggested ideas, by their text: a person typing gets
-    the same few ideas keystroke after keystroke. Least recently used out first; at most
-    `size` ideas (an idea's words take 1.5 KiB each: about 60 KiB for a typical idea, at most
-    384 KiB for one of 256 word pieces). Used on the service's hub thread only."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._items: OrderedDict[str, np.ndarray] = OrderedDict()
-
-    def __contains__(self, key) -> bool:
-        return key in self._items
-
-    def get(self, key) -> np.ndarray:
-        self._items.move_to_end(key)
-        return self._items[key]
-
-    def put(self, key, vectors: np.ndarray) -> None:
-        self._items[key] = vectors
-        self._items.move_to_end(key)
-        while len(self._items) > self.size:
-            self._items.popitem(last=False)
-
-
-_WORDS = _WordCache(256)
+# The word vectors of recently suggested ideas: a person typing gets the same few ideas
+# keystroke after keystroke. An idea's words take 1.5 KiB each: about 60 KiB for a typical
+# idea, at most 384 KiB for one of 256 word pieces.
+_WORDS = Recent(256)

@@ -202,7 +202,7 @@ def test_a_restart_reads_the_stored_embeddings_instead_of_encoding_again(
         return real_run(self, texts, batch_size, words)
 
     monkeypatch.setattr(Encoder, "_run", observed)
-    monkeypatch.setattr(similar, "_WORDS", similar._WordCache(256))  # a new process's
+    monkeypatch.setattr(similar, "_WORDS", similar.Recent(256))  # a new process's
     restarted = start_service(InsightsService, db_url=url)
     found = call(restarted, "similar_ideas", "changeover fixtures on line 2", first=6)
     assert {f["idea_id"] for f in found} <= set(stored) and len(found) >= 3
