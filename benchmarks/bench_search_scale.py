@@ -4,8 +4,14 @@
 makes its bulk: each is normalise(a*base + (1-a)*another base of the same topic + noise), the
 2,016 bases being the real model's embeddings of idea texts (cached in var/bench). Measured
 in one run: the exact index's memory and search p50/p99 (VectorIndex, the reference), the
-approximate index's build time, memory (usearch's own, and the process RSS it added) and
-search p50/p99, and its recall@10 against the exact top 10 over the same queries.
+approximate index's build time, memory and search p50/p99, and its recall@10 against the
+exact top 10 over the same queries. The ids are UUID strings, as the database's.
+
+Memory per kind, three parts: usearch's graph and int8 vectors as resident in a fresh
+process that loads them (RSS delta; usearch's own figure counts its reserved arenas too),
+the id maps (the bytes of their numpy arrays, and what tracemalloc saw the build keep:
+every Python and numpy allocation still held after it), and the sum of the two.
+`KAIZEN_BENCH_ANN_M` sets the graph's connectivity (default ann_index.CONNECTIVITY).
 """
 from __future__ import annotations
 
@@ -15,6 +21,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
+import uuid
 
 import numpy as np
 
@@ -25,6 +33,7 @@ from services.insights.vector_index import VectorIndex
 from shared.settings import ROOT
 
 SIZE = int(os.environ.get("KAIZEN_BENCH_ANN_SIZE") or 1_000_000)
+CONNECTIVITY = int(os.environ.get("KAIZEN_BENCH_ANN_M") or ann_index.CONNECTIVITY)
 QUERIES = 500
 EXACT_QUERIES = 50  # the exact scan costs ~0.1 s a query at 1M
 CHUNK = 50_000
@@ -65,12 +74,19 @@ def timed_searches(index, queries: np.ndarray, **options) -> tuple[list[list], f
     return found, float(p50), float(p99)
 
 
-def exact_top10(vectors: np.ndarray, queries: np.ndarray) -> list[set]:
+def exact_top10(vectors: np.ndarray, queries: np.ndarray, ids: list[str]) -> list[set]:
     top = []
     for lo in range(0, len(queries), 25):  # 25 x 1M scores at a time: 100 MB
         scores = queries[lo:lo + 25] @ vectors.T
-        top += [set(r.tolist()) for r in np.argpartition(-scores, 10, axis=1)[:, :10]]
+        top += [{ids[i] for i in r.tolist()}
+                for r in np.argpartition(-scores, 10, axis=1)[:, :10]]
     return top
+
+
+def uuid_ids(count: int, seed: int) -> list[str]:
+    rng = np.random.default_rng(seed)
+    return [str(uuid.UUID(bytes=raw.tobytes(), version=4))
+            for raw in rng.integers(0, 256, (count, 16), dtype=np.uint8)]
 
 
 LOAD = """
@@ -103,12 +119,12 @@ def row(name: str, value: float, unit: str, notes: str = "") -> dict:
 def main() -> list[dict]:
     vectors = realistic(SIZE, seed=7)
     queries = realistic(QUERIES, seed=8)
-    ids = np.arange(SIZE)
+    ids = uuid_ids(SIZE, seed=9)
     size = f"{SIZE // 1000}k"
     rows = []
 
     exact = VectorIndex()
-    exact.add(ids.tolist(), vectors)
+    exact.add(ids, vectors)
     _, exact_p50, exact_p99 = timed_searches(exact, queries[:EXACT_QUERIES])
     rows.append(row(f"exact index memory @ {size}", exact.capacity * 384 * 4 / MIB, "MiB",
                     "float32 matrix"))
@@ -117,12 +133,15 @@ def main() -> list[dict]:
     del exact
 
     before = rss_mib()
+    tracemalloc.start()
     started = time.perf_counter()
-    approximate = ApproximateIndex.build(ids.tolist(), vectors, threads=2)
+    approximate = ApproximateIndex.build(ids, vectors, threads=2, connectivity=CONNECTIVITY)
     build_s = time.perf_counter() - started
+    kept = tracemalloc.get_traced_memory()[0] / MIB
+    tracemalloc.stop()
     added = rss_mib() - before
     found, p50, p99 = timed_searches(approximate, queries)
-    truth = exact_top10(vectors, queries)
+    truth = exact_top10(vectors, queries, ids)
 
     def recall_of(results: list[list]) -> float:
         return float(np.mean([len(t & set(f)) / 10 for t, f in zip(truth, results, strict=True)]))
@@ -132,13 +151,19 @@ def main() -> list[dict]:
     # database by primary key; here from memory, so the read itself is not in these times)
     rescored, r_p50, r_p99 = timed_searches(approximate, queries,
                                             rescore=lambda found: vectors[found])
-    notes = (f"HNSW M={ann_index.CONNECTIVITY}, ef_add={ann_index.EXPANSION_ADD}, "
+    notes = (f"HNSW M={CONNECTIVITY}, ef_add={ann_index.EXPANSION_ADD}, "
              f"ef={ann_index.EXPANSION_SEARCH}, int8; 2 threads")
     rows += [
         row(f"approximate build @ {size}", build_s, "s", notes),
-        row(f"approximate index memory @ {size}", approximate.memory_bytes / MIB, "MiB",
-            "usearch: int8 vectors + graph"),
-        row(f"approximate process RSS added @ {size}", added, "MiB", "with the id maps"),
+        row(f"approximate usearch memory_usage @ {size}", approximate.memory_bytes / MIB,
+            "MiB", "usearch's own figure: int8 vectors + graph + reserved arenas"),
+        row(f"approximate int8 vectors @ {size}", SIZE * approximate.dim / MIB, "MiB"),
+        row(f"approximate id maps @ {size}", approximate.id_map_bytes / MIB, "MiB",
+            "their numpy arrays' bytes"),
+        row(f"approximate id maps, tracemalloc @ {size}", kept, "MiB",
+            "Python + numpy allocations the build left held"),
+        row(f"approximate process RSS added @ {size}", added, "MiB",
+            "build in this process: all of it, with usearch's arenas and freed-not-returned"),
         row(f"approximate search p50 @ {size}", p50, "ms", f"{QUERIES} queries, 1 thread"),
         row(f"approximate search p99 @ {size}", p99, "ms", f"{QUERIES} queries, 1 thread"),
         row(f"approximate recall@10 vs exact @ {size}", recall, "", f"{QUERIES} queries"),
@@ -150,6 +175,12 @@ def main() -> list[dict]:
         row(f"approximate index RSS as loaded @ {size}", loaded_rss(approximate), "MiB",
             "usearch's structures read back into a fresh process (no id maps)"),
     ]
+    loaded = rows[-1]["value"]
+    rows.insert(-1, row(f"approximate graph @ {size}", loaded - SIZE * approximate.dim / MIB,
+                        "MiB", "as loaded, less the int8 vectors"))
+    rows.append(row(f"approximate index memory per kind @ {size}",
+                    loaded + approximate.id_map_bytes / MIB, "MiB",
+                    "as loaded (vectors + graph) + id maps"))
     for r in rows:
         print(f"{r['name']:<48} {r['value']:>10.3f} {r['unit']:<4} {r['notes']}")
     return rows

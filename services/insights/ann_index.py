@@ -11,6 +11,9 @@ for 384 dimensions) to +-6 of the int8 range, and the rounding then reorders nea
 first vectors' components maps to 127 (the rare larger ones clip) gives 0.99. Cosine is
 scale-free, so the scores stay cosines, within about 0.002 of the exact ones.
 
+Ids map to usearch keys through numpy arrays (``id_keys``): 25 bytes an id for UUID ids
+(24 MiB at 1M) instead of a dict and a list of Python strings (0.1-0.2 GiB).
+
 usearch releases the GIL while it adds or searches, so a build can run in a tpool thread.
 Not thread-safe otherwise: one index per kind, used from one hub, as VectorIndex.
 """
@@ -21,6 +24,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 
 import numpy as np
 
+from services.insights.id_keys import IdKeys
 from services.insights.vector_index import DEFAULT_DIM, normalize_rows
 
 CONNECTIVITY = 16  # graph edges per node (M)
@@ -59,8 +63,7 @@ class ApproximateIndex:
         self.threads = threads
         self._index = Index(ndim=dim, metric="cos", dtype="i8", connectivity=connectivity,
                             expansion_add=expansion_add, expansion_search=expansion_search)
-        self._keys: dict[Hashable, int] = {}
-        self._ids: list[Hashable | None] = []  # usearch key -> id (None once removed)
+        self._keys = IdKeys()  # id <-> usearch key, in numpy arrays (id_keys)
 
     @classmethod
     def build(cls, ids: Sequence[Hashable], vectors: np.ndarray, **options) -> ApproximateIndex:
@@ -75,15 +78,19 @@ class ApproximateIndex:
         return item_id in self._keys
 
     def __iter__(self) -> Iterator[Hashable]:
-        return iter(list(self._keys))
+        return iter(self._keys.ids())
 
     def ids(self) -> list[Hashable]:
-        return list(self._keys)
+        return self._keys.ids()
 
     @property
     def memory_bytes(self) -> int:
-        """What usearch holds: the int8 vectors and the graph (not the id maps)."""
+        """What usearch holds (the int8 vectors and the graph, with its reserved arenas)."""
         return int(self._index.memory_usage)
+
+    @property
+    def id_map_bytes(self) -> int:
+        return self._keys.nbytes
 
     def _quantise(self, vectors: np.ndarray) -> np.ndarray:
         unit = normalize_rows(vectors)
@@ -112,18 +119,18 @@ class ApproximateIndex:
                 return
         for item_id in ids:
             self.remove(item_id)  # a replaced vector gets a new key
-        first = len(self._ids)
-        keys = np.arange(first, first + len(ids), dtype=np.uint64)
-        self._index.add(keys, quantised, threads=self.threads)
-        self._ids.extend(ids)
-        self._keys.update(zip(ids, range(first, first + len(ids)), strict=True))
+        first = self._keys.next_key
+        self._index.add(np.arange(first, first + len(ids), dtype=np.uint64), quantised,
+                        threads=self.threads)
+        self._keys.insert(ids)  # the same keys, handed out in order
 
     def _changed(self, ids: list[Hashable], quantised: np.ndarray) -> list[int]:
         """Positions of the ids that are new or whose int8 vector differs from the stored."""
-        present = [i for i, item_id in enumerate(ids) if item_id in self._keys]
+        found = self._keys.keys_of(ids)
+        present = np.flatnonzero(found >= 0).tolist()
         if not present:
             return list(range(len(ids)))
-        keys = np.array([self._keys[ids[i]] for i in present], dtype=np.uint64)
+        keys = found[present].astype(np.uint64)
         stored = np.asarray(self._index.get(keys)).reshape(len(present), self.dim)
         same = {present[j] for j in np.flatnonzero((stored == quantised[present]).all(axis=1))}
         return [i for i in range(len(ids)) if i not in same]
@@ -132,11 +139,10 @@ class ApproximateIndex:
         self.add([item_id], np.asarray(vector, dtype=np.float32).reshape(1, -1))
 
     def remove(self, item_id: Hashable) -> bool:
-        key = self._keys.pop(item_id, None)
+        key = self._keys.remove(item_id)
         if key is None:
             return False
         self._index.remove(key)
-        self._ids[key] = None
         return True
 
     def remove_many(self, ids: Iterable[Hashable]) -> int:
@@ -144,7 +150,7 @@ class ApproximateIndex:
 
     def get(self, item_id: Hashable) -> np.ndarray | None:
         """The stored vector (int8, rescaled to unit norm), or None."""
-        key = self._keys.get(item_id)
+        key = self._keys.key_of(item_id)
         if key is None:
             return None
         return normalize_rows(np.asarray(self._index.get(key), dtype=np.float32))[0]
@@ -158,7 +164,7 @@ class ApproximateIndex:
         ``RESCORE_FACTOR * k`` candidates of the graph are ranked by their exact cosine: the
         int8 rounding then no longer reorders near-ties, and the scores are exact.
         """
-        if k <= 0 or not self._keys:
+        if k <= 0 or not len(self._keys):
             return []
         query = np.asarray(vector, dtype=np.float32).reshape(-1)
         if query.shape[0] != self.dim:
@@ -167,9 +173,9 @@ class ApproximateIndex:
         wanted = k * RESCORE_FACTOR if rescore else k
         count = min(wanted + len(skip), len(self._keys))
         matches = self._index.search(self._quantise(query.reshape(1, -1))[0], count)
+        found = self._keys.ids_at(matches.keys.tolist())
         hits = []
-        for key, distance in zip(matches.keys.tolist(), matches.distances.tolist(), strict=True):
-            item_id = self._ids[key]
+        for item_id, distance in zip(found, matches.distances.tolist(), strict=True):
             if item_id is not None and item_id not in skip:
                 hits.append((item_id, 1.0 - float(distance)))
         if rescore and hits:
