@@ -149,8 +149,9 @@ def main() -> list[dict]:
     recall = recall_of(found)
     # the service ranks the graph's best 40 by their float32 embeddings (read from the
     # database by primary key; here from memory, so the read itself is not in these times)
-    rescored, r_p50, r_p99 = timed_searches(approximate, queries,
-                                            rescore=lambda found: vectors[found])
+    position = {item_id: n for n, item_id in enumerate(ids)}
+    rescored, r_p50, r_p99 = timed_searches(
+        approximate, queries, rescore=lambda found: vectors[[position[i] for i in found]])
     notes = (f"HNSW M={CONNECTIVITY}, ef_add={ann_index.EXPANSION_ADD}, "
              f"ef={ann_index.EXPANSION_SEARCH}, int8; 2 threads")
     rows += [
