@@ -43,6 +43,10 @@ class Document(Base):
     rev: Mapped[int] = mapped_column(Integer, default=0)
     extra: Mapped[str] = mapped_column(Text, default="{}")  # JSON: kind-specific fields
     embedding: Mapped[bytes] = mapped_column(LargeBinary)  # float32, unit norm
+    # IDEA: the salient word vectors of `text` for the duplicate score (documents.py
+    # words_to_bytes: int8, 384 a word); NULL until encoded here (a given embedding, a row
+    # from before i19_0001: filled on its first re-score)
+    words: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
 
 
 class Theme(Base):
