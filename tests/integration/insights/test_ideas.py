@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import eventlet
 import pytest
-from sqlalchemy import create_engine, select
+from sqlalchemy import create_engine, select, update
 
 from services.insights.encoder import Encoder
 from services.insights.models import Document
@@ -41,6 +41,27 @@ def test_a_paraphrase_is_a_possible_duplicate_and_an_unrelated_idea_is_not(insig
     assert canteen not in [f["idea_id"] for f in found if f["possible_duplicate"]]
     unrelated = call(container, "similar_ideas", UNRELATED)
     assert not any(f["possible_duplicate"] for f in unrelated)
+
+
+def test_an_idea_indexed_before_words_were_stored_is_encoded_on_its_first_re_score_only(
+        insights, monkeypatch):
+    container, url = insights
+    [tools] = submit(container, [TOOLS], "tools")
+    flagged = call(container, "similar_ideas", PARAPHRASE, first=5)
+    engine = create_engine(url)
+    with engine.begin() as conn:  # as migration i19_0001 leaves an older row
+        conn.execute(update(Document).values(words=None))
+    encoded: list[list[str]] = []
+    real_run = Encoder._run
+    monkeypatch.setattr(Encoder, "_run", lambda self, texts, *a, **k: encoded.append(
+        list(texts)) or real_run(self, texts, *a, **k))
+    assert call(container, "similar_ideas", PARAPHRASE, first=5) == flagged
+    assert encoded[0] == [PARAPHRASE] and len(encoded) == 2  # the draft, then the idea
+    with engine.connect() as conn:
+        assert conn.scalar(select(Document.words).where(Document.id == tools))
+    engine.dispose()
+    assert call(container, "similar_ideas", PARAPHRASE, first=5) == flagged
+    assert encoded[2:] == [[PARAPHRASE]]  # stored the first time
 
 
 def test_a_paraphrase_in_other_words_is_flagged_and_a_sibling_task_is_not(insights):
