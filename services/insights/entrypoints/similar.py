@@ -55,7 +55,8 @@ class SimilarEntrypoints:
     def _duplicates(self, query_words: np.ndarray, hits: list[tuple[str, float]],
                     rows: dict) -> dict[str, bool]:
         """{idea id: possible duplicate} of `hits`: the duplicate score of the sentence
-        cosine and the word alignment, with the word vectors stored on the ideas' rows."""
+        cosine and the words without a counterpart, with the word vectors stored on the
+        ideas' rows."""
         words = idea_words.words_of(self.db, [rows[doc_id] for doc_id, _ in hits])
         return {doc_id: domain.is_possible_duplicate(
                     duplicates.pair_score(score, query_words, words[doc_id]))
