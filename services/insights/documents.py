@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 import numpy as np
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from services.insights.encoder import encode_off_hub, get_encoder
@@ -71,6 +71,42 @@ def prepare(session: Session, docs: list[Doc]) -> Vectors:
         return {}
     return dict(zip([(d.kind, d.id) for d in stale], encode_off_hub([d.text for d in stale]),
                     strict=True))
+
+
+# what upsert_many writes of a document besides its revision (and the embedding of a text
+# that changed); `extra` is merged, so a doc's extra is unchanged if the row holds it all
+WRITTEN = (Document.title, Document.text, Document.status, Document.author_id,
+           Document.active, Document.created_at, Document.extra)
+
+
+def _same(doc: Doc, row) -> bool:
+    held = json.loads(row.extra or "{}")
+    return ((row.title, row.text, row.status, row.author_id, row.active)
+            == (doc.title, doc.text, doc.status, doc.author_id, doc.active)
+            and doc.created_at in (None, row.created_at) and {**held, **doc.extra} == held)
+
+
+def unchanged(session: Session, docs: list[Doc]) -> set[tuple[str, str]]:
+    """The docs that upsert_many would write exactly as stored (a reindex pushing back what
+    insights holds), from one read of the written columns: no rows loaded, no embedding."""
+    keys = {(d.kind, d.id) for d in docs}
+    rows = {(r.kind, r.id): r for r in session.execute(select(
+        Document.kind, Document.id, *WRITTEN).where(
+        Document.kind.in_({k for k, _ in keys}), Document.id.in_({i for _, i in keys})))}
+    return {(d.kind, d.id) for d in docs if (d.kind, d.id) in rows
+            and _same(d, rows[(d.kind, d.id)])}
+
+
+def renew(session: Session, keys: set[tuple[str, str]]) -> None:
+    """Gives the unchanged documents `keys` the next revision (one statement per kind), so
+    a reindex counts them as pushed; nothing else of theirs, nor any theme, is touched."""
+    if not keys:
+        return
+    rev = bump(session)
+    for kind in {k for k, _ in keys}:
+        session.execute(update(Document).where(
+            Document.kind == kind, Document.id.in_([i for k, i in keys if k == kind]))
+            .values(rev=rev).execution_options(synchronize_session=False))
 
 
 class Upserted(NamedTuple):
