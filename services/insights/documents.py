@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 import numpy as np
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from services.insights.encoder import encode_off_hub, get_encoder
@@ -87,26 +87,15 @@ def _same(doc: Doc, row) -> bool:
 
 
 def unchanged(session: Session, docs: list[Doc]) -> set[tuple[str, str]]:
-    """The docs that upsert_many would write exactly as stored (a reindex pushing back what
-    insights holds), from one read of the written columns: no rows loaded, no embedding."""
+    """The keys of the docs that upsert_many would write exactly as stored (a reindex
+    pushing back what insights holds), from one read of the written columns: no rows
+    loaded, no embedding."""
     keys = {(d.kind, d.id) for d in docs}
     rows = {(r.kind, r.id): r for r in session.execute(select(
         Document.kind, Document.id, *WRITTEN).where(
         Document.kind.in_({k for k, _ in keys}), Document.id.in_({i for _, i in keys})))}
     return {(d.kind, d.id) for d in docs if (d.kind, d.id) in rows
             and _same(d, rows[(d.kind, d.id)])}
-
-
-def renew(session: Session, keys: set[tuple[str, str]]) -> None:
-    """Gives the unchanged documents `keys` the next revision (one statement per kind), so
-    a reindex counts them as pushed; nothing else of theirs, nor any theme, is touched."""
-    if not keys:
-        return
-    rev = bump(session)
-    for kind in {k for k, _ in keys}:
-        session.execute(update(Document).where(
-            Document.kind == kind, Document.id.in_([i for k, i in keys if k == kind]))
-            .values(rev=rev).execution_options(synchronize_session=False))
 
 
 class Upserted(NamedTuple):

@@ -122,6 +122,17 @@ class DuplicateFeedback(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
 
 
+class ReindexPushed(Base):
+    """A document the running reindex pushed back exactly as held: it keeps its revision
+    (so no process's index reads it again) and `finish_reindex` counts it as pushed.
+    Emptied as a reindex begins and finishes."""
+
+    __tablename__ = "reindex_pushed"
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+
+
 class Counter(Base):
     """Named integers: "rev" (document revisions), "pool_arrivals" (since the last
     re-clustering)."""
