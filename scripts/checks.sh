@@ -6,6 +6,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 REPORTS=${1:-}
+[ -z "$REPORTS" ] || mkdir -p "$REPORTS"
 failed=()
 
 report() {  # NAME SECONDS OUTPUT-FILE [FAILED]

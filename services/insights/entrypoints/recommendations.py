@@ -68,8 +68,14 @@ class RecommendationEntrypoints:
         never closed, own, already applied for or dismissed ones."""
         caller = self.caller.require()
         first = validation.first(first, 10, validation.MAX_FIRST)
-        profile = self._profile(caller.user_id)
-        short = scoring.shortlist(self._candidates(caller.user_id, profile.vector), first)
+        # career's two independent answers are asked for at once (one round trip, not two)
+        asked_profile = self.career_rpc.get_profiles.call_async([caller.user_id])
+        asked_applications = self.career_rpc.my_applications.call_async()
+        profile = self._profile(caller.user_id, asked_profile.result()[0])
+        applied = {a["opportunity_id"] for a in asked_applications.result()
+                   if a["status"] != "WITHDRAWN"}
+        short = scoring.shortlist(self._candidates(caller.user_id, profile.vector, applied),
+                                  first)
         found = self.career_rpc.skill_gaps([c.opportunity_id for c in short]) if short else []
         gaps = []
         for candidate, gap in zip(short, found, strict=True):
@@ -101,13 +107,16 @@ class RecommendationEntrypoints:
                 c.closest = scoring.closest_part(profile.parts, profile.part_vectors,
                                                  from_bytes(row.embedding))
 
-    def _candidates(self, person_id: str, vector: np.ndarray) -> list[scoring.Candidate]:
-        """Open opportunities not the person's own, by similarity to their profile."""
+    def _candidates(self, person_id: str, vector: np.ndarray,
+                    applied: set[str]) -> list[scoring.Candidate]:
+        """Open opportunities not the person's own, by similarity to their profile; never
+        one dismissed or `applied` for."""
         session = self.db.session
         index = self.vectors.synced(OPPORTUNITY, session)
         if not len(index):
             return []
-        excluded = self._excluded(person_id)
+        excluded = (store.dismissed_ids(session, person_id) | applied
+                    | store.own_opportunity_ids(session, person_id))
         hits = index.search(vector, len(index), exclude=excluded)
         rows = store.documents(session, OPPORTUNITY, [h[0] for h in hits])
         live = [(i, s) for i, s in hits if i in rows and rows[i].active
@@ -117,15 +126,8 @@ class RecommendationEntrypoints:
                     store.dismissed_opportunities(session, person_id))
         return candidates
 
-    def _excluded(self, person_id: str) -> set[str]:
-        """Dismissed, applied for (not withdrawn) and own opportunities."""
-        dismissed = store.dismissed_ids(self.db.session, person_id)
-        applied = {a["opportunity_id"] for a in self.career_rpc.my_applications()
-                   if a["status"] != "WITHDRAWN"}
-        return dismissed | applied | store.own_opportunity_ids(self.db.session, person_id)
-
-    def _profile(self, person_id: str) -> ProfileVectors:
-        found = self.career_rpc.get_profiles([person_id])[0]
+    def _profile(self, person_id: str, found: dict | None) -> ProfileVectors:
+        """`found`: career's profile of the person (None: the read model's copy)."""
         profile = found or _from_read_model(store.profile(self.db.session, person_id))
         skills = [s["skill"]["name"] for s in profile.get("skills", [])]
         text = profile_text(

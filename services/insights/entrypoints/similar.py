@@ -47,7 +47,8 @@ class SimilarEntrypoints:
     def _duplicates(self, query_words: np.ndarray, hits: list[tuple[str, float]],
                     rows: dict) -> dict[str, bool]:
         """{idea id: possible duplicate} of `hits`: the duplicate score of the sentence
-        cosine and the word alignment; the ideas' word vectors are cached by their text."""
+        cosine and the words without a counterpart; the ideas' word vectors are cached by
+        their text."""
         keys = {doc_id: rows[doc_id].text for doc_id, _ in hits}
         missing = [doc_id for doc_id, key in keys.items() if key not in _WORDS]
         if missing:

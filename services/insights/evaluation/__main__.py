@@ -15,7 +15,6 @@ from services.insights.encoder import get_encoder
 from services.insights.evaluation import datasets, methods
 from services.insights.evaluation.metrics import (
     UNASSIGNED,
-    best_threshold,
     clustering_scores,
     precision_recall,
     recall_and_mrr,
@@ -80,34 +79,47 @@ def topic_labels(half: str) -> datasets.Labelled:
 
 
 def pair_features(pairs: list[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray]:
-    """(cosine, alignment) of each pair, as similarIdeas computes them."""
+    """Each pair's duplicates.features as similarIdeas computes them (rows of cosine,
+    unmatched closeness, unmatched share), and its word alignment (the previous score's)."""
     left, left_words = get_encoder().encode_words([a for a, _ in pairs])
     right, right_words = get_encoder().encode_words([b for _, b in pairs])
     cosines = (left * right).sum(axis=1)
+    rows = np.array([duplicate_score.features(float(c), x, y)
+                     for c, x, y in zip(cosines, left_words, right_words, strict=True)])
     aligned = np.array([duplicate_score.alignment(x, y)
                         for x, y in zip(left_words, right_words, strict=True)])
-    return cosines, aligned
+    return rows, aligned
 
 
-def combined(cosines: np.ndarray, aligned: np.ndarray) -> list[float]:
-    return [duplicate_score.score(float(c), float(a)) for c, a in zip(cosines, aligned,
-                                                                         strict=True)]
+def combined(features: np.ndarray) -> list[float]:
+    return [duplicate_score.score(*map(float, row)) for row in features]
+
+
+def duplicate_rows(task: str, features: np.ndarray, aligned: np.ndarray,
+                   is_duplicate: list[bool]) -> list[dict]:
+    """The shipped score at DUPLICATE next to the previous score and the cosine at 0.70."""
+    previous = methods.previous_duplicate_scores(features[:, 0].tolist(), aligned.tolist())
+    return [{"task": task, "method": f"kaizen: duplicate score at DUPLICATE="
+                                     f"{thresholds.DUPLICATE}",
+             **precision_recall(combined(features), is_duplicate, thresholds.DUPLICATE)},
+            {"task": task, "method": "previous score (cosine + alignment, ESCO-only fit)",
+             **precision_recall(previous, is_duplicate, methods.PREVIOUS_DUPLICATE)},
+            {"task": task, "method": f"before issue 20: cosine at "
+                                     f"{thresholds.DUPLICATE_COSINE}",
+             **precision_recall(features[:, 0].tolist(), is_duplicate,
+                                thresholds.DUPLICATE_COSINE)}]
 
 
 def duplicates() -> list[dict]:
-    """The hand-written idea groups (not used for tuning since issue 20)."""
-    pairs, is_duplicate, kinds = datasets.duplicate_pairs()
-    cosines, aligned = pair_features(pairs)
-    scores = combined(cosines, aligned)
-    rows = [{"task": "duplicates: idea groups", "method": f"kaizen: duplicate score at "
-                                                          f"DUPLICATE={thresholds.DUPLICATE}",
-             **precision_recall(scores, is_duplicate, thresholds.DUPLICATE)},
-            {"task": "duplicates: idea groups", "method": f"before issue 20: cosine at "
-                                                          f"{thresholds.DUPLICATE_COSINE}",
-             **precision_recall(cosines.tolist(), is_duplicate, thresholds.DUPLICATE_COSINE)},
-            {"task": "duplicates: idea groups", "method": "cosine: lowest threshold with "
-                                                          "precision >= 0.95",
-             **best_threshold(cosines.tolist(), is_duplicate, 0.95)}]
+    """The hand-written idea groups: the report half (odd groups; the even ones are in the
+    tune split) and, partly in sample, all of them."""
+    rows = []
+    for half, name in (("report", "report half"), (None, "all, half in sample")):
+        pairs, is_duplicate, kinds = datasets.duplicate_pairs(half)
+        features, aligned = pair_features(pairs)
+        task = f"duplicates: idea groups, {name} ({len(pairs)} pairs)"
+        rows += duplicate_rows(task, features, aligned, is_duplicate)
+    scores = combined(features)
     for kind in ("paraphrase", "related", "unrelated"):
         of_kind = [s for s, k in zip(scores, kinds, strict=True) if k == kind]
         rows.append({"task": "duplicates: idea groups", "method": f"duplicate score of {kind}",
@@ -121,15 +133,15 @@ FEEDBACK_ENV = "KAIZEN_EVAL_FEEDBACK"
 
 def duplicates_with_feedback(path: str) -> list[dict]:
     """People's "not the same" pairs (a `kaizen-insights feedback` export) as non-duplicates
-    next to the tune half of the ESCO pairs: how many the product's duplicate score still
+    next to the duplicate score's tune split: how many the product's duplicate score still
     flags, and the threshold the two together would choose (best F1)."""
     feedback = datasets.feedback_pairs(path)
     if not feedback:
         return [{"task": "duplicates: people's feedback", "method": f"{path}: no pairs", "n": 0}]
-    pairs, is_duplicate, _ = datasets.esco_pairs("tune")
+    pairs, is_duplicate = datasets.duplicate_tune_split()
     every = [*pairs, *feedback]
     labels = [*is_duplicate, *([False] * len(feedback))]
-    return calibration_rows(combined(*pair_features(every)), labels, len(feedback))
+    return calibration_rows(combined(pair_features(every)[0]), labels, len(feedback))
 
 
 def calibration_rows(scores: list[float], labels: list[bool], n_feedback: int) -> list[dict]:
@@ -154,39 +166,39 @@ def lexical_scores(pairs: list[tuple[str, str]]) -> np.ndarray:
 
 
 def duplicates_out_of_sample() -> list[dict]:
-    """ESCO synonym / sibling / unrelated pairs: every score's threshold (and the duplicate
-    score's weights) chosen on the tune half only, then applied to the report half."""
+    """ESCO synonym / sibling / unrelated pairs: the duplicate score's weights and threshold
+    fitted on the tune split (both sets' tune halves), every baseline's threshold chosen on
+    the ESCO tune half, all applied to the ESCO report half."""
     scores, labels, features = {}, {}, {}
     for half in ("tune", "report"):
         pairs, is_duplicate, _ = datasets.esco_pairs(half)
-        cosines, aligned = pair_features(pairs)
-        lexical = lexical_scores(pairs)
-        features[half] = (cosines, aligned)
+        features[half], aligned = pair_features(pairs)
+        cosines, lexical = features[half][:, 0], lexical_scores(pairs)
         scores[half] = {"MiniLM cosine": cosines, "TF-IDF cosine": lexical,
                         "word alignment (BERTScore F) alone": aligned,
                         "0.8 x MiniLM + 0.2 x TF-IDF": 0.8 * cosines + 0.2 * lexical}
         labels[half] = is_duplicate
     task = f"duplicates out of sample (report: {len(labels['report'])} pairs)"
-    weights, chosen = methods.fit_duplicate_weights(*features["tune"], labels["tune"])
-    report = combined(*features["report"])
-    rows = [{"task": task, "method": f"kaizen: duplicate score at DUPLICATE="
-                                     f"{thresholds.DUPLICATE}",
-             **precision_recall(report, labels["report"], thresholds.DUPLICATE)},
-            {"task": task, "method": f"before issue 20: cosine at "
-                                     f"{thresholds.DUPLICATE_COSINE}",
-             **precision_recall(features["report"][0].tolist(), labels["report"],
-                                thresholds.DUPLICATE_COSINE)},
-            {"task": task, "method": "tune half's fit (thresholds.DUPLICATE_WEIGHTS)",
-             "w_cosine": weights[0], "w_alignment": weights[1], "bias": weights[2],
-             "threshold": chosen,
-             "tune_f1": precision_recall(combined(*features["tune"]), labels["tune"],
-                                         thresholds.DUPLICATE)["f1"]}]
+    rows = duplicate_rows(task, features["report"], scores["report"][
+        "word alignment (BERTScore F) alone"], labels["report"])
+    rows.append(fit_row(task))
     for name, tune in scores["tune"].items():
         picked = best_f1_threshold(tune.tolist(), labels["tune"])
         rows.append({"task": task, "method": f"{name}, tuned",
                      **precision_recall(scores["report"][name].tolist(), labels["report"],
                                         picked)})
     return rows
+
+
+def fit_row(task: str) -> dict:
+    """The fit on the tune split next to the shipped thresholds.DUPLICATE_WEIGHTS."""
+    pairs, is_duplicate = datasets.duplicate_tune_split()
+    features, _ = pair_features(pairs)
+    weights, chosen = methods.fit_duplicate_weights(features, is_duplicate)
+    return {"task": task, "method": "tune split's fit (thresholds.DUPLICATE_WEIGHTS)",
+            "weights": " ".join(f"{w:.3f}" for w in weights), "threshold": chosen,
+            "tune_f1": precision_recall(combined(features), is_duplicate,
+                                        thresholds.DUPLICATE)["f1"]}
 
 
 def best_f1_threshold(scores: list[float], is_duplicate: list[bool]) -> float:

@@ -38,10 +38,19 @@ def feedback_pairs(path: str | Path) -> list[tuple[str, str]]:
     return [(p["text"], p["idea_text"]) for p in pairs if p.get("text") and p.get("idea_text")]
 
 
-def duplicate_pairs() -> tuple[list[tuple[str, str]], list[bool], list[str]]:
+def duplicate_pairs(half: str | None = None
+                    ) -> tuple[list[tuple[str, str]], list[bool], list[str]]:
     """Every a~b pair (duplicate), every a~r and b~r pair (related, not a duplicate), and
-    a~a' pairs across groups (unrelated), with the kind of each pair."""
-    groups = idea_groups()
+    a~b' pairs across groups (unrelated), with the kind of each pair. ``half``: "tune" keeps
+    the pairs whose first idea is of an even-numbered group, "report" an odd one, None all."""
+    if half not in (None, "tune", "report"):
+        raise ValueError(f"half must be 'tune', 'report' or None, not {half!r}")
+    pairs, duplicate, kind, group = _idea_pairs(idea_groups())
+    keep = [i for i, g in enumerate(group) if half is None or (g % 2 == 0) == (half == "tune")]
+    return [pairs[i] for i in keep], [duplicate[i] for i in keep], [kind[i] for i in keep]
+
+
+def _idea_pairs(groups: list[dict]) -> tuple[list, list, list, list]:
     pairs, duplicate, kind = [], [], []
     for g in groups:
         pairs.append((g["a"], g["b"]))
@@ -57,7 +66,8 @@ def duplicate_pairs() -> tuple[list[tuple[str, str]], list[bool], list[str]]:
             pairs.append((g["a"], other["b"]))
             duplicate.append(False)
             kind.append("unrelated")
-    return pairs, duplicate, kind
+    group = [i for i in range(len(groups)) for _ in range(3)] * 2
+    return pairs, duplicate, kind, group
 
 
 def esco_pairs(half: str) -> tuple[list[tuple[str, str]], list[bool], list[str]]:
@@ -69,6 +79,14 @@ def esco_pairs(half: str) -> tuple[list[tuple[str, str]], list[bool], list[str]]
              if p["half"] == half]
     return ([(p["a"], p["b"]) for p in pairs], [p["duplicate"] for p in pairs],
             [p["kind"] for p in pairs])
+
+
+def duplicate_tune_split() -> tuple[list[tuple[str, str]], list[bool]]:
+    """The duplicate score's tune split: the tune halves of the ESCO pairs and of the idea
+    groups together, so the weights are not an artefact of one set."""
+    esco, esco_labels, _ = esco_pairs("tune")
+    ideas, idea_labels, _ = duplicate_pairs("tune")
+    return [*esco, *ideas], [*esco_labels, *idea_labels]
 
 
 def idea_topics() -> Labelled:

@@ -2,6 +2,7 @@
 uses) and the baselines, all on the same embeddings."""
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -130,20 +131,31 @@ def tfidf_rankings(profiles: list[str], opportunities: list[str],
     return [[ids[o] for o in np.argsort(-row, kind="stable")] for row in sims]
 
 
-def fit_duplicate_weights(cosines: Sequence[float], aligned: Sequence[float],
-                          is_duplicate: Sequence[bool]) -> tuple[tuple[float, float, float], float]:
-    """The logistic regression of duplicates.score fitted on (cosine, alignment) pairs, and
-    the probability threshold of best F1 on the same pairs: ((w_cosine, w_aligned, bias),
-    threshold). Only ever fitted on the tune half."""
+def fit_duplicate_weights(features: np.ndarray, is_duplicate: Sequence[bool]
+                          ) -> tuple[tuple[float, ...], float]:
+    """The logistic regression of duplicates.score fitted on rows of duplicates.features,
+    and the probability threshold of best F1 on the same pairs: ((w_cosine, w_closeness,
+    w_share, bias), threshold). Only ever fitted on the tune split."""
     from sklearn.linear_model import LogisticRegression
 
-    features = np.column_stack([cosines, aligned])
     model = LogisticRegression(C=10.0).fit(features, list(is_duplicate))
-    weights = (round(float(model.coef_[0][0]), 3), round(float(model.coef_[0][1]), 3),
+    weights = (*(round(float(w), 3) for w in model.coef_[0]),
                round(float(model.intercept_[0]), 3))
-    z = features @ np.array(weights[:2]) + weights[2]
+    z = features @ np.array(weights[:-1]) + weights[-1]
     probabilities = (1 / (1 + np.exp(-z))).tolist()
     candidates = sorted(set(round(p, 2) for p in probabilities))
     threshold = max(candidates, key=lambda t: (
         precision_recall(probabilities, list(is_duplicate), t)["f1"], -t))
     return weights, threshold
+
+
+# The duplicate score shipped until 2026-12-04 (cosine and BERTScore-style alignment, fitted
+# on the ESCO tune half only), kept for the comparison rows.
+PREVIOUS_DUPLICATE_WEIGHTS = (12.14, -5.862, -4.199)
+PREVIOUS_DUPLICATE = 0.53
+
+
+def previous_duplicate_scores(cosines: Sequence[float], aligned: Sequence[float]) -> list[float]:
+    w_cosine, w_aligned, bias = PREVIOUS_DUPLICATE_WEIGHTS
+    return [1 / (1 + math.exp(-(w_cosine * c + w_aligned * a + bias)))
+            for c, a in zip(cosines, aligned, strict=True)]

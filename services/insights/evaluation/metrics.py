@@ -34,16 +34,6 @@ def precision_recall(scores: Sequence[float], is_duplicate: Sequence[bool],
     return {"threshold": threshold, "precision": precision, "recall": recall, "f1": f1}
 
 
-def best_threshold(scores: Sequence[float], is_duplicate: Sequence[bool],
-                   min_precision: float = 0.95) -> dict:
-    """The lowest threshold (best recall) whose precision is at least `min_precision`."""
-    for candidate in sorted(set(round(s, 2) for s in scores)):
-        result = precision_recall(scores, is_duplicate, candidate)
-        if result["precision"] >= min_precision:
-            return result
-    return precision_recall(scores, is_duplicate, 1.01)
-
-
 def rank_of(ranking: Sequence, relevant) -> int | None:
     """1-based rank of `relevant` in `ranking`, None when absent."""
     for position, item in enumerate(ranking, start=1):

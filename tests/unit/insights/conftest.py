@@ -62,6 +62,11 @@ def career() -> MagicMock:
     career.get_profiles.side_effect = lambda ids: [None for _ in ids]
     career.my_applications.return_value = []
     career.find_mentors.return_value = []
+    for name in ("get_profiles", "my_applications"):  # asked for at once (call_async)
+        method = getattr(career, name)
+        method.call_async.side_effect = (
+            lambda *args, method=method, **kwargs: MagicMock(**{
+                "result.return_value": method(*args, **kwargs)}))
     return career
 
 

@@ -1,5 +1,6 @@
-"""The duplicate score's parts (duplicates.py): which words of a text count, how two texts
-align word by word, and how alignment and cosine combine."""
+"""The duplicate score's parts (duplicates.py): which words of a text count, which words have
+no counterpart in the other text, how two texts align word by word, and how the parts and
+the cosine combine."""
 from __future__ import annotations
 
 import numpy as np
@@ -43,8 +44,32 @@ def test_alignment_is_symmetric_one_for_the_same_words_and_punishes_an_unmatched
 
 
 def test_the_score_is_a_probability_that_rises_with_the_cosine():
-    scores = [duplicates.score(c, 0.6) for c in (0.2, 0.5, 0.7, 0.9, 1.0)]
+    scores = [duplicates.score(c, 0.6, 0.3) for c in (0.2, 0.5, 0.7, 0.9, 1.0)]
     assert all(0 < s < 1 for s in scores) and scores == sorted(scores)
     # the same text is always a possible duplicate, an unrelated one never
-    assert duplicates.score(1.0, 1.0) >= thresholds.DUPLICATE
-    assert duplicates.score(0.2, 0.3) < thresholds.DUPLICATE
+    assert duplicates.score(1.0, 1.0, 0.0) >= thresholds.DUPLICATE
+    assert duplicates.score(0.2, 0.1, 1.0) < thresholds.DUPLICATE
+
+
+def test_words_with_a_counterpart_leave_nothing_unmatched():
+    a = np.stack([unit(1, 0, 0), unit(0, 1, 0)])
+    b = np.stack([unit(0, 1, 0), unit(1, 0.1, 0)])
+    assert duplicates.unmatched(a, b) == (1.0, 0.0)
+
+
+def test_a_changed_word_without_a_counterpart_is_counted_with_its_best_match():
+    # "inspect coated areas" / "inspect tire casings": the objects are far apart
+    a = np.stack([unit(1, 0, 0, 0), unit(0, 1, 0, 0)])
+    b = np.stack([unit(1, 0, 0, 0), unit(0, 0.2, 1, 0)])
+    closeness, share = duplicates.unmatched(a, b)
+    assert share == pytest.approx(0.5)  # one word of each text of the four
+    assert closeness == pytest.approx(float(unit(0, 1, 0, 0) @ unit(0, 0.2, 1, 0)))
+    assert duplicates.unmatched(np.zeros((0, 4)), b) == (0.0, 1.0)
+
+
+def test_at_equal_cosine_a_sibling_scores_below_a_paraphrase():
+    inspect, coated, tire, examine = unit(1, 0, 0), unit(0, 1, 0), unit(0, 0, 1), unit(0.8, 0.6, 0)
+    sibling = duplicates.pair_score(0.7, np.stack([inspect, coated]), np.stack([inspect, tire]))
+    paraphrase = duplicates.pair_score(0.7, np.stack([inspect, coated]),
+                                       np.stack([examine, coated]))
+    assert sibling < thresholds.DUPLICATE <= paraphrase

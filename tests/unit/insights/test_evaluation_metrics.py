@@ -5,7 +5,6 @@ import pytest
 
 from services.insights.evaluation.metrics import (
     UNASSIGNED,
-    best_threshold,
     clustering_scores,
     precision_recall,
     rank_of,
@@ -29,12 +28,6 @@ def test_precision_and_recall_count_flags_at_the_threshold():
     result = precision_recall([0.9, 0.8, 0.7, 0.2], [True, False, True, True], 0.75)
     assert result["precision"] == 0.5  # 0.9 right, 0.8 wrong
     assert result["recall"] == pytest.approx(1 / 3)
-
-
-def test_best_threshold_is_the_lowest_that_keeps_precision():
-    scores, truth = [0.9, 0.8, 0.7, 0.6], [True, True, False, True]
-    assert best_threshold(scores, truth, 0.95)["threshold"] == 0.8
-    assert best_threshold(scores, truth, 0.7)["threshold"] == 0.6
 
 
 def test_recall_at_1_and_k_and_mrr():
