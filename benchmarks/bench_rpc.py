@@ -9,7 +9,6 @@ so it gets a row of its own next to the HTTP server's floor (`/livez`), and the 
 taken on the lean client."""
 from __future__ import annotations
 
-import asyncio
 import http.client
 import json
 import statistics
@@ -20,7 +19,6 @@ from urllib.parse import urlsplit
 import httpx
 
 from benchmarks.gateway_costs import split
-from gateway.rpc import RpcClient
 from shared.identity import Identity
 from shared.rpc import cluster_proxy
 
@@ -93,18 +91,12 @@ def run(stack) -> list[dict]:
              "variables": {"id": idea_id}}
     bearer = {"authorization": f"Bearer {token}"}
     lean = KeptAlive(stack.url, bearer)
-    loop, client = asyncio.new_event_loop(), RpcClient(stack.amqp_uri, timeout=10)
-
-    def own_client():
-        return loop.run_until_complete(client.call("ideas", "get_ideas", [idea_id],
-                                                   identity=identity))
     with cluster_proxy(identity, "gateway", {"AMQP_URI": stack.amqp_uri},
                        timeout=10) as cluster, httpx.Client(base_url=stack.url,
                                                             headers=bearer) as http:
         timings = interleaved({
             "nameko RPC ping (floor)": cluster.ideas.ping,
             "nameko RPC get_ideas([id])": lambda: cluster.ideas.get_ideas([idea_id]),
-            "gateway's RPC client get_ideas([id]), in this process": own_client,
             "gateway idea(id) (same read)": lambda: lean.post("/graphql", query),
             "gateway idea(id), httpx client":
                 lambda: http.post("/graphql", json=query).raise_for_status(),
@@ -114,9 +106,7 @@ def run(stack) -> list[dict]:
         idea = cluster.ideas.get_ideas([idea_id])[0]
         person = cluster.career.get_people([me["id"]])[0]
     lean.close()
-    loop.run_until_complete(client.close())
-    loop.close()
     rows = [{"name": name, **figures} for name, figures in timings.items()]
-    for row in rows[2:5]:
+    for row in rows[2:4]:
         row["ratio_vs_rpc"] = row["p50_ms"] / rows[1]["p50_ms"]
     return rows + split({**person, "roles": me["roles"], "team": me["team"]}, idea)

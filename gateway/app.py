@@ -182,7 +182,7 @@ async def lifespan(app: Starlette):
     app.state.events.start()
     yield
     app.state.events.stop()
-    await app.state.rpc.close()
+    app.state.rpc.close()
 
 
 def create_app() -> Starlette:
