@@ -87,6 +87,31 @@ def prepare(session: Session, docs: list[Doc]) -> Vectors:
                    encode_words_off_hub)
 
 
+# what upsert_many writes of a document besides its revision (and the embedding of a text
+# that changed); `extra` is merged, so a doc's extra is unchanged if the row holds it all
+WRITTEN = (Document.title, Document.text, Document.status, Document.author_id,
+           Document.active, Document.created_at, Document.extra)
+
+
+def _same(doc: Doc, row) -> bool:
+    held = json.loads(row.extra or "{}")
+    return ((row.title, row.text, row.status, row.author_id, row.active)
+            == (doc.title, doc.text, doc.status, doc.author_id, doc.active)
+            and doc.created_at in (None, row.created_at) and {**held, **doc.extra} == held)
+
+
+def unchanged(session: Session, docs: list[Doc]) -> set[tuple[str, str]]:
+    """The keys of the docs that upsert_many would write exactly as stored (a reindex
+    pushing back what insights holds), from one read of the written columns: no rows
+    loaded, no embedding."""
+    keys = {(d.kind, d.id) for d in docs}
+    rows = {(r.kind, r.id): r for r in session.execute(select(
+        Document.kind, Document.id, *WRITTEN).where(
+        Document.kind.in_({k for k, _ in keys}), Document.id.in_({i for _, i in keys})))}
+    return {(d.kind, d.id) for d in docs if (d.kind, d.id) in rows
+            and _same(d, rows[(d.kind, d.id)])}
+
+
 class Upserted(NamedTuple):
     row: Document
     is_new: bool

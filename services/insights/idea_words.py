@@ -1,7 +1,7 @@
 """Each idea's salient word vectors (duplicates.word_vectors), stored on its documents row
 so the duplicate score of a suggested idea never runs the model: they come from the same
 forward pass as its embedding when it is indexed (documents.py), or, for a row without them
-(a given embedding, or indexed before migration i19_0001), from one pass of its text the
+(a given embedding, or indexed before migration i19_0002), from one pass of its text the
 first time it is re-scored, stored then.
 
 Stored as int8, 384 bytes a word (a typical idea of 20 salient words: 7.5 KiB, a quarter of

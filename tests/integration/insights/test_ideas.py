@@ -49,7 +49,7 @@ def test_an_idea_indexed_before_words_were_stored_is_encoded_on_its_first_re_sco
     [tools] = submit(container, [TOOLS], "tools")
     flagged = call(container, "similar_ideas", PARAPHRASE, first=5)
     engine = create_engine(url)
-    with engine.begin() as conn:  # as migration i19_0001 leaves an older row
+    with engine.begin() as conn:  # as migration i19_0002 leaves an older row
         conn.execute(update(Document).values(words=None))
     encoded: list[list[str]] = []
     real_run = Encoder._run

@@ -1,5 +1,5 @@
 """Insights data migrations on SQLite and PostgreSQL: i21_0001 takes TEAM reflections out of
-the themes an older release put them in, and recounts each theme's reflections; i19_0001
+the themes an older release put them in, and recounts each theme's reflections; i19_0002
 adds the ideas' word vectors, NULL for the rows it finds."""
 from __future__ import annotations
 
@@ -45,13 +45,13 @@ def test_team_reflections_leave_the_themes_an_older_release_put_them_in(make_db)
 def test_ideas_indexed_before_words_were_stored_have_none_until_their_first_re_score(make_db):
     url = make_db("insights")
     config = alembic_config("insights", url)
-    command.downgrade(config, "i20_0002_theme_areas")
+    command.downgrade(config, "i19_0001_reindex_pushed")
     engine = create_engine(url)
     with engine.begin() as conn:
         conn.execute(insert(Document), [{**reflection("i1", "", None), "kind": "IDEA"}])
     command.upgrade(config, "head")
     with engine.connect() as conn:
         assert conn.execute(select(Document.id, Document.words)).all() == [("i1", None)]
-    command.downgrade(config, "i20_0002_theme_areas")  # and back: the column goes
+    command.downgrade(config, "i19_0001_reindex_pushed")  # and back: the column goes
     command.upgrade(config, "head")
     engine.dispose()

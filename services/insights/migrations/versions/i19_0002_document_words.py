@@ -1,7 +1,7 @@
 """document words: each idea's salient word vectors, stored when its text is encoded
 
-Revision ID: i19_0001_document_words
-Revises: i20_0002_theme_areas
+Revision ID: i19_0002_document_words
+Revises: i19_0001_reindex_pushed
 
 Existing rows get NULL: an idea's words are encoded on its first re-score by
 `similar_ideas` and stored then, or when its text next changes; a reindex of unchanged
@@ -12,8 +12,8 @@ from typing import Sequence, Union
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = 'i19_0001_document_words'
-down_revision: Union[str, Sequence[str], None] = 'i20_0002_theme_areas'
+revision: str = 'i19_0002_document_words'
+down_revision: Union[str, Sequence[str], None] = 'i19_0001_reindex_pushed'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
