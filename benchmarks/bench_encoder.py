@@ -213,21 +213,24 @@ def bench_encoders(rows: list[dict], repeats: int = 3) -> None:
 
 
 def bench_duplicate_rescore(rows: list[dict], calls: int = 100) -> None:
-    """What similarIdeas' duplicate score adds to a keystroke (issue 20): before, one
-    single-text encode; now, the same pass also returns the draft's word vectors, and the
-    best DUPLICATE_RESCORE hits are aligned word by word, their word vectors from the cache
-    (the same ideas keystroke after keystroke) or, cold, from one forward pass of their texts.
+    """What similarIdeas' duplicate score adds to a keystroke: before issue 20, one
+    single-text encode; since, the same pass also returns the draft's word vectors, and the
+    best DUPLICATE_RESCORE hits are matched word by word. Their word vectors came from a
+    process cache (the same ideas keystroke after keystroke) or, cold, from one forward pass
+    of their texts; since issue 19 they are read from the bytes stored with each idea's row.
     Interleaved, so that the machine's load falls on every side alike."""
-    from services.insights import duplicates, thresholds
+    from services.insights import duplicates, idea_words, thresholds
     from services.insights.encoder import get_encoder
 
     encoder = get_encoder()
     texts = idea_texts()
     top = thresholds.DUPLICATE_RESCORE
-    sides = {"before: encode the draft": [], "now, hits cached": [], "now, hits cold": []}
+    sides = {"before: encode the draft": [], "issue 20, hits cached": [],
+             "issue 20, hits cold": [], "now, hits' words stored": []}
     for i in range(calls):
         draft, hits = texts[i % len(texts)], texts[(i + 1) % len(texts):][:top]
         _, cached = encoder.encode_words(hits)
+        stored = [idea_words.to_bytes(w) for w in cached]
 
         def before(draft=draft):
             encoder.encode_one(draft)
@@ -242,7 +245,12 @@ def bench_duplicate_rescore(rows: list[dict], calls: int = 100) -> None:
             for other in encoder.encode_words(hits)[1]:
                 duplicates.pair_score(0.7, words[0], other)
 
-        for samples, fn in zip(sides.values(), (before, warm, cold), strict=True):
+        def read(draft=draft, stored=stored):
+            _, words = encoder.encode_words([draft])
+            for blob in stored:
+                duplicates.pair_score(0.7, words[0], idea_words.from_bytes(blob))
+
+        for samples, fn in zip(sides.values(), (before, warm, cold, read), strict=True):
             samples.append(_time(fn))
     p50s = {}
     for name, samples in sides.items():
@@ -250,7 +258,7 @@ def bench_duplicate_rescore(rows: list[dict], calls: int = 100) -> None:
         note = f"{calls} keystrokes, interleaved; top {top} re-scored"
         rows.append(_row(f"similarIdeas model cost p50 ({name})", p50s[name], "ms", note))
         rows.append(_row(f"similarIdeas model cost p99 ({name})", p99, "ms", note))
-    for name in ("now, hits cached", "now, hits cold"):
+    for name in list(sides)[1:]:
         rows.append(_row(f"ratio {name} / before (p50)", p50s[name] /
                          p50s["before: encode the draft"], "x"))
 

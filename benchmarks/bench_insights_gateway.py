@@ -16,11 +16,19 @@ What is loaded (encoding 100k texts on 2 CPUs would take about 20 minutes):
   the gateway hydrates real ideas.
 The query path is the real one: the typed text is encoded by the model, the exact search
 scans every indexed idea and the gateway hydrates the hits through the ideas service.
+Two kinds of similarIdeas rows: the 8 QUERIES in turn (each asked again every 8 calls), and
+100 different drafts (`drafts()`), each asked once before the measured pass so that its
+hits' word vectors are stored as indexing would have stored them (the bulk's embeddings are
+given, so its rows have none until their first re-score); by its measured turn 400 other
+hits have been re-scored since, so no process cache of recent ideas still holds them.
+`KAIZEN_BENCH_RECLUSTER=0` skips the re-clusters and the themes rows (the re-cluster at 10k
+takes minutes): the similarIdeas rows do not depend on them.
 At the end the bulk is deactivated again (index_documents, active false), so benchmarks
 that run later see the seeded read model."""
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -41,6 +49,7 @@ from shared.rpc import cluster_proxy
 from shared.settings import var_dir
 
 SIZES = (10_000, 100_000)
+RECLUSTER = os.environ.get("KAIZEN_BENCH_RECLUSTER", "1") != "0"
 ROUNDS = 100
 BATCH = 500
 TOPICS = {
@@ -159,6 +168,13 @@ SIMILAR = ("query($t: String!) { similarIdeas(text: $t, first: 5) "
 THEMES = ("{ themes(first: 10) { id label size reflectionCount unaddressed "
           "trend { last30Days previous30Days } ideas(first: 5) { id title } } }")
 IDEA_THEME = "query($id: ID!) { idea(id: $id) { id theme { id label size } } }"
+
+
+def drafts(count: int = 100) -> list[str]:
+    """`count` different drafts, each a topic's problem at one place."""
+    problems = [f"{problem} in {place}" for _, problem in TOPICS.values() for place in PLACES]
+    picks = np.random.default_rng(7).choice(len(problems), count, replace=False)
+    return [problems[i] for i in picks.tolist()]
 
 
 def base_texts() -> list[tuple[str, str, str]]:
@@ -301,25 +317,38 @@ def identity_of(stack, token: str) -> Identity:
     return Identity(me["id"], tuple(me["roles"]), me["team"])
 
 
-def measure(stack, size: int, user: Identity, http, themed_idea: str) -> list[dict]:
+def in_turn(texts: list[str]):
+    """A function giving `texts` one after the other, over and over."""
     cycle = iter(range(10**9))
+    return lambda: texts[next(cycle) % len(texts)]
 
-    def text() -> str:
-        return QUERIES[next(cycle) % len(QUERIES)]
 
+def measure_similar(stack, label: str, user: Identity, gql, texts: list[str],
+                    what: str = "") -> list[dict]:
+    with rpc(stack, user) as cluster:
+        text = in_turn(texts)
+        raw = timed(lambda: cluster.insights.similar_ideas(text(), first=5), ROUNDS)
+    text = in_turn(texts)
+    via = timed(lambda: gql(SIMILAR, {"t": text()}), ROUNDS)
+    return [{"name": f"RPC similar_ideas{what} @ {label}", **raw},
+            {"name": f"gateway similarIdeas{what} @ {label}", **via,
+             "ratio_vs_rpc": via["p50_ms"] / raw["p50_ms"]}]
+
+
+def measure(stack, size: int, user: Identity, http, themed_idea: str | None) -> list[dict]:
     def gql(query: str, variables: dict | None = None) -> None:
         body = http.post("/graphql", json={"query": query, "variables": variables})
         body.raise_for_status()
         assert "errors" not in body.json(), body.text
 
     label = f"{size // 1000}k"
-    rows = []
-    with rpc(stack, user) as cluster:
-        raw = timed(lambda: cluster.insights.similar_ideas(text(), first=5), ROUNDS)
-    rows.append({"name": f"RPC similar_ideas @ {label}", **raw})
-    via = timed(lambda: gql(SIMILAR, {"t": text()}), ROUNDS)
-    rows.append({"name": f"gateway similarIdeas @ {label}", **via,
-                 "ratio_vs_rpc": via["p50_ms"] / raw["p50_ms"]})
+    rows = measure_similar(stack, label, user, gql, QUERIES)
+    with rpc(stack, user) as cluster:  # what indexing would have stored for these hits
+        for draft in drafts():
+            cluster.insights.similar_ideas(draft, first=5)
+    rows += measure_similar(stack, label, user, gql, drafts(), ", 100 drafts")
+    if themed_idea is None:
+        return rows
     with rpc(stack, user) as cluster:
         raw = timed(lambda: cluster.insights.themes(first=10), ROUNDS)
     rows.append({"name": f"RPC themes(10) @ {label}", **raw})
@@ -346,17 +375,18 @@ def run(stack) -> list[dict]:
             for size, full in zip(SIZES, (True, False), strict=True):
                 rate = load(stack, admin, bulk, max(0, size - indexed_ideas(stack)))
                 with rpc(stack, admin) as cluster:
-                    started = time.perf_counter()
-                    result = cluster.insights.recluster(full=full)
+                    started, themed = time.perf_counter(), None
+                    if RECLUSTER:
+                        result = cluster.insights.recluster(full=full)
+                        print(f"  recluster(full={full}) at {size}: "
+                              f"{time.perf_counter() - started:.1f} s {result}", flush=True)
+                        themed = cluster.insights.themes(first=1)[0]["idea_ids"][0]
                     took = time.perf_counter() - started
-                    print(f"  recluster(full={full}) at {size}: {took:.1f} s {result}",
-                          flush=True)
-                    themed = cluster.insights.themes(first=1)[0]["idea_ids"][0]
                     cluster.insights.similar_ideas(QUERIES[0], first=5)  # syncs the new rows
-                rows.extend(measure(stack, indexed_ideas(stack), user, http, themed))
-                rows.append({"name": f"load index_documents @ {size // 1000}k",
-                             "ideas_per_s": rate, f"recluster_full_{full}_s": took})
-                for row in rows[-7:]:
+                found = measure(stack, indexed_ideas(stack), user, http, themed)
+                rows += [*found, {"name": f"load index_documents @ {size // 1000}k",
+                                  "ideas_per_s": rate, f"recluster_full_{full}_s": took}]
+                for row in rows[-len(found) - 1:]:
                     print("  ", row, flush=True)
         finally:
             unload(stack, admin, bulk)

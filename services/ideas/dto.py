@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
+from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
 
 from services.ideas import domain, store
@@ -16,6 +17,7 @@ from services.ideas.models import (
     ReviewSettings,
     StatusChange,
 )
+from shared.pagination import encode_key
 
 
 def _iso(value) -> str | None:
@@ -61,6 +63,21 @@ def _idea_dto(idea: Idea, comment_count: int, duplicate_ids: list[str]) -> dict:
         "created_at": idea.created_at.isoformat(),
         "updated_at": idea.updated_at.isoformat(),
     }
+
+
+def index_page(session: Session, rows: list[Row], first: int, total: int | None) -> dict:
+    """A page of the bulk read for insights from up to first+1 `store.ideas_to_index` rows:
+    what insights indexes of each idea, and the cursor after the last one."""
+    visible = rows[:first]
+    tags = store.tags_of(session, [r.id for r in visible])
+    items = [{"id": r.id, "title": r.title, "problem": r.problem, "proposal": r.proposal,
+              "status": r.status, "author_id": r.author_id,
+              "created_at": r.created_at.isoformat(), "tags": tags.get(r.id, [])}
+             for r in visible]
+    last = items[-1] if items else None
+    return {"items": items, "has_next": len(rows) > first,
+            "end_cursor": encode_key(last["created_at"], last["id"]) if last else None,
+            **({"total": total} if total is not None else {})}
 
 
 def comment_dto(comment: Comment) -> dict:

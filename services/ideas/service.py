@@ -9,6 +9,7 @@ from services.ideas.entrypoints import (
     campaigns,
     engagement,
     experiment_events,
+    indexing,
     review,
     submissions,
 )
@@ -21,7 +22,8 @@ from shared.verify import Caller
 
 class IdeasService(basics.ServiceBasics, submissions.SubmissionEntrypoints,
                    engagement.EngagementEntrypoints, review.ReviewEntrypoints,
-                   campaigns.CampaignEntrypoints, experiment_events.ExperimentEventEntrypoints):
+                   campaigns.CampaignEntrypoints, experiment_events.ExperimentEventEntrypoints,
+                   indexing.IndexingEntrypoints):
     name = "ideas"
 
     db = Database("ideas", OUTBOX, INBOX)

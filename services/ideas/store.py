@@ -14,6 +14,7 @@ from datetime import datetime
 
 from sqlalchemy import delete, exists, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
 
 from services.ideas.domain import IdeaStatus
@@ -27,7 +28,13 @@ from services.ideas.models import (
     StatusChange,
     Vote,
 )
-from services.ideas.validation import CampaignFields, IdeaFilter, IdeaText, Submission
+from services.ideas.validation import (
+    CampaignFields,
+    IdeaFilter,
+    IdeaText,
+    IndexPage,
+    Submission,
+)
 from shared.clock import now
 from shared.contracts.ideas import IdeaStatusChanged
 from shared.errors import NotFound
@@ -291,6 +298,37 @@ def listing(session: Session, flt: IdeaFilter, order: str, offset: int,
     rows = session.scalars(select(Idea).where(*where).order_by(*ORDERS[order])
                            .offset(offset).limit(limit + 1)).all()
     return list(rows), total
+
+
+INDEXED = (Idea.id, Idea.title, Idea.problem, Idea.proposal, Idea.status, Idea.author_id,
+           Idea.created_at)
+
+
+def ideas_to_index(session: Session, window: IndexPage) -> list[Row]:
+    """Up to first+1 ideas (INDEXED columns, DUPLICATE ones left out as in `listing`) after
+    `window.after` in (created_at, id) order: a keyset read on the created_at index, so a
+    page costs the same at any depth, and an idea submitted meanwhile comes last."""
+    query = select(*INDEXED).where(Idea.status != IdeaStatus.DUPLICATE)
+    if window.after is not None:
+        at, idea_id = window.after
+        query = query.where(Idea.created_at >= at,
+                            or_(Idea.created_at > at, Idea.id > idea_id))
+    return list(session.execute(query.order_by(Idea.created_at, Idea.id)
+                                .limit(window.first + 1)))
+
+
+def count_to_index(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Idea).where(
+        Idea.status != IdeaStatus.DUPLICATE))
+
+
+def tags_of(session: Session, idea_ids: list[str]) -> dict[str, list[str]]:
+    """Each idea's tags in their order (absent: none)."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for idea_id, tag in session.execute(select(IdeaTag.idea_id, IdeaTag.tag).where(
+            IdeaTag.idea_id.in_(idea_ids)).order_by(IdeaTag.idea_id, IdeaTag.position)):
+        found[idea_id].append(tag)
+    return found
 
 
 def move(db, idea: Idea, to: str, by: str, reason: str | None) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from services.ideas.domain import IdeaStatus
 from shared import clock
 from shared.errors import FieldErrors, ValidationError
+from shared.pagination import NOT_A_CURSOR, decode_key
 from shared.text import one_line
 
 TITLE_MIN, TITLE_MAX = 3, 140
@@ -21,6 +22,7 @@ COMMENT_MAX = 5000
 SEARCH_MAX = 200
 ORDERS = ("NEWEST", "TOP_VOTED", "PRIORITY")
 IDEA_TEXTS = ("problem", "proposal", "benefit")
+INDEX_PAGE, INDEX_PAGE_MAX = 1000, 5000  # ideas per page of the bulk read for insights
 
 
 @dataclass(frozen=True)
@@ -207,3 +209,39 @@ def validate_listing(filter: dict | None, order_by: str | None) -> tuple[IdeaFil
     errors.check(order in ORDERS, "orderBy", f"must be one of {', '.join(ORDERS)}")
     errors.raise_if_any()
     return IdeaFilter(**clean), order
+
+
+@dataclass(frozen=True)
+class IndexPage:
+    """A page of the bulk read for insights: how many, after which (created_at, id)."""
+
+    first: int
+    after: tuple[datetime, str] | None
+
+
+def validate_index_page(first: object, after: object) -> IndexPage:
+    errors = FieldErrors()
+    size = INDEX_PAGE if first is None else first
+    errors.check(isinstance(size, int) and not isinstance(size, bool)
+                 and 1 <= size <= INDEX_PAGE_MAX, "first",
+                 f"must be between 1 and {INDEX_PAGE_MAX}")
+    key = None
+    try:
+        key = _index_key(after)
+    except ValidationError:
+        errors.add("after", NOT_A_CURSOR)
+    errors.raise_if_any()
+    return IndexPage(size, key)
+
+
+def _index_key(cursor: object) -> tuple[datetime, str] | None:
+    key = decode_key(cursor, 2)
+    if key is None:
+        return None
+    try:
+        at = datetime.fromisoformat(key[0])
+    except ValueError:
+        raise ValidationError(NOT_A_CURSOR, field="after") from None
+    if at.tzinfo is None or not 1 <= len(key[1]) <= 36:
+        raise ValidationError(NOT_A_CURSOR, field="after")
+    return at, key[1]

@@ -24,6 +24,7 @@ from shared.settings import deployed_services
 
 BATCH = 500  # validation.MAX_BATCH: fewer round trips
 PAGE = 100
+IDEAS_PAGE = 1000  # the ideas service's bulk read (ideas_to_index, keyset paging)
 
 
 def pages(fetch: Callable[[str | None], dict], bar: tqdm | None = None) -> Iterator[dict]:
@@ -94,7 +95,8 @@ def collect(cluster, deployed: set[str], progress: bool = True) -> dict[str, lis
 
     if "ideas" in deployed:
         found["IDEA"] = [idea_item(d) for d in read(
-            "ideas", lambda after: cluster.ideas.list_ideas(first=PAGE, after=after))]
+            "ideas", lambda after: cluster.ideas.ideas_to_index(first=IDEAS_PAGE,
+                                                                after=after))]
     if "experiments" in deployed:
         found["EXPERIMENT"] = [experiment_item(d) for d in read(
             "experiments", lambda after: cluster.experiments.list_experiments(

@@ -1,7 +1,8 @@
 """The read model's embedded documents: `Doc` (what an event or a reindex says about one),
-upsert (re-encoding only when the text changed), tombstones, deactivation, and the float32
-bytes the embeddings are stored as. Every write takes the next `rev` (store.bump), which
-the in-memory vector caches follow."""
+upsert (re-encoding only when the text changed, an idea's word vectors from the same pass:
+idea_words.py), tombstones, deactivation, and the float32 bytes the embeddings are stored
+as. Every write takes the next `rev` (store.bump), which the in-memory vector caches
+follow."""
 from __future__ import annotations
 
 import json
@@ -13,7 +14,9 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from services.insights.encoder import encode_off_hub, get_encoder
+from services.insights import idea_words
+from services.insights.domain import IDEA
+from services.insights.encoder import encode_words_off_hub, get_encoder
 from services.insights.models import Document
 from services.insights.store import bump
 from shared.clock import now
@@ -52,7 +55,21 @@ def extra_of(row: Document) -> dict:
     return json.loads(row.extra or "{}")
 
 
-Vectors = dict[tuple[str, str], np.ndarray]
+class Encoded(NamedTuple):
+    embedding: np.ndarray
+    words: np.ndarray | None = None  # an idea's word vectors, when encoded here
+
+
+Vectors = dict[tuple[str, str], Encoded]
+
+
+def encoded(docs: list[Doc], encode_words) -> Vectors:
+    """The docs' embeddings and, from the same pass, the ideas' word vectors."""
+    if not docs:
+        return {}
+    embeddings, words = encode_words([d.text for d in docs])
+    return {(d.kind, d.id): Encoded(e, w if d.kind == IDEA else None)
+            for d, e, w in zip(docs, embeddings, words, strict=True)}
 
 
 def prepare(session: Session, docs: list[Doc]) -> Vectors:
@@ -66,11 +83,33 @@ def prepare(session: Session, docs: list[Doc]) -> Vectors:
         Document.kind.in_({k for k, _ in keys}), Document.id.in_({i for _, i in keys})))
         if (k, i) in keys}
     session.rollback()
-    stale = [d for d in docs if known.get((d.kind, d.id)) != d.text]
-    if not stale:
-        return {}
-    return dict(zip([(d.kind, d.id) for d in stale], encode_off_hub([d.text for d in stale]),
-                    strict=True))
+    return encoded([d for d in docs if known.get((d.kind, d.id)) != d.text],
+                   encode_words_off_hub)
+
+
+# what upsert_many writes of a document besides its revision (and the embedding of a text
+# that changed); `extra` is merged, so a doc's extra is unchanged if the row holds it all
+WRITTEN = (Document.title, Document.text, Document.status, Document.author_id,
+           Document.active, Document.created_at, Document.extra)
+
+
+def _same(doc: Doc, row) -> bool:
+    held = json.loads(row.extra or "{}")
+    return ((row.title, row.text, row.status, row.author_id, row.active)
+            == (doc.title, doc.text, doc.status, doc.author_id, doc.active)
+            and doc.created_at in (None, row.created_at) and {**held, **doc.extra} == held)
+
+
+def unchanged(session: Session, docs: list[Doc]) -> set[tuple[str, str]]:
+    """The keys of the docs that upsert_many would write exactly as stored (a reindex
+    pushing back what insights holds), from one read of the written columns: no rows
+    loaded, no embedding."""
+    keys = {(d.kind, d.id) for d in docs}
+    rows = {(r.kind, r.id): r for r in session.execute(select(
+        Document.kind, Document.id, *WRITTEN).where(
+        Document.kind.in_({k for k, _ in keys}), Document.id.in_({i for _, i in keys})))}
+    return {(d.kind, d.id) for d in docs if (d.kind, d.id) in rows
+            and _same(d, rows[(d.kind, d.id)])}
 
 
 class Upserted(NamedTuple):
@@ -89,8 +128,7 @@ def upsert_many(session: Session, docs: list[Doc],
     missing = [d for d in docs if (d.kind, d.id) not in vectors and (
         (d.kind, d.id) not in existing or existing[(d.kind, d.id)].text != d.text)]
     if missing:
-        vectors.update(zip([(d.kind, d.id) for d in missing],
-                           get_encoder().encode([d.text for d in missing]), strict=True))
+        vectors.update(encoded(missing, get_encoder().encode_words))
     rev = bump(session, by=len(docs)) - len(docs)
     result = []
     for offset, doc in enumerate(docs):
@@ -104,7 +142,9 @@ def upsert_many(session: Session, docs: list[Doc],
         elif doc.created_at is not None:  # the owner's time, over a tombstone's
             row.created_at = doc.created_at
         if (doc.kind, doc.id) in vectors and (is_new or row.text != doc.text):
-            row.embedding = to_bytes(vectors[(doc.kind, doc.id)])
+            vector, words = vectors[(doc.kind, doc.id)]
+            row.embedding = to_bytes(vector)
+            row.words = None if words is None else idea_words.to_bytes(words)
         row.title, row.text, row.status = doc.title, doc.text, doc.status
         row.author_id, row.active, row.rev = doc.author_id, doc.active, rev + offset + 1
         row.extra = json.dumps({**(extra_of(row) if not is_new else {}), **doc.extra})

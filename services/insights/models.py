@@ -43,6 +43,10 @@ class Document(Base):
     rev: Mapped[int] = mapped_column(Integer, default=0)
     extra: Mapped[str] = mapped_column(Text, default="{}")  # JSON: kind-specific fields
     embedding: Mapped[bytes] = mapped_column(LargeBinary)  # float32, unit norm
+    # IDEA: the salient word vectors of `text` for the duplicate score (documents.py
+    # words_to_bytes: int8, 384 a word); NULL until encoded here (a given embedding, a row
+    # from before i19_0002: filled on its first re-score)
+    words: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
 
 
 class Theme(Base):
@@ -120,6 +124,17 @@ class DuplicateFeedback(Base):
     text: Mapped[str] = mapped_column(Text)
     score: Mapped[float] = mapped_column(Float)  # the model's cosine when it was said
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+
+
+class ReindexPushed(Base):
+    """A document the running reindex pushed back exactly as held: it keeps its revision
+    (so no process's index reads it again) and `finish_reindex` counts it as pushed.
+    Emptied as a reindex begins and finishes."""
+
+    __tablename__ = "reindex_pushed"
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
 
 
 class Counter(Base):

@@ -5,11 +5,20 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import ColumnElement, or_, select, update
+from sqlalchemy import ColumnElement, delete, exists, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from services.insights.domain import IDEA, OPPORTUNITY, REFLECTION, THEMED_VISIBILITY
-from services.insights.models import Counter, Dismissal, Document, Profile, Theme, ThemeArea
+from services.insights.models import (
+    Counter,
+    Dismissal,
+    Document,
+    Profile,
+    ReindexPushed,
+    Theme,
+    ThemeArea,
+)
 from shared.clock import now
 
 
@@ -92,10 +101,25 @@ def document(session: Session, kind: str, doc_id: str) -> Document | None:
     return session.get(Document, (kind, str(doc_id)))
 
 
+def note_pushed(session: Session, keys: set[tuple[str, str]]) -> None:
+    """(kind, id) of documents a reindex pushed back unchanged: tiny rows, where a new
+    revision would rewrite each document's row with its embedding."""
+    if keys:
+        dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+        session.execute(dialect.insert(ReindexPushed).on_conflict_do_nothing(),
+                        [{"kind": kind, "id": doc_id} for kind, doc_id in keys])
+
+
+def forget_pushed(session: Session) -> None:
+    session.execute(delete(ReindexPushed))
+
+
 def not_pushed_since(session: Session, kinds: list[str], rev: int) -> list[Document]:
-    """Active documents of `kinds` no write has touched since `rev`."""
+    """Active documents of `kinds` no write has touched since `rev` and the running
+    reindex did not note as pushed unchanged."""
+    noted = exists().where(ReindexPushed.kind == Document.kind, ReindexPushed.id == Document.id)
     return list(session.scalars(select(Document).where(
-        Document.kind.in_(kinds), Document.rev <= rev, Document.active.is_(True))))
+        Document.kind.in_(kinds), Document.rev <= rev, Document.active.is_(True), ~noted)))
 
 
 def own_opportunity_ids(session: Session, person_id: str) -> set[str]:

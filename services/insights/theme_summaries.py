@@ -40,10 +40,11 @@ SUMMARISED = ("theme_id", "active", "status", "embedding", "extra", "created_at"
 
 @event.listens_for(Session, "before_flush")
 def _note(session: Session, _context, _instances) -> None:
-    for obj in (*session.new, *session.dirty, *session.deleted):
+    dirty = session.dirty  # computed afresh on each access: once, not once per object
+    for obj in (*session.new, *dirty, *session.deleted):
         if isinstance(obj, Document):
             state = inspect(obj)
-            if obj in session.dirty and not any(
+            if obj in dirty and not any(
                     state.attrs[name].history.has_changes() for name in SUMMARISED):
                 continue
             history = state.attrs.theme_id.load_history()

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from services.insights.documents import Doc, Vectors
+from services.insights.documents import Doc, Encoded, Vectors
 from services.insights.domain import KINDS, parse_time
 from services.insights.encoder import EMBEDDING_DIM
 from shared.errors import FieldErrors, ValidationError
@@ -94,6 +94,6 @@ def given_embeddings(docs: list[Doc], items: list[dict]) -> Vectors:
         errors.check(vector.shape == (EMBEDDING_DIM,) and norm > 0,
                      f"items[{index}].embedding",
                      f"must be {EMBEDDING_DIM} finite numbers, not all zero")
-        given[(doc.kind, doc.id)] = vector / (norm or 1.0)
+        given[(doc.kind, doc.id)] = Encoded(vector / (norm or 1.0))
     errors.raise_if_any()
     return given

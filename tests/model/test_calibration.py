@@ -7,18 +7,22 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from services.insights import duplicates, thresholds
+from services.insights import domain, duplicates, idea_words, thresholds
 from services.insights.encoder import get_encoder
 from services.insights.evaluation import datasets, methods
 from services.insights.evaluation.metrics import clustering_scores, precision_recall
 
 
-def _duplicate_scores(pairs: list[tuple[str, str]]
+def _duplicate_scores(pairs: list[tuple[str, str]], stored: bool = False
                       ) -> tuple[list[float], list[float], list[float]]:
-    """(the product's duplicate scores, the cosines, the previous score) of `pairs`."""
+    """(the product's duplicate scores, the cosines, the previous score) of `pairs`;
+    `stored`: the right-hand texts' word vectors read back from their int8 bytes, as
+    similar_ideas reads an idea's."""
     encoder = get_encoder()
     left, left_words = encoder.encode_words([a for a, _ in pairs])
     right, right_words = encoder.encode_words([b for _, b in pairs])
+    if stored:
+        right_words = [idea_words.from_bytes(idea_words.to_bytes(w)) for w in right_words]
     cosines = (left * right).sum(axis=1).tolist()
     aligned = [duplicates.alignment(x, y) for x, y in zip(left_words, right_words, strict=True)]
     return ([duplicates.pair_score(c, x, y)
@@ -45,6 +49,16 @@ def test_the_duplicate_score_holds_on_the_report_half_of_the_idea_groups():
     scores, _, _ = _duplicate_scores(pairs)
     now = precision_recall(scores, is_duplicate, thresholds.DUPLICATE)
     assert now["f1"] >= 0.83 and now["precision"] >= 0.74 and now["recall"] >= 0.90, now
+
+
+@pytest.mark.parametrize("pairs", [datasets.duplicate_pairs()[0],
+                                   datasets.esco_pairs("report")[0]], ids=["ideas", "esco"])
+def test_stored_word_vectors_flag_every_pair_as_freshly_encoded_ones_do(pairs):
+    fresh = _duplicate_scores(pairs)[0]
+    stored = _duplicate_scores(pairs, stored=True)[0]
+    assert max(abs(a - b) for a, b in zip(fresh, stored, strict=True)) < 0.01
+    assert [domain.is_possible_duplicate(s) for s in stored] == \
+        [domain.is_possible_duplicate(s) for s in fresh]
 
 
 def test_the_issue_s_sibling_tasks_are_not_flagged_and_a_paraphrase_is():

@@ -9,12 +9,33 @@ themes as they are (a full re-cluster of 100k documents takes minutes, its pairw
 similarities being quadratic)."""
 from __future__ import annotations
 
+from sqlalchemy.orm import Session
+
 from services.insights import store, theme_upkeep, validation
-from services.insights.documents import deactivate, prepare, upsert_many
+from services.insights.documents import deactivate, prepare, unchanged, upsert_many
 from services.insights.domain import KINDS, REFLECTION
 from shared.entrypoints import rpc
 
 CHANGES = "reindex_changes"  # documents the running reindex wrote anew (a counter)
+
+
+def index_docs(session: Session, kind: str, items: list[dict]) -> int:
+    """Writes a batch of documents; how many are new or moved (and were placed). Those
+    exactly as held are only noted as pushed: neither loaded nor written."""
+    docs = validation.docs_of(kind, items)
+    given = validation.given_embeddings(docs, items)
+    same = unchanged(session, docs)
+    docs = [d for d in docs if (d.kind, d.id) not in same]
+    # before any write: prepare ends the read it starts (the encoder never runs in a write)
+    vectors = {**prepare(session, [d for d in docs if (d.kind, d.id) not in given]),
+               **given} if docs else {}
+    store.note_pushed(session, same)
+    changed = 0
+    for row, _, moved in upsert_many(session, docs, vectors) if docs else ():
+        if moved:  # an unchanged one stays where it is
+            theme_upkeep.place(session, row)
+            changed += 1
+    return changed
 
 
 class ReindexEntrypoints:
@@ -22,6 +43,7 @@ class ReindexEntrypoints:
     def begin_reindex(self) -> dict:
         self.caller.require().require("admin")
         store.reset(self.db.session, CHANGES)
+        store.forget_pushed(self.db.session)
         self.db.commit()
         return {"rev": store.counter(self.db.session, "rev")}
 
@@ -36,15 +58,7 @@ class ReindexEntrypoints:
                     item.get("skills", []), item.get("interests", []),
                     item.get("aspirations", ""), item.get("mentoring_skills", []))
         else:
-            docs = validation.docs_of(kind, items)
-            given = validation.given_embeddings(docs, items)
-            vectors = {**prepare(self.db.session, [d for d in docs
-                                                   if (d.kind, d.id) not in given]), **given}
-            changed = 0
-            for row, _, moved in upsert_many(self.db.session, docs, vectors):
-                if moved:  # an unchanged one stays where it is
-                    theme_upkeep.place(self.db.session, row)
-                    changed += 1
+            changed = index_docs(self.db.session, kind, items)
             if changed:
                 store.bump(self.db.session, CHANGES, by=changed)
         self.db.commit()
@@ -63,6 +77,7 @@ class ReindexEntrypoints:
             theme_upkeep.place(session, row)
             if row.kind == REFLECTION:
                 row.text, row.extra, row.embedding = "", "{}", b""
+        store.forget_pushed(session)
         if recluster or stale or store.counter(session, CHANGES):
             result = {**theme_upkeep.recluster_everything(session), "reclustered": True}
         else:

@@ -1,17 +1,25 @@
 """Similar ideas while one is typed, and prior experiments for a hypothesis (mixed into
 InsightsService). Exact cosine search over the live documents; merged ideas are inactive and
 never offered, declined ones are skipped. The best few similar ideas are re-scored word by
-word for the `possible_duplicate` flag (duplicates.py)."""
+word for the `possible_duplicate` flag (duplicates.py), with their stored word vectors
+(idea_words.py)."""
 from __future__ import annotations
 
 import numpy as np
 
-from services.insights import domain, duplicates, feedback, store, thresholds, validation
+from services.insights import (
+    domain,
+    duplicates,
+    feedback,
+    idea_words,
+    store,
+    thresholds,
+    validation,
+)
 from services.insights.documents import from_bytes
 from services.insights.domain import EXPERIMENT, IDEA
 from services.insights.dto import experiment_dto, similar_idea_dto
 from services.insights.encoder import encode_off_hub, encode_words_off_hub
-from services.insights.recent_vectors import Recent
 from shared.entrypoints import rpc
 from shared.errors import NotFound
 from shared.pagination import page_window
@@ -47,16 +55,11 @@ class SimilarEntrypoints:
     def _duplicates(self, query_words: np.ndarray, hits: list[tuple[str, float]],
                     rows: dict) -> dict[str, bool]:
         """{idea id: possible duplicate} of `hits`: the duplicate score of the sentence
-        cosine and the words without a counterpart; the ideas' word vectors are cached by
-        their text."""
-        keys = {doc_id: rows[doc_id].text for doc_id, _ in hits}
-        missing = [doc_id for doc_id, key in keys.items() if key not in _WORDS]
-        if missing:
-            _, found = encode_words_off_hub([rows[doc_id].text for doc_id in missing])
-            for doc_id, vectors in zip(missing, found, strict=True):
-                _WORDS.put(keys[doc_id], vectors)
+        cosine and the words without a counterpart, with the word vectors stored on the
+        ideas' rows."""
+        words = idea_words.words_of(self.db, [rows[doc_id] for doc_id, _ in hits])
         return {doc_id: domain.is_possible_duplicate(
-                    duplicates.pair_score(score, query_words, _WORDS.get(keys[doc_id])))
+                    duplicates.pair_score(score, query_words, words[doc_id]))
                 for doc_id, score in hits}
 
     @rpc
@@ -107,9 +110,3 @@ class SimilarEntrypoints:
         vector = encode_off_hub([query.text])[0]
         hits = self.vectors.synced(kind, self.db.session).search(vector, query.first)
         return [(doc_id, score) for doc_id, score in hits if score >= floor]
-
-
-# The word vectors of recently suggested ideas: a person typing gets the same few ideas
-# keystroke after keystroke. An idea's words take 1.5 KiB each: about 60 KiB for a typical
-# idea, at most 384 KiB for one of 256 word pieces.
-_WORDS = Recent(256)

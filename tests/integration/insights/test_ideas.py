@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import eventlet
 import pytest
-from sqlalchemy import create_engine, select
+from sqlalchemy import create_engine, select, update
 
 from services.insights.encoder import Encoder
-from services.insights.entrypoints import similar
 from services.insights.models import Document
 from services.insights.service import InsightsService
-from services.insights.thresholds import DUPLICATE_RESCORE
 from shared.clock import now
 from shared.contracts.ideas import IdeaMerged, IdeaStatusChanged, IdeaSubmitted, IdeaUpdated
 from shared.errors import PermissionDenied, Unauthenticated, ValidationError
@@ -43,6 +41,27 @@ def test_a_paraphrase_is_a_possible_duplicate_and_an_unrelated_idea_is_not(insig
     assert canteen not in [f["idea_id"] for f in found if f["possible_duplicate"]]
     unrelated = call(container, "similar_ideas", UNRELATED)
     assert not any(f["possible_duplicate"] for f in unrelated)
+
+
+def test_an_idea_indexed_before_words_were_stored_is_encoded_on_its_first_re_score_only(
+        insights, monkeypatch):
+    container, url = insights
+    [tools] = submit(container, [TOOLS], "tools")
+    flagged = call(container, "similar_ideas", PARAPHRASE, first=5)
+    engine = create_engine(url)
+    with engine.begin() as conn:  # as migration i19_0002 leaves an older row
+        conn.execute(update(Document).values(words=None))
+    encoded: list[list[str]] = []
+    real_run = Encoder._run
+    monkeypatch.setattr(Encoder, "_run", lambda self, texts, *a, **k: encoded.append(
+        list(texts)) or real_run(self, texts, *a, **k))
+    assert call(container, "similar_ideas", PARAPHRASE, first=5) == flagged
+    assert encoded[0] == [PARAPHRASE] and len(encoded) == 2  # the draft, then the idea
+    with engine.connect() as conn:
+        assert conn.scalar(select(Document.words).where(Document.id == tools))
+    engine.dispose()
+    assert call(container, "similar_ideas", PARAPHRASE, first=5) == flagged
+    assert encoded[2:] == [[PARAPHRASE]]  # stored the first time
 
 
 def test_a_paraphrase_in_other_words_is_flagged_and_a_sibling_task_is_not(insights):
@@ -162,16 +181,16 @@ def test_recluster_needs_a_reviewer_and_queries_need_a_caller(insights):
 def test_it_answers_a_ping_while_a_large_batch_is_encoded(insights, monkeypatch):
     container, _ = insights
     encoding = {"now": False, "large": False}
-    real_encode = Encoder.encode
+    real_run = Encoder._run
 
-    def observed(self, texts, batch_size=32):  # the real encoder, observed from the outside
+    def observed(self, texts, batch_size, words):  # the real encoder, observed from outside
         encoding["now"], encoding["large"] = True, len(texts) > 100
         try:
-            return real_encode(self, texts, batch_size)
+            return real_run(self, texts, batch_size, words)
         finally:
             encoding["now"] = False
 
-    monkeypatch.setattr(Encoder, "encode", observed)
+    monkeypatch.setattr(Encoder, "_run", observed)
     items = [{"id": f"bulk-{i}", "title": f"Idea {i}",
               "text": f"Idea number {i}: reduce waste at station {i % 17} by moving the "
                       f"{['bins', 'tools', 'carts', 'labels'][i % 4]} closer to the operator"}
@@ -202,16 +221,12 @@ def test_a_restart_reads_the_stored_embeddings_instead_of_encoding_again(
         return real_run(self, texts, batch_size, words)
 
     monkeypatch.setattr(Encoder, "_run", observed)
-    monkeypatch.setattr(similar, "_WORDS", similar.Recent(256))  # a new process's
     restarted = start_service(InsightsService, db_url=url)
     found = call(restarted, "similar_ideas", "changeover fixtures on line 2", first=6)
     assert {f["idea_id"] for f in found} <= set(stored) and len(found) >= 3
-    # the query, then only the best few hits' texts for their word vectors (the duplicate
-    # score): no stored idea is embedded again
-    assert encoded[0] == ["changeover fixtures on line 2"]
-    assert len(encoded) == 2 and len(encoded[1]) == min(len(found), DUPLICATE_RESCORE)
-    call(restarted, "similar_ideas", "changeover fixtures on line 2", first=6)
-    assert len(encoded) == 3 and encoded[2] == encoded[0]  # a keystroke later: cached
+    # the query only: no stored idea is embedded again, and the best few hits' word
+    # vectors (the duplicate score) are read with their rows
+    assert encoded == [["changeover fixtures on line 2"]]
 
 
 def areas_by_theme(container) -> dict[str, dict]:

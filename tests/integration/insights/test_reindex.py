@@ -54,13 +54,13 @@ def test_a_reindex_of_unchanged_texts_encodes_none_and_the_themes_keep_their_ids
     before = stored(url)
 
     encoded: list[str] = []
-    real_encode = Encoder.encode
+    real_run = Encoder._run  # encode and encode_words (an idea's words) both run it
 
-    def observed(self, texts, batch_size=32):
+    def observed(self, texts, batch_size, words):
         encoded.extend(texts)
-        return real_encode(self, texts, batch_size)
+        return real_run(self, texts, batch_size, words)
 
-    monkeypatch.setattr(Encoder, "encode", observed)
+    monkeypatch.setattr(Encoder, "_run", observed)
     rev = call(container, "begin_reindex", identity=ADMIN)["rev"]
     assert call(container, "index_documents", "IDEA", items(), identity=ADMIN) == 10
     assert stored(url) == before  # while the batches arrive the themes stay as they were

@@ -3,10 +3,13 @@ the career service mocked: who may call, what the input must be, what is committ
 that recommendations are only ever the caller's own."""
 from __future__ import annotations
 
+import json
+
 import pytest
 from sqlalchemy import select
 
 from services.insights.models import Dismissal, Document, DuplicateFeedback, Profile
+from services.insights.texts import idea_text
 from shared.errors import NotFound, PermissionDenied, Unauthenticated, ValidationError
 from tests.support.identities import ADMIN, ANA, BEN
 from tests.unit.insights.support import TEXT, posted, submitted
@@ -73,6 +76,31 @@ def test_a_reindex_retires_what_was_not_pushed_again(insights):
     assert insights.rows(select(Document.id, Document.active).order_by(Document.id)) == [
         ("gone", False), ("kept", True)]
     assert insights.rows(select(Profile.headline)) == [("Lean coach",)]
+
+
+def test_a_reindex_writes_what_changed_beside_the_text_and_nothing_else(insights):
+    """Pushed back exactly as held, a document is not written at all (and finishing keeps
+    it); a new title, tag or time is written, with its embedding kept."""
+    for idea_id in ("same", "retitled", "retagged", "redated"):
+        insights.handle("on_idea_submitted", submitted(idea_id))
+    held = {r.id: r for r in insights.rows(select(Document))}
+    pushed = {i: {"id": i, "title": TEXT, "text": idea_text(TEXT), "status": "SUBMITTED",
+                  "author_id": ANA.user_id, "created_at": held[i].created_at.isoformat(),
+                  "extra": {"tags": ["5s"]}} for i in held}
+    pushed["retitled"]["title"] = "Shadow boards"
+    pushed["retagged"]["extra"] = {"tags": ["5s", "tools"]}
+    pushed["redated"]["created_at"] = "2026-01-05T09:30:00+00:00"
+    rev = insights.call("begin_reindex", identity=ADMIN)["rev"]
+    insights.call("index_documents", "IDEA", list(pushed.values()), identity=ADMIN)
+    after = {r.id: r for r in insights.rows(select(Document))}
+    assert after["same"] == held["same"]  # its revision too: no index reads it again
+    assert all(after[i].rev > rev for i in ("retitled", "retagged", "redated"))
+    assert all(after[i].embedding == held[i].embedding for i in held)
+    assert after["retitled"].title == "Shadow boards"
+    assert json.loads(after["retagged"].extra)["tags"] == ["5s", "tools"]
+    assert after["redated"].created_at.isoformat() == "2026-01-05T09:30:00+00:00"
+    result = insights.call("finish_reindex", rev, ["IDEA"], identity=ADMIN)
+    assert result["removed"] == 0 and not result["reclustered"]  # nothing moved
 
 
 def gap(coverage: float) -> dict:
