@@ -11,7 +11,8 @@ Memory per kind, three parts: usearch's graph and int8 vectors as resident in a 
 process that loads them (RSS delta; usearch's own figure counts its reserved arenas too),
 the id maps (the bytes of their numpy arrays, and what tracemalloc saw the build keep:
 every Python and numpy allocation still held after it), and the sum of the two.
-`KAIZEN_BENCH_ANN_M` sets the graph's connectivity (default ann_index.CONNECTIVITY).
+`KAIZEN_BENCH_ANN_M` sets the graph's connectivity (default ann_index.CONNECTIVITY),
+`KAIZEN_BENCH_ANN_EF_ADD` its candidate list while inserting (default ann_index.EXPANSION_ADD).
 """
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from shared.settings import ROOT
 
 SIZE = int(os.environ.get("KAIZEN_BENCH_ANN_SIZE") or 1_000_000)
 CONNECTIVITY = int(os.environ.get("KAIZEN_BENCH_ANN_M") or ann_index.CONNECTIVITY)
+EXPANSION_ADD = int(os.environ.get("KAIZEN_BENCH_ANN_EF_ADD") or ann_index.EXPANSION_ADD)
 QUERIES = 500
 EXACT_QUERIES = 50  # the exact scan costs ~0.1 s a query at 1M
 CHUNK = 50_000
@@ -150,7 +152,8 @@ def main() -> list[dict]:
     before = rss_mib()
     tracemalloc.start()
     started = time.perf_counter()
-    approximate = ApproximateIndex.build(ids, vectors, threads=2, connectivity=CONNECTIVITY)
+    approximate = ApproximateIndex.build(ids, vectors, threads=2, connectivity=CONNECTIVITY,
+                                        expansion_add=EXPANSION_ADD)
     build_s = time.perf_counter() - started
     kept = tracemalloc.get_traced_memory()[0] / MIB
     tracemalloc.stop()
@@ -167,7 +170,7 @@ def main() -> list[dict]:
     position = {item_id: n for n, item_id in enumerate(ids)}
     rescored, r_p50, r_p99 = timed_searches(
         approximate, queries, rescore=lambda found: vectors[[position[i] for i in found]])
-    notes = (f"HNSW M={CONNECTIVITY}, ef_add={ann_index.EXPANSION_ADD}, "
+    notes = (f"HNSW M={CONNECTIVITY}, ef_add={EXPANSION_ADD}, "
              f"ef={ann_index.EXPANSION_SEARCH}, int8; 2 threads")
     rows += [
         row(f"approximate build @ {size}", build_s, "s", notes),
