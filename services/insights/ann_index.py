@@ -33,9 +33,10 @@ from services.insights.vector_index import DEFAULT_DIM, normalize_rows
 CONNECTIVITY = 12
 # candidate list while inserting (efConstruction). At 1M realistic vectors 64 left about
 # 1 % of the true neighbours unreachable (not found even by their own vector), a recall
-# no search setting recovers (0.970 at ef 1,024); 128 builds in about twice the time and
-# gives 0.982 (bench_search_scale, docs/operations.md)
-EXPANSION_ADD = 128
+# no search setting recovers (0.970 at ef 1,024); 128 gave 0.976-0.982 re-ranked; 256
+# gives 0.995 (M 12) for about twice the build time (622 s at 1M on 2 threads, load 3-5;
+# bench_search_scale, docs/operations.md)
+EXPANSION_ADD = 256
 EXPANSION_SEARCH = 256  # candidate list while searching (ef); 512 adds 0.002 for 2.5x the time
 CLIP_QUANTILE = 0.9999
 RESCORE_FACTOR = 4  # candidates per wanted hit when the exact vectors are at hand
