@@ -30,12 +30,12 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from shared.clock import now
 from shared.settings import outbox_retry
+from shared.sql import insert_for
 from shared.types import UtcDateTime
 
 log = logging.getLogger(__name__)
@@ -108,10 +108,8 @@ def claim_inbox(session: Session, table: Table, event_id: str, handler: str) -> 
     transaction as the transaction itself, so its RELEASE committed the claim at once and a
     handler that failed afterwards left its event marked as processed. A concurrent delivery
     of the same event waits for this transaction and then inserts nothing."""
-    dialect = session.get_bind().dialect.name
-    insert_ = postgresql.insert if dialect == "postgresql" else sqlite.insert
     claimed = session.execute(
-        insert_(table).values(event_id=event_id, handler=handler, processed_at=now())
+        insert_for(session)(table).values(event_id=event_id, handler=handler, processed_at=now())
         .on_conflict_do_nothing(index_elements=[table.c.event_id, table.c.handler])
         .returning(table.c.event_id)
     )

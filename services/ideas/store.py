@@ -13,7 +13,6 @@ from dataclasses import asdict
 from datetime import datetime
 
 from sqlalchemy import delete, exists, func, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
 
@@ -38,6 +37,7 @@ from services.ideas.validation import (
 from shared.clock import now
 from shared.contracts.ideas import IdeaStatusChanged
 from shared.errors import NotFound
+from shared.sql import insert_for
 
 VOTES = Vote.__table__
 TEXT_FIELDS = ("title", "problem", "proposal", "benefit", "area")
@@ -219,9 +219,7 @@ def record_status(session: Session, idea: Idea, to: str, by: str, reason: str | 
 
 
 def _insert_ignoring_conflict(session: Session, values: dict) -> bool:
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(VOTES).values(**values).on_conflict_do_nothing(
+    statement = insert_for(session)(VOTES).values(**values).on_conflict_do_nothing(
         index_elements=["idea_id", "voter_id"]).returning(VOTES.c.voter_id)
     return session.execute(statement).first() is not None
 

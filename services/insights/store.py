@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 
 from sqlalchemy import ColumnElement, delete, exists, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from services.insights.domain import IDEA, OPPORTUNITY, REFLECTION, THEMED_VISIBILITY
@@ -20,6 +19,7 @@ from services.insights.models import (
     ThemeArea,
 )
 from shared.clock import now
+from shared.sql import insert_for
 
 
 def bump(session: Session, name: str = "rev", by: int = 1) -> int:
@@ -105,8 +105,7 @@ def note_pushed(session: Session, keys: set[tuple[str, str]]) -> None:
     """(kind, id) of documents a reindex pushed back unchanged: tiny rows, where a new
     revision would rewrite each document's row with its embedding."""
     if keys:
-        dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-        session.execute(dialect.insert(ReindexPushed).on_conflict_do_nothing(),
+        session.execute(insert_for(session)(ReindexPushed).on_conflict_do_nothing(),
                         [{"kind": kind, "id": doc_id} for kind, doc_id in keys])
 
 
